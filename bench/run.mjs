@@ -118,9 +118,15 @@ async function compare(title, sides) {
       return;
     }
     const out = s.stdoutFile ? readFileSync(s.stdoutFile, 'utf8') : r.stdout;
-    st.runs.push({ wallMs: Math.round(r.wallMs), cpuMs: r.cpuMs, maxRssKB: r.maxRssKB });
+    let innerMs = null;
+    try {
+      innerMs = JSON.parse(out.trim().split('\n').pop()).totalMs ?? null;
+    } catch {
+      innerMs = null;
+    }
+    st.runs.push({ wallMs: Math.round(r.wallMs), cpuMs: r.cpuMs, maxRssKB: r.maxRssKB, innerMs });
     st.last = out;
-    log(`  ${s.label}: ${fmtMs(r.wallMs)} wall, ${fmtMs(r.cpuMs)} CPU, ${fmtMB(r.maxRssKB)} peak RSS`);
+    log(`  ${s.label}: ${fmtMs(r.wallMs)} wall, ${fmtMs(r.cpuMs)} CPU, ${fmtMB(r.maxRssKB)} peak RSS${innerMs != null ? `, ${fmtMs(innerMs)} in-process lint` : ''}`);
   };
   for (let w = 0; w < WARMUP; w++) for (const s of live) if (s.warmup !== false) await once(s, false);
   const maxRuns = Math.max(0, ...live.map((s) => s.runs ?? RUNS));
@@ -149,6 +155,7 @@ async function compare(title, sides) {
       wallMs: median(st.runs.map((r) => r.wallMs)),
       cpuMs: median(st.runs.map((r) => r.cpuMs)),
       maxRssKB: median(st.runs.map((r) => r.maxRssKB)),
+      innerMs: median(st.runs.map((r) => r.innerMs)),
       findings: st.last != null ? countFindings(st.last) : null,
       detail,
     };
@@ -224,7 +231,7 @@ if (selected('scan')) {
 // 1b. growth: engine with the profiler off/on and the CLI, on N and 2N files
 if (selected('growth')) {
   const all = readFileSync(corpus.listFile, 'utf8').split('\n').filter(Boolean);
-  const n = QUICK ? 500 : 1000;
+  const n = QUICK ? 500 : 1500;
   const two = subset(all, Math.max(1, Math.floor(all.length / (2 * n)))).slice(0, 2 * n);
   const one = two.filter((_, i) => i % 2 === 0);
   mkdirSync(join(CACHE, 'bench-growth'), { recursive: true });
@@ -242,6 +249,7 @@ if (selected('growth')) {
   for (const r of rows) {
     const base = side(rows, r.key.replace(/-(N|2N)$/, '-N'));
     r.ratio = ratio(r.wallMs, base.wallMs); // 2N time / N time of the same side
+    r.innerRatio = ratio(r.innerMs, base.innerMs);
     r.command = r.command?.replace(/ (\S+\/)?\S+\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)( |$).*/, ' <file list>');
   }
   const chars = (list) => list.reduce((a, f) => a + readFileSync(join(corpus.dir, f)).length, 0);
@@ -378,9 +386,13 @@ if (results.typedProject) md.push(`Typed project: ${results.typedProject.files} 
 md.push('## Targets', '', '| # | target | measured | verdict |', '|---|---|---|---|');
 for (const t of results.targets) md.push(`| ${t.id} | ${t.text} | ${t.id === '4a' ? fmtMs(t.value) : fmtX(t.ratio)} | ${t.verdict === 'N/A' ? 'not available yet' : t.verdict} |`);
 for (const c of results.comparisons) {
-  md.push('', `## ${c.title}`, '', `Ratio: wall time relative to ${c.reference}.`, '', '| side | median wall | CPU | peak RSS | ratio | findings | note |', '|---|---|---|---|---|---|---|');
+  const inner = c.rows.some((r) => r.innerMs != null);
+  md.push('', `## ${c.title}`, '', `Ratio: wall time relative to ${c.reference}.${inner ? ' In-process: the runner\'s own lint time, without Node start-up and module loading.' : ''}`, '',
+    `| side | median wall | CPU | peak RSS | ratio |${inner ? ' in-process | in-process ratio |' : ''} findings | note |`,
+    `|---|---|---|---|---|${inner ? '---|---|' : ''}---|---|`);
   for (const r of c.rows) {
-    md.push(`| ${r.label} | ${fmtMs(r.wallMs)} | ${fmtMs(r.cpuMs)} | ${fmtMB(r.maxRssKB)} | ${fmtX(r.ratio)} | ${r.findings ?? '—'} | ${r.note ?? ''} |`);
+    const innerCols = inner ? ` ${fmtMs(r.innerMs)} | ${c.name === 'growth' ? fmtX(r.innerRatio) : fmtX(ratio(r.innerMs, c.rows.find((x) => x.innerMs != null)?.innerMs))} |` : '';
+    md.push(`| ${r.label} | ${fmtMs(r.wallMs)} | ${fmtMs(r.cpuMs)} | ${fmtMB(r.maxRssKB)} | ${fmtX(r.ratio)} |${innerCols} ${r.findings ?? '—'} | ${r.note ?? ''} |`);
   }
 }
 if (results.growth) {

@@ -1,0 +1,52 @@
+/**
+ * The `credential-hygiene` command: parses the sub-command and hands over to it. Returns the exit
+ * code (0 clean, 1 findings, 2 usage, config or fatal error) instead of calling `process.exit`.
+ */
+import { packageInfo } from '../package-info.js';
+
+export interface Output {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  readonly stdout: Output;
+  readonly stderr: Output;
+}
+
+export const USAGE = `Usage: credential-hygiene <command> [options]
+
+Keeps credentials out of OAuth 2 / OpenID Connect integration code.
+
+Commands:
+  scan [paths...]   Scan files for hard-coded credentials, wrong flows and unsafe secret sourcing
+  fix [paths...]    Move hard-coded secrets into environment variables
+
+Options:
+  --help            Show this help
+  --version         Show the version
+
+Run 'credential-hygiene <command> --help' for the options of a command.
+`;
+
+export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Sub-commands register here as they land. */
+export const commands = new Map<string, CommandHandler>();
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${packageInfo.version}\n`);
+    return 0;
+  }
+  const handler = commands.get(command);
+  if (!handler) {
+    io.stderr.write(`credential-hygiene: unknown command '${command.slice(0, 40)}'\n\n${USAGE}`);
+    return 2;
+  }
+  return handler(rest, io);
+}

@@ -1,0 +1,231 @@
+/**
+ * `classifySecretValue`: what a string value is, when it sits where a credential could be.
+ * Pure: no AST, no I/O. Every front end asks this one function.
+ */
+import { characterClassCount, shannonEntropy } from './entropy.js';
+import { findKnownSecrets } from './known-formats.js';
+import { splitIdentifierWords, type CredentialKind } from './names.js';
+
+export type SecretValueKind =
+  /** `''` or white space only. */
+  | 'empty'
+  /** `YOUR_CLIENT_SECRET`, `<client-secret>`, `changeme`, `xxxx`, `***`, `${SECRET}`, `{{ secrets.X }}`, `TODO`. */
+  | 'placeholder'
+  /** A reference to where the secret really lives: `env:X`, a vault path, a secrets-manager ARN, `op://…`. */
+  | 'reference'
+  /** An obvious test value (`test-secret`, `foo`, `password123`) in a test file. */
+  | 'dummy'
+  /** A short, dictionary or low-entropy value: still a secret if it reaches a sink, and a weak one. */
+  | 'weak'
+  /** Credential-shaped: long enough, varied characters or hex/base64/GUID shaped. */
+  | 'credential'
+  /** A recognised token format (AWS, GitHub, Slack, Google, Stripe, private keys, JWTs…). */
+  | 'known-format'
+  /** Clearly not a secret: a URL without credentials, a file path, prose, a header name. */
+  | 'not-secret';
+
+export type Confidence = 'low' | 'medium' | 'high';
+
+export interface SecretValueClassification {
+  readonly kind: SecretValueKind;
+  readonly confidence: Confidence;
+  /** One short sentence fragment for messages and docs; never contains the value. */
+  readonly reason: string;
+  /** Shape or format id: `hex`, `guid`, `base64`, `acumatica-client-id`, `aws-secret-access-key`… */
+  readonly format?: string;
+  /** Label of a recognised format, e.g. "AWS secret access key". */
+  readonly formatLabel?: string;
+}
+
+export interface ClassifyContext {
+  /** The identifier, property key or slot name the value is bound to. */
+  readonly name?: string;
+  /** Whether the value stands in a test file (see `isTestFile`). */
+  readonly isTestFile?: boolean;
+  /** The kind of credential the slot expects, when known. */
+  readonly expectedKind?: CredentialKind;
+}
+
+const TEMPLATE_REFERENCE = [
+  /^\$\{\{?\s*[\w.:-]+\s*\}?\}$/u, // ${SECRET}, ${{ secrets.X }}
+  /^\{\{\s*[\w.:|' -]+\s*\}\}$/u, // {{ secrets.X }}
+  /^\$[A-Z_][A-Z0-9_]*$/u, // $CLIENT_SECRET
+  /^\$env:[A-Za-z_][\w]*$/u, // $env:CLIENT_SECRET
+  /^%[A-Za-z_][\w]*%$/u, // %CLIENT_SECRET%
+  /^<%=?\s*[\w.]+\s*%>$/u, // <%= secret %>
+  /^#\{[\w.]+\}$/u, // #{secret}
+  /^\$\{env\.[\w]+(?::[^}]*)?\}$/u, // ${env.X} / ${env.X:fallback} (keycloak)
+];
+
+/** `secret-goes-here`, `<put your key here>`: a bounded word run ending in "here" (no nested quantifiers). */
+const PLACEHOLDER_HERE = /^[<[{(]?[\w .-]{0,60}[ _.-](?:goes[ _.-])?here[>\]})]?$/iu;
+
+const PLACEHOLDER_TOKENS = new Set([
+  'changeme', 'change_me', 'change-me', 'changethis', 'change_this', 'change-this', 'changeit', 'todo', 'fixme', 'tbd', 'tba',
+  'redacted', 'placeholder', 'replace_me', 'replaceme', 'replace-me', 'none', 'null', 'undefined', 'nil', 'n/a', 'na', 'unset',
+  'secret_here', 'your_secret', 'your-secret', 'notasecret', 'not-a-secret', 'not_a_secret', 'dummy', 'sample', 'example', 'xxx',
+]);
+
+const REFERENCE_PATTERNS = [
+  /^(?:env|environment|secret|secrets|vault|ssm|sm|awssm|aws-sm|gcpsm|azkv|keyvault|op|file|exec|ref):(?:\/\/)?[\w./:#@-]+$/iu,
+  /^arn:aws[\w-]*:(?:secretsmanager|ssm|kms):[\w-]*:\d*:[\w/+=.@:-]+$/u,
+  /^projects\/[\w-]+\/secrets\/[\w-]+(?:\/versions\/[\w-]+)?$/u,
+  /^https:\/\/[\w-]+\.vault\.azure\.net\/secrets\/[\w-]+(?:\/[\w-]+)?$/u,
+  /^@Microsoft\.KeyVault\(.+\)$/u,
+  /^op:\/\/[^\n]{1,200}$/u,
+  /^(?:process\.env|import\.meta\.env|Deno\.env\.get|Bun\.env)[.[(]/u,
+];
+
+/** Obvious dummies: allowed in test files, reported as weak elsewhere. */
+const DUMMY_PATTERN =
+  /^(?:(?:test|testing|fake|mock|mocked|dummy|stub|sample|example|demo|local|dev|foo|bar|baz|qux)(?:[ _.-]?(?:client|api|app|access|refresh|id|jwt|session|signing|auth|private|bearer)?[ _.-]?(?:secret|password|passwd|pass|pwd|key|token|value|id|string)?)?(?:[ _.-]?\d{0,6})?|(?:secret|password|passwd|pass|token|key|apikey|api-key|api_key|abc|abcdef|xyz|qwerty|letmein|admin|root|user|hunter2|s3cr3t|pa55word|passw0rd|p@ssw0rd|keyboard cat|shhhhh|shh|1234|12345|123456|1234567|12345678|123456789|0000|foobar|foobarbaz)(?:[ _.-]?\d{0,6})?)$/iu;
+
+const HEX = /^[0-9a-f]+$/iu;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const ACUMATICA_CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[^@\s]+$/iu;
+const GOOGLE_CLIENT_ID = /^\d+-[a-z0-9]+\.apps\.googleusercontent\.com$/u;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/u;
+const BASE64URL = /^[A-Za-z0-9_-]+$/u;
+const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/iu;
+const FILE_PATH = /^(?:\.{1,2}\/|~\/|\/(?!\/)|[A-Za-z]:[\\/])[^\s]*$|^[\w.-]+\/[\w./-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env)$/u;
+
+function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (/^(.)\1{2,}$/u.test(trimmed) || /^[xX*•.#_-]{3,}$/u.test(trimmed)) return true;
+  // Placeholders are short; the patterns below are only run on short values to keep time linear.
+  if (trimmed.length > 200) return false;
+  const lower = trimmed.toLowerCase();
+  if (TEMPLATE_REFERENCE.some((pattern) => pattern.test(trimmed))) return true;
+  if (/^<[^<>]{1,80}>$/u.test(trimmed) || /^\[[^[\]]{1,80}\]$/u.test(trimmed) || /^\{[A-Za-z_][\w .-]{0,78}\}$/u.test(trimmed)) return true;
+  if (/^__[A-Z0-9_]+__$/u.test(trimmed)) return true;
+  if (PLACEHOLDER_TOKENS.has(lower)) return true;
+  if (/^(?:your|my)[ _.-]/iu.test(trimmed) && /^[\w .-]{1,80}$/u.test(trimmed) && !/\d{4,}/u.test(trimmed)) return true;
+  if (/^(?:insert|enter|replace|paste|put|add)[ _-](?:your|the|a|an)?[ _-]?[\w .-]{1,60}$/iu.test(trimmed)) return true;
+  if (trimmed.length <= 64 && PLACEHOLDER_HERE.test(trimmed)) return true;
+  // Mostly masked: `sk_live_xxxxxxxx`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `abcd****`.
+  const unmasked = trimmed.replace(/x{4,}|X{4,}|\*{3,}|•{3,}|\.{3,}|…+/gu, '');
+  if (unmasked.length < trimmed.length && unmasked.replace(/[-_.]/gu, '').length <= 12) return true;
+  if (/\b(?:replace|change|insert)[ _-]?(?:me|this|with)\b/iu.test(trimmed) && trimmed.length <= 80) return true;
+  return false;
+}
+
+function isProse(value: string): boolean {
+  const words = value.trim().split(/\s+/u);
+  if (words.length >= 3) return true;
+  if (words.length === 2 && /[.:!?]$/u.test(value.trim())) return true;
+  return /^(?:please|enter|invalid|missing|required|your|the|a|an)\s/iu.test(value.trim());
+}
+
+/** `{ 'client-secret': 'client secret' }`, `{ password: 'Password' }`: the value only repeats its name. */
+function isLabelFor(value: string, name: string): boolean {
+  if (value.length > 100) return false;
+  // A single word (`secret: 'secret'`) is the classic weak secret, not a label.
+  if (!/[\s_-]/u.test(value.trim())) return false;
+  const valueWords = splitIdentifierWords(value);
+  if (valueWords.length < 2) return false;
+  const nameWords = new Set(splitIdentifierWords(name));
+  return valueWords.every((word) => nameWords.has(word));
+}
+
+function classifyUrl(value: string): SecretValueClassification | undefined {
+  const match = URL_PATTERN.exec(value);
+  if (!match) return undefined;
+  const authority = match[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at > 0) {
+    const userInfo = authority.slice(0, at);
+    const colon = userInfo.indexOf(':');
+    if (colon >= 0) {
+      const password = decodeSafely(userInfo.slice(colon + 1));
+      if (password !== '' && !isPlaceholder(password) && !DUMMY_PATTERN.test(password)) {
+        return { kind: 'credential', confidence: 'high', reason: 'a URL with an embedded password', format: 'url-with-password' };
+      }
+      return { kind: 'placeholder', confidence: 'medium', reason: 'a URL with a placeholder password' };
+    }
+  }
+  return { kind: 'not-secret', confidence: 'high', reason: 'a URL without credentials', format: 'url' };
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function classifyShape(value: string): SecretValueClassification {
+  const length = Array.from(value).length;
+  const entropy = shannonEntropy(value);
+  const classes = characterClassCount(value);
+  if (ACUMATICA_CLIENT_ID.test(value)) {
+    return { kind: 'credential', confidence: 'high', reason: 'an Acumatica-style `<GUID>@<tenant>` client id', format: 'acumatica-client-id' };
+  }
+  if (GOOGLE_CLIENT_ID.test(value)) {
+    return { kind: 'credential', confidence: 'high', reason: 'a Google OAuth client id', format: 'google-client-id' };
+  }
+  if (GUID.test(value)) {
+    return { kind: 'credential', confidence: 'medium', reason: 'a GUID-shaped value', format: 'guid' };
+  }
+  if (length >= 16 && HEX.test(value) && /[0-9]/u.test(value) && /[a-f]/iu.test(value)) {
+    return { kind: 'credential', confidence: length >= 32 ? 'high' : 'medium', reason: 'a hex-encoded value', format: 'hex' };
+  }
+  if (length >= 16 && (BASE64.test(value) || BASE64URL.test(value)) && classes >= 3 && entropy >= 3.5) {
+    return { kind: 'credential', confidence: length >= 32 ? 'high' : 'medium', reason: 'a base64-encoded random value', format: 'base64' };
+  }
+  if (/\s/u.test(value)) {
+    return { kind: 'weak', confidence: 'medium', reason: 'a phrase, not a random value', format: 'phrase' };
+  }
+  if (length >= 12 && classes >= 2 && entropy >= 3.0) {
+    return { kind: 'credential', confidence: length >= 24 && entropy >= 3.8 ? 'high' : 'medium', reason: 'a credential-shaped random value', format: 'random' };
+  }
+  return {
+    kind: 'weak',
+    confidence: 'medium',
+    reason: length < 12 ? 'a short value' : 'a low-entropy value',
+    format: 'weak',
+  };
+}
+
+/**
+ * Classifies a string value that stands where a credential could be. The order matters: a
+ * recognised token format wins over every other reading, and placeholders win over shape.
+ */
+export function classifySecretValue(value: string, context: ClassifyContext = {}): SecretValueClassification {
+  if (value.trim() === '') return { kind: 'empty', confidence: 'high', reason: 'an empty value' };
+  if (isPlaceholder(value)) return { kind: 'placeholder', confidence: 'high', reason: 'a placeholder' };
+  if (value.length > 20_000) {
+    // A blob this size is data (a bundle, a certificate chain); only recognised formats matter.
+    const known = findKnownSecrets(value.slice(0, 20_000));
+    if (known[0]) return knownFormat(known[0].format, known[0].label);
+    return { kind: 'not-secret', confidence: 'low', reason: 'a large text blob' };
+  }
+  // Some formats are only recognised next to their name (an AWS secret key is 40 base64 characters).
+  const known = findKnownSecrets(value)[0] ?? (context.name === undefined ? undefined : findKnownSecrets(`${context.name}="${value}"`)[0]);
+  if (known) return knownFormat(known.format, known.label);
+  if (value.length <= 2048 && REFERENCE_PATTERNS.some((pattern) => pattern.test(value.trim()))) {
+    return { kind: 'reference', confidence: 'high', reason: 'a reference to an environment variable or secret store' };
+  }
+  const url = classifyUrl(value.trim());
+  if (url) return url;
+  if (FILE_PATH.test(value.trim())) return { kind: 'not-secret', confidence: 'medium', reason: 'a file path', format: 'path' };
+  if (value.length <= 64 && DUMMY_PATTERN.test(value.trim())) {
+    return context.isTestFile === true
+      ? { kind: 'dummy', confidence: 'high', reason: 'an obvious test value in a test file' }
+      : { kind: 'weak', confidence: 'high', reason: 'a dictionary or dummy value', format: 'dictionary' };
+  }
+  if (context.name !== undefined && isLabelFor(value, context.name)) {
+    return { kind: 'not-secret', confidence: 'high', reason: 'a label that names the value', format: 'label' };
+  }
+  if (isProse(value)) return { kind: 'not-secret', confidence: 'medium', reason: 'prose, not a secret', format: 'prose' };
+  return classifyShape(value);
+}
+
+function knownFormat(format: string, label: string): SecretValueClassification {
+  return { kind: 'known-format', confidence: 'high', reason: `a ${label}`, format, formatLabel: label };
+}
+
+/** Kinds that a rule must not report: nothing is hard-coded. */
+export function isHarmlessValueKind(kind: SecretValueKind): boolean {
+  return kind === 'empty' || kind === 'placeholder' || kind === 'reference' || kind === 'dummy' || kind === 'not-secret';
+}

@@ -1,0 +1,9 @@
+export { classifySecretValue, isHarmlessValueKind } from './classify.js';
+export type { ClassifyContext, Confidence, SecretValueClassification, SecretValueKind } from './classify.js';
+export { characterClassCount, shannonEntropy } from './entropy.js';
+export { findKnownSecrets } from './known-formats.js';
+export type { KnownSecret } from './known-formats.js';
+export { maskSecret, redactSecrets } from './mask.js';
+export { classifySecretName, CREDENTIAL_KIND_LABELS, splitIdentifierWords } from './names.js';
+export type { CredentialKind, SecretName } from './names.js';
+export { DEFAULT_TEST_FILE_PATTERNS, globToRegExp, isTestFile, matchesAnyGlob, toPosixPath } from './test-files.js';

@@ -1,0 +1,159 @@
+/**
+ * Recognised token formats: secretlint's recommended preset, run synchronously, plus a few
+ * OAuth-specific formats the preset does not know (Google OAuth client secrets, Azure AD client
+ * secrets, Stripe keys, Google API keys, JWTs).
+ *
+ * ESLint rules are synchronous while secretlint's `lintSource` is async. Every rule of the
+ * preset except the GCP `.p12` check (binary files only) reports synchronously from its `file`
+ * handler, so we call the rule creators directly with a minimal rule context and collect the
+ * reports. `test/detectors/known-formats.test.ts` checks that this agrees with `lintSource`.
+ */
+import { extname } from 'node:path';
+import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
+
+export interface KnownSecret {
+  /** Short id of the format, e.g. `aws-secret-access-key`, `github-token`. */
+  readonly format: string;
+  /** Human label for messages, e.g. "AWS secret access key". Never contains the value. */
+  readonly label: string;
+  /** `[start, end)` offsets of the secret in the scanned text. */
+  readonly range: readonly [number, number];
+  /** Where the detection comes from: the secretlint rule id, or `credential-hygiene`. */
+  readonly source: string;
+}
+
+interface PresetReport {
+  readonly message: { readonly messageId: string };
+  readonly range: readonly [number, number];
+}
+
+/** Preset rules that only filter other rules' results, or only look at binary files. */
+const SKIPPED_PRESET_RULES = new Set(['@secretlint/secretlint-rule-filter-comments']);
+
+/** Labels for the preset's message ids; unknown ids fall back to a readable form of the id. */
+const PRESET_LABELS: Record<string, string> = {
+  AWSSecretAccessKey: 'AWS secret access key',
+  AWSAccessKeyID: 'AWS access key id',
+  AWSAccountID: 'AWS account id',
+  PrivateKeyJSON: 'GCP service account key',
+  PackageJSON_xOauthToken: 'GitHub OAuth token in package.json',
+  Npmrc_authToken: 'npm auth token',
+  NPM_ACCESS_TOKEN: 'npm access token',
+  SLACK_TOKEN: 'Slack token',
+  IncomingWebhook: 'Slack incoming webhook URL',
+  BasicAuth: 'basic-auth password in a URL',
+  OPENAI_TOKEN: 'OpenAI API key',
+  ANTHROPIC_API_KEY: 'Anthropic API key',
+  LINEAR_API_TOKEN: 'Linear API key',
+  PrivateKey: 'private key',
+  SENDGRID_KEY: 'SendGrid API key',
+  SHOPIFY_KEY: 'Shopify access token',
+  GITHUB_TOKEN: 'GitHub token',
+  OPS_TOKEN: '1Password service account token',
+  MongoDBConnection: 'MongoDB connection string with a password',
+  MySQLConnection: 'MySQL connection string with a password',
+  PostgreSQLConnection: 'PostgreSQL connection string with a password',
+};
+
+interface ExtraFormat {
+  readonly format: string;
+  readonly label: string;
+  /** Must be global; group 1, when present, is the secret itself. */
+  readonly pattern: RegExp;
+}
+
+/** Formats the preset does not cover, chosen for OAuth/OIDC integration code. */
+const EXTRA_FORMATS: readonly ExtraFormat[] = [
+  { format: 'google-oauth-client-secret', label: 'Google OAuth client secret', pattern: /\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])/gu },
+  { format: 'google-api-key', label: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/gu },
+  { format: 'azure-ad-client-secret', label: 'Azure AD client secret', pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/gu },
+  { format: 'stripe-secret-key', label: 'Stripe secret key', pattern: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/gu },
+  { format: 'jwt', label: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/gu },
+];
+
+function presetFormatId(messageId: string): string {
+  return messageId
+    .replace(/([a-z0-9])([A-Z])/gu, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1-$2')
+    .replace(/_/gu, '-')
+    .toLowerCase();
+}
+
+function presetLabel(messageId: string): string {
+  return PRESET_LABELS[messageId] ?? presetFormatId(messageId).replace(/-/gu, ' ');
+}
+
+interface MinimalSource {
+  readonly content: string;
+  readonly filePath: string | undefined;
+  readonly ext: string;
+  readonly contentType: 'text';
+}
+
+function runPresetRules(content: string, filePath: string | undefined): KnownSecret[] {
+  const found: KnownSecret[] = [];
+  const source: MinimalSource = {
+    content,
+    filePath,
+    ext: filePath === undefined ? '.txt' : extname(filePath),
+    contentType: 'text',
+  };
+  for (const rule of presetRules) {
+    const id = rule.meta.id;
+    if (SKIPPED_PRESET_RULES.has(id)) continue;
+    const context = {
+      sharedOptions: {},
+      createTranslator:
+        (messages: Record<string, unknown>) =>
+        (messageId: string, data?: unknown) => ({ messageId, data, message: messageId, messages }),
+      report(descriptor: PresetReport) {
+        const { messageId } = descriptor.message;
+        found.push({ format: presetFormatId(messageId), label: presetLabel(messageId), range: [descriptor.range[0], descriptor.range[1]], source: id });
+      },
+      ignore() {},
+    };
+    // The preset's rule context type is wider than what the rules use; this is the part they call.
+    const handlers = rule.create(context as never, {} as never) as { file?: (source: MinimalSource) => unknown };
+    const result = handlers.file?.(source);
+    if (result instanceof Promise) {
+      // Only the GCP .p12 check is async, and it reads binary files we never pass here.
+      result.catch(() => undefined);
+    }
+  }
+  return found;
+}
+
+function runExtraFormats(content: string): KnownSecret[] {
+  const found: KnownSecret[] = [];
+  for (const { format, label, pattern } of EXTRA_FORMATS) {
+    pattern.lastIndex = 0;
+    for (const match of content.matchAll(pattern)) {
+      const secret = match[1] ?? match[0];
+      const start = match.index + match[0].indexOf(secret);
+      found.push({ format, label, range: [start, start + secret.length], source: 'credential-hygiene' });
+    }
+  }
+  return found;
+}
+
+/** Cheap literal hints: text that contains none of them cannot match any known format. */
+const KNOWN_FORMAT_HINT =
+  /A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|key|account|x-oauth-basic|_auth|npm_|xox|xapp|hooks\.slack|:\/\/|sk-|sk_|rk_|lin_api|PRIVATE KEY|SG\.|shp|gh[pousr]_|github_pat|ops_|GOCSPX-|AIza|Q~|eyJ/iu;
+
+/**
+ * Finds every recognised token format in `text`. Ranges point at the secret itself. Results are
+ * sorted by position and de-duplicated by range.
+ */
+export function findKnownSecrets(text: string, options: { filePath?: string } = {}): KnownSecret[] {
+  if (!KNOWN_FORMAT_HINT.test(text)) return [];
+  const all = [...runPresetRules(text, options.filePath), ...runExtraFormats(text)];
+  const seen = new Set<string>();
+  const unique: KnownSecret[] = [];
+  for (const secret of all.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1])) {
+    const key = `${secret.range[0]}:${secret.range[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(secret);
+  }
+  return unique;
+}

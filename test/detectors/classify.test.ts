@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { classifySecretValue, isHarmlessValueKind } from '../../src/detectors/index.js';
+
+/** Fake secrets are assembled from fragments so no whole token sits in the repository as one string. */
+const join = (...parts: string[]): string => parts.join('');
+
+describe('classifySecretValue', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+  ])('classifies %j as %s', (value, kind) => {
+    expect(classifySecretValue(value).kind).toBe(kind);
+  });
+
+  it.each([
+    'YOUR_CLIENT_SECRET',
+    'your-client-secret',
+    '<client-secret>',
+    '<your secret here>',
+    '[CLIENT_SECRET]',
+    'changeme',
+    'CHANGE_ME',
+    'xxxxxxxxxxxxxxxx',
+    'XXXX-XXXX-XXXX',
+    '***',
+    '********',
+    '${SECRET}',
+    '${CLIENT_SECRET}',
+    '{{ secrets.KENSIUM_CLIENT_SECRET }}',
+    '${{ secrets.KENSIUM_CLIENT_SECRET }}',
+    '$CLIENT_SECRET',
+    '%CLIENT_SECRET%',
+    'TODO',
+    'REDACTED',
+    'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+    'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+    'insert-your-secret-here',
+    '__CLIENT_SECRET__',
+  ])('classifies the placeholder %j as placeholder', (value) => {
+    const result = classifySecretValue(value, { name: 'clientSecret' });
+    expect(result.kind).toBe('placeholder');
+    expect(isHarmlessValueKind(result.kind)).toBe(true);
+  });
+
+  it.each([
+    'env:KENSIUM_CLIENT_SECRET',
+    'vault:secret/data/kensium#client_secret',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:kensium/pos-AbCdEf',
+    'projects/pos-sync/secrets/kensium-client-secret/versions/latest',
+    'https://pos-sync-kv.vault.azure.net/secrets/kensium-client-secret',
+    '@Microsoft.KeyVault(SecretUri=https://pos-sync-kv.vault.azure.net/secrets/x/)',
+    'op://Integrations/Kensium POS/client secret',
+    'process.env.KENSIUM_CLIENT_SECRET',
+  ])('classifies the reference %j as reference', (value) => {
+    expect(classifySecretValue(value).kind).toBe('reference');
+  });
+
+  it.each(['test-secret', 'foo', 'password123', 'test_client_secret', 'fake-token', 'dummy-api-key', 'secret'])(
+    'classifies %j as a dummy in a test file and as weak elsewhere',
+    (value) => {
+      expect(classifySecretValue(value, { isTestFile: true }).kind).toBe('dummy');
+      const outside = classifySecretValue(value, { isTestFile: false });
+      expect(outside.kind).toBe('weak');
+      expect(isHarmlessValueKind(outside.kind)).toBe(false);
+    },
+  );
+
+  it('treats credential-shaped values in test files as credentials, not dummies', () => {
+    const value = join('q8Zv2LmN', 'x4Rt7YpK', 'w1Bs9DfH', '3JcA0eUg');
+    expect(classifySecretValue(value, { isTestFile: true }).kind).toBe('credential');
+  });
+
+  it('recognises hex secrets, which entropy-only tools miss', () => {
+    const hex = join('9f86d081', '884c7d65', '9a2feaa0', 'c55ad015');
+    const result = classifySecretValue(hex);
+    expect(result).toMatchObject({ kind: 'credential', format: 'hex', confidence: 'high' });
+    const shortHex = join('4f2a9c1e', '77b3d058');
+    expect(classifySecretValue(shortHex)).toMatchObject({ kind: 'credential', format: 'hex', confidence: 'medium' });
+  });
+
+  it('recognises GUID-shaped secrets and Acumatica client ids', () => {
+    expect(classifySecretValue(join('3f2504e0-4f89-11d3', '-9a0c-0305e82c3301'))).toMatchObject({ kind: 'credential', format: 'guid' });
+    expect(classifySecretValue(join('88358B02-A48D-A50E', '-F710-39C1636C30F6@MyTenant'))).toMatchObject({
+      kind: 'credential',
+      format: 'acumatica-client-id',
+    });
+  });
+
+  it('recognises base64 and random credential-shaped values', () => {
+    expect(classifySecretValue(join('dGhpcyBpcyBh', 'IHJhbmRvbSBr', 'ZXkgMTIzNDU2Nzg5MA=='))).toMatchObject({ kind: 'credential', format: 'base64' });
+    expect(classifySecretValue(join('Kp9#mW2$', 'vL7!qR4x'))).toMatchObject({ kind: 'credential', format: 'random' });
+  });
+
+  it.each([
+    ['a GitHub token', join('ghp_', 'a1B2c3D4e5F6g7H8i9J0', 'k1L2m3N4o5P6q7R8'), 'github-token'],
+    ['a Slack token', join('xoxb-', '123456789012-', '1234567890123-', 'AbCdEfGhIjKlMnOpQrStUvWx'), 'slack-token'],
+    ['a Google OAuth client secret', join('GOCSPX-', 'q8Zv2LmNx4Rt7YpK', 'w1Bs9DfH3JcA'), 'google-oauth-client-secret'],
+    ['an Azure AD client secret', join('abc8Q~', 'q8Zv2LmNx4Rt7YpKw1Bs9DfH3JcA0eUg_'), 'azure-ad-client-secret'],
+    ['a Stripe key', join('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'), 'stripe-secret-key'],
+    ['a JWT', join('eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiJwb3Mtc3luYyJ9', '.q8Zv2LmNx4Rt7YpKw1Bs9DfH3JcA0eUg'), 'jwt'],
+    [
+      'a private key',
+      join('-----BEGIN RSA PRIVATE KEY-----\n', 'MIIEpAIBAAKCAQEA'.repeat(8), '\n-----END RSA PRIVATE KEY-----'),
+      'private-key',
+    ],
+  ])('recognises %s as a known format', (_label, value, format) => {
+    expect(classifySecretValue(value)).toMatchObject({ kind: 'known-format', format, confidence: 'high' });
+  });
+
+  it.each([
+    ['https://pos.example.com/identity/connect/token', 'url'],
+    ['./keys/kensium-private.pem', 'path'],
+    ['Please enter the client secret for the POS.', 'prose'],
+  ])('classifies %j as not a secret', (value, format) => {
+    expect(classifySecretValue(value)).toMatchObject({ kind: 'not-secret', format });
+  });
+
+  it('recognises an AWS secret access key next to its name', () => {
+    const key = join('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYq8Zv2LmNx4');
+    expect(key).toHaveLength(40);
+    expect(classifySecretValue(key, { name: 'secretAccessKey' })).toMatchObject({ kind: 'known-format', format: 'aws-secret-access-key' });
+  });
+
+  it('reports a URL with an embedded password', () => {
+    expect(classifySecretValue(join('https://svc-pos:', 'Zq8vL2mN7x', '@erp.example.com/entity'))).toMatchObject({ kind: 'known-format', format: 'basic-auth' });
+    expect(classifySecretValue(join('https://svc-pos:', 'Zq8v.L2mN7x!', '@erp.example.com/entity'))).toMatchObject({ kind: 'credential', format: 'url-with-password' });
+    expect(classifySecretValue('https://svc-pos:<password>@erp.example.com/entity').kind).toBe('placeholder');
+  });
+
+  it('calls short and dictionary values weak, not harmless', () => {
+    expect(classifySecretValue('keyboard cat')).toMatchObject({ kind: 'weak' });
+    expect(classifySecretValue('pos2024')).toMatchObject({ kind: 'weak', reason: 'a short value' });
+  });
+
+  it('never puts the value into the reason', () => {
+    const value = join('q8Zv2LmN', 'x4Rt7YpK', 'w1Bs9DfH');
+    expect(classifySecretValue(value).reason).not.toContain(value);
+  });
+
+  it('survives very large values', () => {
+    expect(classifySecretValue('a'.repeat(100_000)).kind).toBe('placeholder');
+    expect(classifySecretValue('ab'.repeat(50_000)).kind).toBe('not-secret');
+  });
+});
+
+describe('classifySecretValue with a name', () => {
+  it('takes a value that only repeats its own name for a label', () => {
+    expect(classifySecretValue('client secret', { name: 'client-secret' })).toMatchObject({ kind: 'not-secret', format: 'label' });
+    expect(classifySecretValue('Client Secret', { name: 'clientSecret' })).toMatchObject({ kind: 'not-secret', format: 'label' });
+    expect(classifySecretValue('secret', { name: 'secret' }).kind).toBe('weak');
+    expect(classifySecretValue('hunter2', { name: 'password' }).kind).toBe('weak');
+  });
+});

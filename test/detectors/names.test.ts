@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { classifySecretName, splitIdentifierWords } from '../../src/detectors/index.js';
+
+describe('splitIdentifierWords', () => {
+  it.each([
+    ['clientSecret', ['client', 'secret']],
+    ['KENSIUM_CLIENT_SECRET', ['kensium', 'client', 'secret']],
+    ['client-secret', ['client', 'secret']],
+    ['clientID', ['client', 'id']],
+    ['APIKey', ['api', 'key']],
+    ['apikey', ['api', 'key']],
+    ['secretAccessKey', ['secret', 'access', 'key']],
+  ])('splits %s', (name, words) => {
+    expect(splitIdentifierWords(name)).toEqual(words);
+  });
+});
+
+describe('classifySecretName', () => {
+  it.each([
+    ['clientSecret', 'client-secret'],
+    ['client_secret', 'client-secret'],
+    ['KENSIUM_CLIENT_SECRET', 'client-secret'],
+    ['ACUMATICA_CLIENT_SECRET', 'client-secret'],
+    ['consumerSecret', 'client-secret'],
+    ['clientId', 'client-id'],
+    ['clientID', 'client-id'],
+    ['client_id', 'client-id'],
+    ['password', 'password'],
+    ['passwd', 'password'],
+    ['DB_PASS', 'password'],
+    ['apiKey', 'api-key'],
+    ['x-api-key', 'api-key'],
+    ['secretAccessKey', 'api-key'],
+    ['AWS_SECRET_ACCESS_KEY', 'api-key'],
+    ['token', 'token'],
+    ['accessToken', 'token'],
+    ['refresh_token', 'token'],
+    ['authorization', 'token'],
+    ['privateKey', 'private-key'],
+    ['secretOrPrivateKey', 'signing-secret'],
+    ['secretOrKey', 'signing-secret'],
+    ['sessionSecret', 'signing-secret'],
+    ['JWT_SECRET', 'signing-secret'],
+    ['AUTH_SECRET', 'signing-secret'],
+    ['NEXTAUTH_SECRET', 'signing-secret'],
+    ['cookieSecret', 'signing-secret'],
+    ['secret', 'secret'],
+  ])('names %s a %s', (name, kind) => {
+    expect(classifySecretName(name)?.kind).toBe(kind);
+  });
+
+  it.each([
+    'tokenUrl',
+    'tokenURL',
+    'tokenEndpoint',
+    'token_endpoint',
+    'secretName',
+    'passwordField',
+    'isSecret',
+    'hasPassword',
+    'secretRef',
+    'nextPageToken',
+    'pageToken',
+    'cancelToken',
+    'csrfToken',
+    'maxTokens',
+    'tokens',
+    'tokenizer',
+    'accessKeyId',
+    'tokenType',
+    'passwordPolicy',
+    'clientSecretExpiresAt',
+    'tokenEndpointAuthMethod',
+    'secretClient',
+    'tokenKey',
+    'sessionKey',
+    'key',
+    'author',
+    'bypass',
+    'passThrough',
+    'showPassword',
+    'passwordLabel',
+  ])('does not take %s for a credential name', (name) => {
+    expect(classifySecretName(name)).toBeUndefined();
+  });
+});
