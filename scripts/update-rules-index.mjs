@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 // Writes rules/index.ts from the files in rules/. With --check, exits 1 if it is out of date.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules');
-const names = readdirSync(rulesDir)
+// In a git checkout only rules that are committed or staged are listed, so that a rule still
+// being written in the same working tree never lands in a commit of the index.
+function listRuleFiles() {
+  try {
+    const output = execFileSync('git', ['ls-files', '--cached', '--', '.'], { cwd: rulesDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const files = output.split('\n').filter(Boolean);
+    if (files.length > 0) return files;
+  } catch {
+    // Not a git checkout (an unpacked tarball): fall back to the directory.
+  }
+  return readdirSync(rulesDir);
+}
+
+const names = listRuleFiles()
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.slice(0, -'.ts'.length))
   .sort();
