@@ -4,7 +4,8 @@
 //   npm run bench                     all comparisons, 3 timed runs per side (+1 warm-up)
 //   npm run bench -- --quick          1/5 of the corpus, 1 timed run, no warm-up
 //   npm run bench -- --only scan      one comparison: scan | growth | eslint | typed | precommit
-//   options: --runs N  --no-build  --cli-full (also time the secretlint CLI on the whole corpus)
+//   options: --runs N  --no-build  --timeout-min M (per run of a side; default 10, quick 5)
+//            --cli-full (also time the secretlint CLI on the whole corpus, one run, 60 min cap)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,6 +38,7 @@ const QUICK = flag('--quick');
 const ONLY = opt('--only', null);
 const RUNS = Number(opt('--runs', QUICK ? '1' : '3'));
 const WARMUP = QUICK ? 0 : 1;
+const TIMEOUT_MS = Number(opt('--timeout-min', QUICK ? '5' : '10')) * 60 * 1000; // per side and run
 const ALL = ['scan', 'growth', 'eslint', 'typed', 'precommit'];
 if (ONLY && !ALL.includes(ONLY)) {
   console.error(`--only takes one of: ${ALL.join(', ')}`);
@@ -108,7 +110,7 @@ async function compare(title, sides) {
   const stats = new Map(sides.map((s) => [s.key, { runs: [], failures: [] }]));
   const once = async (s, timed) => {
     const [file, ...args] = s.cmd;
-    const r = await measure(file, args, { cwd: s.cwd, timeoutMs: s.timeoutMs ?? 20 * 60 * 1000, stdoutFile: s.stdoutFile });
+    const r = await measure(file, args, { cwd: s.cwd, timeoutMs: s.timeoutMs ?? TIMEOUT_MS, stdoutFile: s.stdoutFile });
     const okExit = r.ok && (s.okCodes ?? [0]).includes(r.code);
     if (!timed) return;
     const st = stats.get(s.key);
