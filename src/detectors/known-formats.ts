@@ -68,7 +68,9 @@ const EXTRA_FORMATS: readonly ExtraFormat[] = [
   { format: 'google-api-key', label: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/gu },
   { format: 'azure-ad-client-secret', label: 'Azure AD client secret', pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/gu },
   { format: 'stripe-secret-key', label: 'Stripe secret key', pattern: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/gu },
-  { format: 'jwt', label: 'JSON Web Token', pattern: /\b(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/gu },
+  // Starts only where a run of base64url characters starts: with `\b`, text such as `eyJ-eyJ-eyJ-…`
+  // offered a start inside every run and each one scanned to the run's end (quadratic time).
+  { format: 'jwt', label: 'JSON Web Token', pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])/gu },
 ];
 
 function presetFormatId(messageId: string): string {
