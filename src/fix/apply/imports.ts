@@ -1,0 +1,127 @@
+/**
+ * Adds `import { requireEnv } from './require-env.js'` (or the CommonJS `require`) to a file,
+ * after its existing imports, keeping the file's quote style and semicolons.
+ */
+import ts from 'typescript';
+import type { ModuleStyle } from './module-style.js';
+import type { TextEdit } from './types.js';
+
+export type ImportPlan = { readonly edit: TextEdit | undefined } | { readonly clash: string };
+
+function quoteOf(sourceFile: ts.SourceFile): string {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : "'";
+  }
+  const text = sourceFile.text;
+  const single = (text.match(/'/gu) ?? []).length;
+  const double = (text.match(/"/gu) ?? []).length;
+  return double > single ? '"' : "'";
+}
+
+function usesSemicolons(sourceFile: ts.SourceFile): boolean {
+  const statements = sourceFile.statements.slice(0, 20);
+  if (statements.length === 0) return true;
+  const withSemicolon = statements.filter((statement) => statement.getText(sourceFile).trimEnd().endsWith(';')).length;
+  return withSemicolon * 2 >= statements.length;
+}
+
+function requireCallSpecifier(node: ts.Node): string | undefined {
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+    const [argument] = node.arguments;
+    if (argument && ts.isStringLiteralLike(argument)) return argument.text;
+  }
+  return undefined;
+}
+
+/** True for `const x = require('…')` and `const { a } = require('…')` at the top level. */
+function isRequireStatement(statement: ts.Statement): boolean {
+  if (!ts.isVariableStatement(statement)) return false;
+  return statement.declarationList.declarations.every((declaration) => {
+    let init = declaration.initializer;
+    while (init && ts.isPropertyAccessExpression(init)) init = init.expression;
+    return init !== undefined && requireCallSpecifier(init) !== undefined;
+  });
+}
+
+/** Names bound at the top level of the file, to avoid shadowing or redeclaring `requireEnv`. */
+function topLevelBinding(sourceFile: ts.SourceFile, name: string): 'helper' | 'other' | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (statement.importClause?.name?.text === name) return 'other';
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          if (element.name.text === name) return (element.propertyName?.text ?? element.name.text) === name ? 'helper' : 'other';
+        }
+      } else if (bindings && bindings.name.text === name) return 'other';
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return 'other';
+        if (ts.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            if (ts.isIdentifier(element.name) && element.name.text === name) {
+              const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : name;
+              const fromRequire = declaration.initializer !== undefined && requireCallSpecifier(declaration.initializer) !== undefined;
+              return fromRequire && imported === name ? 'helper' : 'other';
+            }
+          }
+        }
+      }
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+      return 'other';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The edit that imports `helperName` from `specifier` into the file, `undefined` when the file
+ * already imports it, or a clash when the name is taken by something else.
+ */
+export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, specifier: string, style: ModuleStyle): ImportPlan {
+  const binding = topLevelBinding(sourceFile, helperName);
+  if (binding === 'helper') return { edit: undefined };
+  if (binding === 'other') return { clash: `The file already declares \`${helperName}\`; import the helper under another name by hand.` };
+  const quote = quoteOf(sourceFile);
+  const semicolon = usesSemicolons(sourceFile) ? ';' : '';
+  const statement =
+    style.syntax === 'esm'
+      ? `import { ${helperName} } from ${quote}${specifier}${quote}${semicolon}`
+      : `const { ${helperName} } = require(${quote}${specifier}${quote})${semicolon}`;
+
+  // After the last import (ESM) or top-level require (CommonJS) of the leading block.
+  let anchor: ts.Statement | undefined;
+  for (const statement of sourceFile.statements) {
+    const isImport =
+      ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (style.syntax === 'commonjs' && isRequireStatement(statement));
+    const isDirective = anchor === undefined && ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+    if (!isImport && !isDirective) break;
+    anchor = statement;
+  }
+  const text = sourceFile.text;
+  if (anchor) {
+    const end = anchor.getEnd();
+    // Keep a trailing comment on the anchor's line attached to it.
+    const lineEnd = text.indexOf('\n', end);
+    const insertAt = lineEnd === -1 ? text.length : lineEnd;
+    const isDirective = ts.isExpressionStatement(anchor);
+    return { edit: { start: insertAt, end: insertAt, text: isDirective ? `\n\n${statement}` : `\n${statement}` } };
+  }
+  // No imports: after a shebang and the leading comment block (a licence header, file docs).
+  let insertAt = 0;
+  if (text.startsWith('#!')) {
+    const newline = text.indexOf('\n');
+    insertAt = newline === -1 ? text.length : newline + 1;
+  }
+  const first = sourceFile.statements[0];
+  if (first) {
+    const comments = ts.getLeadingCommentRanges(text, insertAt) ?? [];
+    const lastComment = comments.at(-1);
+    // Only a comment separated from the first statement by a blank line is a file header.
+    if (lastComment && /\n\s*\n/u.test(text.slice(lastComment.end, first.getStart(sourceFile)))) {
+      const newline = text.indexOf('\n', lastComment.end);
+      return { edit: { start: newline === -1 ? text.length : newline, end: newline === -1 ? text.length : newline, text: `\n\n${statement}` } };
+    }
+  }
+  return { edit: { start: insertAt, end: insertAt, text: `${statement}\n\n` } };
+}

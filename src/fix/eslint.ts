@@ -1,0 +1,72 @@
+/**
+ * The ESLint side of env-var replacement: the names a file already reads, the fix that adds the
+ * helper import, and the simple client-code check that keeps env fixes out of browser bundles.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { DEFAULT_REQUIRE_ENV_HELPER, helperImportText, type HelperImportOptions } from './replacement.js';
+
+const ENV_READ = /\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)|\bprocess\.env\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]|\b(?:requireEnv|getEnv|env)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/gu;
+
+/** Env-var names the file already reads (`process.env.X`, `process.env['X']`, `requireEnv('X')`). */
+export function envNamesUsedIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(ENV_READ)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+/** Whether the program already binds `helperName` at the top level (imported or declared). */
+function bindsName(program: TSESTree.Program, helperName: string, scopeManager: TSESLint.Scope.ScopeManager | null): boolean {
+  const globalScope = scopeManager?.globalScope;
+  const moduleScope = globalScope?.childScopes.find((scope) => scope.type === 'module') ?? globalScope;
+  if (moduleScope?.set.has(helperName) === true) return true;
+  return program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      statement.specifiers.some((specifier) => specifier.local.name === helperName),
+  );
+}
+
+/**
+ * The fix that imports the helper (`import { requireEnv } from './env.js';`) after the last import,
+ * or at the top after directives; `undefined` when the file already has a binding of that name.
+ * A file with `require` calls and no `import` gets a `require` instead.
+ */
+export function requireEnvImportFix(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, options: HelperImportOptions): TSESLint.RuleFix | undefined {
+  const program = sourceCode.ast;
+  const helperName = options.helperName ?? DEFAULT_REQUIRE_ENV_HELPER;
+  if (bindsName(program, helperName, sourceCode.scopeManager)) return undefined;
+  const imports = program.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+  const commonjs = options.moduleType ?? (imports.length === 0 && program.sourceType !== 'module' && /\brequire\(/u.test(sourceCode.text) ? 'commonjs' : 'esm');
+  const text = helperImportText({ ...options, moduleType: commonjs });
+  const lastImport = imports.at(-1);
+  if (lastImport) return fixer.insertTextAfter(lastImport, `\n${text.trimEnd()}`);
+  const directives = program.body.filter(
+    (statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined,
+  );
+  const lastDirective = directives.at(-1);
+  if (lastDirective) return fixer.insertTextAfter(lastDirective, `\n${text.trimEnd()}`);
+  const first = program.body[0];
+  if (first) return fixer.insertTextBeforeRange([first.range[0], first.range[0]], text);
+  return fixer.insertTextAfterRange([0, 0], text);
+}
+
+const CLIENT_MODULES = /^(?:react-dom\/client|react-dom|react-native|@azure\/msal-browser|@auth0\/auth0-spa-js|@auth0\/auth0-react|oidc-client-ts|oidc-client|client-only|expo(?:-[\w-]+)?|vue|svelte)$/u;
+
+/**
+ * A simple, syntactic "this file is client-side" check: a `'use client'` directive, or an import
+ * of a browser-only module (`react-dom/client`, `@azure/msal-browser`, `client-only`…). An env
+ * lookup fix there would still ship the value in the bundle, so rules offer none.
+ */
+export function isClientSideSource(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
+      if (statement.directive === 'use client') return true;
+      continue;
+    }
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && CLIENT_MODULES.test(statement.source.value)) return true;
+  }
+  return false;
+}

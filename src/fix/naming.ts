@@ -1,0 +1,150 @@
+/**
+ * Environment-variable names for a hard-coded credential, derived from its context. Shared by the
+ * ESLint suggestions and the `fix` command so that both propose the same name.
+ */
+import { classifySecretName, splitIdentifierWords, type CredentialKind } from '../detectors/index.js';
+
+export interface EnvVarNameContext {
+  /** What the value is; decides the last words of the name (`CLIENT_SECRET`, `PASSWORD`…). */
+  readonly kind: CredentialKind;
+  /**
+   * A full name the library or provider reads by convention (`AZURE_CLIENT_SECRET`,
+   * `AUTH_GITHUB_SECRET`, from the catalogue row's slot). Used as is, without `prefix`: the library
+   * already looks it up under that name.
+   */
+  readonly convention?: string;
+  /** A provider or product word that qualifies the name: `kensium-pos`, `acumatica`. */
+  readonly provider?: string;
+  /** The enclosing object or the variable it is bound to: `kensiumConfig`, `acumatica`. */
+  readonly objectName?: string;
+  /** The property the value is assigned to: `clientSecret`, `jwtSecret`. */
+  readonly propertyName?: string;
+  /** The variable the value is bound to: `KENSIUM_CLIENT_SECRET`, `posSecret`. */
+  readonly variableName?: string;
+  /** The file path; its base name is the last resort qualifier (`acumatica-client.ts` → `ACUMATICA`). */
+  readonly fileName?: string;
+  /** A prefix put before every derived name (`APP` → `APP_KENSIUM_CLIENT_SECRET`). */
+  readonly prefix?: string;
+  /** Names already used in the file or project; the result never equals one of them. */
+  readonly taken?: Iterable<string>;
+}
+
+/** The words each kind ends with when nothing more specific is known. */
+const KIND_WORDS: Readonly<Record<CredentialKind, readonly string[]>> = {
+  'client-secret': ['client', 'secret'],
+  'client-id': ['client', 'id'],
+  password: ['password'],
+  'api-key': ['api', 'key'],
+  token: ['token'],
+  'private-key': ['private', 'key'],
+  'signing-secret': ['signing', 'secret'],
+  secret: ['secret'],
+};
+
+/** Words that say nothing about which credential it is: left out of qualifiers. */
+const GENERIC_WORDS = new Set([
+  'config', 'configuration', 'conf', 'cfg', 'options', 'opts', 'option', 'settings', 'setting', 'params', 'parameters', 'param',
+  'credentials', 'credential', 'creds', 'cred', 'auth', 'oauth', 'oauth2', 'oidc', 'client', 'clients', 'api', 'app', 'application',
+  'body', 'data', 'payload', 'form', 'request', 'req', 'init', 'props', 'args', 'env', 'environment', 'default', 'defaults', 'my',
+  'the', 'new', 'service', 'services', 'sdk', 'connection', 'conn', 'provider', 'providers', 'index', 'main', 'src', 'lib', 'ts', 'js',
+  'mjs', 'cjs', 'tsx', 'jsx', 'mts', 'cts', 'this', 'module', 'exports', 'export', 'secrets', 'secret', 'keys', 'key', 'token', 'tokens',
+  'id', 'password', 'utils', 'util', 'helpers', 'helper', 'common', 'shared', 'test', 'spec', 'local', 'prod', 'dev', 'http', 'https',
+  'server', 'instance', 'strategy', 'setup', 'init', 'constants', 'const', 'a', 'an', 'to', 'for', 'of', 'and', 'with', 'x',
+]);
+
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/u;
+
+function screaming(words: readonly string[]): string {
+  return words.join('_').toUpperCase().replace(/[^A-Z0-9_]/gu, '_');
+}
+
+function qualifierWords(name: string | undefined): string[] {
+  if (name === undefined) return [];
+  return splitIdentifierWords(name).filter((word) => !GENERIC_WORDS.has(word) && !/^\d+$/u.test(word));
+}
+
+function fileQualifier(fileName: string | undefined): string[] {
+  if (fileName === undefined) return [];
+  const base = fileName.replace(/\\/gu, '/').split('/').at(-1) ?? '';
+  const stem = base.replace(/\.[^.]*$/u, '').replace(/\.(?:test|spec|config|server|client)$/u, '');
+  return qualifierWords(stem);
+}
+
+/**
+ * The words of a name that already says which credential it is: `KENSIUM_CLIENT_SECRET` →
+ * kensium, client, secret; `jwtSecret` → jwt, secret. Undefined when the name says another kind.
+ */
+function specificWords(name: string | undefined, kind: CredentialKind): string[] | undefined {
+  if (name === undefined) return undefined;
+  const classified = classifySecretName(name);
+  if (!classified || classified.kind !== kind) {
+    // `secret` / `SESSION_SECRET` still fit a signing secret, `key` an API key.
+    if (!(classified?.kind === 'secret' && (kind === 'signing-secret' || kind === 'client-secret'))) return undefined;
+  }
+  const words = splitIdentifierWords(name).filter((word) => word !== 'this');
+  return words.length > 0 ? words : undefined;
+}
+
+function withoutOverlap(qualifier: readonly string[], base: readonly string[]): string[] {
+  return qualifier.filter((word) => !base.includes(word));
+}
+
+/**
+ * Derives a SCREAMING_SNAKE env-var name for a hard-coded credential:
+ *
+ * 1. the provider convention (`convention`, e.g. `AZURE_CLIENT_SECRET`) when there is one;
+ * 2. else the variable or property name when it already names the credential and a product
+ *    (`KENSIUM_CLIENT_SECRET`, `acumaticaPassword` → `ACUMATICA_PASSWORD`);
+ * 3. else a qualifier (`provider`, then the enclosing object or variable, then the file name) before
+ *    the kind's words or the property's words (`kensiumConfig` + `clientSecret` →
+ *    `KENSIUM_CLIENT_SECRET`);
+ *
+ * then `prefix` (for derived names), and a numeric suffix when the name is in `taken`
+ * (`KENSIUM_CLIENT_SECRET_2`).
+ */
+export function envVarNameFor(context: EnvVarNameContext): string {
+  const taken = new Set(context.taken ?? []);
+  let name: string;
+  if (context.convention !== undefined && ENV_NAME.test(context.convention)) {
+    name = context.convention;
+  } else {
+    const fromVariable = specificWords(context.variableName, context.kind);
+    const fromProperty = specificWords(context.propertyName, context.kind);
+    const base = fromProperty ?? fromVariable ?? [...KIND_WORDS[context.kind]];
+    const qualifiers = [qualifierWords(context.provider), qualifierWords(context.objectName), qualifierWords(context.variableName), fileQualifier(context.fileName)];
+    let qualifier: string[] = [];
+    // A qualifier already in the base (`KENSIUM_CLIENT_SECRET` as the variable) adds nothing.
+    const baseHasQualifier = qualifierWords(base.join('_')).length > 0;
+    if (!baseHasQualifier) {
+      for (const candidate of qualifiers) {
+        const words = withoutOverlap(candidate, base);
+        if (words.length > 0) {
+          qualifier = words;
+          break;
+        }
+      }
+    }
+    const prefix = qualifierWordsOrAll(context.prefix);
+    const words = [...prefix, ...qualifier, ...base];
+    name = screaming(withoutLeadingDuplicates(words));
+  }
+  if (!taken.has(name)) return name;
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${name}_${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function qualifierWordsOrAll(prefix: string | undefined): string[] {
+  if (prefix === undefined || prefix === '') return [];
+  return prefix.replace(/_+$/u, '').split(/[^A-Za-z0-9]+/u).filter(Boolean);
+}
+
+/** `KENSIUM_KENSIUM_CLIENT_SECRET` → `KENSIUM_CLIENT_SECRET`. */
+function withoutLeadingDuplicates(words: readonly string[]): string[] {
+  const result: string[] = [];
+  for (const word of words) {
+    if (result.at(-1)?.toLowerCase() !== word.toLowerCase()) result.push(word);
+  }
+  return result;
+}

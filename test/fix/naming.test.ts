@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { envLookupText, envVarNameFor, helperImportText } from '../../src/fix/index.js';
+
+describe('envVarNameFor', () => {
+  it.each([
+    [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret' }, 'KENSIUM_CLIENT_SECRET'],
+    [{ kind: 'client-secret', objectName: 'kensiumConfig', propertyName: 'clientSecret' }, 'KENSIUM_CLIENT_SECRET'],
+    [{ kind: 'client-id', objectName: 'acumaticaOptions', propertyName: 'client_id' }, 'ACUMATICA_CLIENT_ID'],
+    [{ kind: 'client-secret', variableName: 'KENSIUM_CLIENT_SECRET' }, 'KENSIUM_CLIENT_SECRET'],
+    [{ kind: 'client-secret', variableName: 'posClientSecret' }, 'POS_CLIENT_SECRET'],
+    [{ kind: 'password', propertyName: 'password', fileName: '/srv/sync/src/acumatica-client.ts' }, 'ACUMATICA_PASSWORD'],
+    [{ kind: 'signing-secret', propertyName: 'jwtSecret' }, 'JWT_SECRET'],
+    [{ kind: 'client-secret', provider: 'kensium-pos', propertyName: 'clientSecret' }, 'KENSIUM_POS_CLIENT_SECRET'],
+    [{ kind: 'client-secret', convention: 'AZURE_CLIENT_SECRET', objectName: 'kensium', prefix: 'APP' }, 'AZURE_CLIENT_SECRET'],
+    [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', prefix: 'APP_' }, 'APP_KENSIUM_CLIENT_SECRET'],
+    [{ kind: 'client-secret', objectName: 'config', propertyName: 'clientSecret' }, 'CLIENT_SECRET'],
+    [{ kind: 'api-key' }, 'API_KEY'],
+    [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET'] }, 'KENSIUM_CLIENT_SECRET_2'],
+    [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET', 'KENSIUM_CLIENT_SECRET_2'] }, 'KENSIUM_CLIENT_SECRET_3'],
+  ] as const)('names %o as %s', (context, expected) => {
+    expect(envVarNameFor(context)).toBe(expected);
+  });
+});
+
+describe('envLookupText', () => {
+  it('writes process.env and requireEnv lookups', () => {
+    expect(envLookupText('KENSIUM_CLIENT_SECRET')).toBe('process.env.KENSIUM_CLIENT_SECRET');
+    expect(envLookupText('KENSIUM_CLIENT_SECRET', { style: 'require-env' })).toBe("requireEnv('KENSIUM_CLIENT_SECRET')");
+    expect(envLookupText('X', { style: 'require-env', helperName: 'mustEnv' })).toBe("mustEnv('X')");
+  });
+
+  it('refuses names that would not be an identifier', () => {
+    expect(() => envLookupText("X'); evil('")).toThrow(/Not an environment variable name/u);
+  });
+
+  it('writes the helper import for ESM and CommonJS', () => {
+    expect(helperImportText({ importPath: './env.js' })).toBe("import { requireEnv } from './env.js';\n");
+    expect(helperImportText({ importPath: '@acme/config', helperName: 'mustEnv', moduleType: 'commonjs' })).toBe("const { mustEnv } = require('@acme/config');\n");
+  });
+});
