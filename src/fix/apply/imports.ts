@@ -1,29 +1,14 @@
 /**
  * Adds `import { requireEnv } from './require-env.js'` (or the CommonJS `require`) to a file,
- * after its existing imports, keeping the file's quote style and semicolons.
+ * after its existing imports (or after directives and a file header comment), never splitting a
+ * comment from the line it belongs to.
  */
 import ts from 'typescript';
+import { helperImportText } from '../replacement.js';
 import type { ModuleStyle } from './module-style.js';
 import type { TextEdit } from './types.js';
 
 export type ImportPlan = { readonly edit: TextEdit | undefined } | { readonly clash: string };
-
-function quoteOf(sourceFile: ts.SourceFile): string {
-  for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : "'";
-  }
-  const text = sourceFile.text;
-  const single = (text.match(/'/gu) ?? []).length;
-  const double = (text.match(/"/gu) ?? []).length;
-  return double > single ? '"' : "'";
-}
-
-function usesSemicolons(sourceFile: ts.SourceFile): boolean {
-  const statements = sourceFile.statements.slice(0, 20);
-  if (statements.length === 0) return true;
-  const withSemicolon = statements.filter((statement) => statement.getText(sourceFile).trimEnd().endsWith(';')).length;
-  return withSemicolon * 2 >= statements.length;
-}
 
 function requireCallSpecifier(node: ts.Node): string | undefined {
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') {
@@ -82,12 +67,8 @@ export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, 
   const binding = topLevelBinding(sourceFile, helperName);
   if (binding === 'helper') return { edit: undefined };
   if (binding === 'other') return { clash: `The file already declares \`${helperName}\`; import the helper under another name by hand.` };
-  const quote = quoteOf(sourceFile);
-  const semicolon = usesSemicolons(sourceFile) ? ';' : '';
-  const statement =
-    style.syntax === 'esm'
-      ? `import { ${helperName} } from ${quote}${specifier}${quote}${semicolon}`
-      : `const { ${helperName} } = require(${quote}${specifier}${quote})${semicolon}`;
+  // The same statement the ESLint suggestion inserts.
+  const statement = helperImportText({ helperName, importPath: specifier, moduleType: style.syntax }).trimEnd();
 
   // After the last import (ESM) or top-level require (CommonJS) of the leading block.
   let anchor: ts.Statement | undefined;

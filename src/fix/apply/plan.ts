@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { envNamesUsedIn } from '../eslint.js';
 import { CREDENTIAL_KIND_LABELS, maskSecret, type CredentialKind } from '../../detectors/index.js';
 import { applyEdits, positionOf } from './edits.js';
 import { appendEdit, declaredEnvNames, gitignoreIgnores, readEnvText, serializeEnvEntry } from './env-file.js';
@@ -71,20 +72,6 @@ function displayPath(cwd: string, path: string): string {
 
 function kindLabel(kind: string): string {
   return (CREDENTIAL_KIND_LABELS as Readonly<Record<string, string>>)[kind as CredentialKind] ?? kind.replace(/-/gu, ' ');
-}
-
-/** Names `process.env.X`, `process.env['X']` and `requireEnv('X')` read in a text. */
-export function envNamesReadIn(text: string, helperName = DEFAULT_HELPER_NAME): Set<string> {
-  const names = new Set<string>();
-  const pattern = new RegExp(
-    String.raw`process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*['"\x60]([^'"\x60]+)['"\x60]\s*\])|\b${helperName}\(\s*['"\x60]([^'"\x60]+)['"\x60]\s*\)`,
-    'gu',
-  );
-  for (const match of text.matchAll(pattern)) {
-    const name = match[1] ?? match[2] ?? match[3];
-    if (name) names.add(name);
-  }
-  return names;
 }
 
 /** Runs git in `directory`; `undefined` when git is missing or the directory is not in a repository. */
@@ -179,7 +166,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   const exampleBefore = readIfExists(options.exampleFile);
   const exampleNames = exampleBefore === undefined ? new Set<string>() : declaredEnvNames(exampleBefore);
   const taken = new Set<string>(options.takenNames ?? []);
-  for (const text of texts.values()) for (const name of envNamesReadIn(text, helperName)) taken.add(name);
+  for (const text of texts.values()) for (const name of envNamesUsedIn(text)) taken.add(name);
   for (const name of exampleNames) taken.add(name);
   const nameByValue = new Map<string, string>();
   const valueByName = new Map<string, string>();

@@ -3,6 +3,7 @@
  * steps: `planFix` reads files and computes every new file content in memory (nothing is written),
  * then `applyPlan` writes them all or none.
  */
+import type { EnvVarNameContext } from '../naming.js';
 
 /** Where a secret should be read from in the fixed code. */
 export type LookupStyle = 'process-env' | 'require-env';
@@ -23,6 +24,11 @@ export interface FixTarget {
   readonly kind: string;
   /** The environment variable name the scanner suggests for this finding. */
   readonly envName: string;
+  /**
+   * The context the name was derived from, when known; with it `--prefix` and clashes re-derive
+   * the name the way the ESLint suggestion would (`envVarNameFor`).
+   */
+  readonly naming?: Omit<EnvVarNameContext, 'prefix' | 'taken'>;
   /** True when the file ends up in browser code: such targets are reported, never edited. */
   readonly clientSide: boolean;
   /** Where the value is used, for messages: "passed to `ClientSecretCredential`". */

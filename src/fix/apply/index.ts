@@ -1,0 +1,15 @@
+export { applyPlan, PlanConflictError, writeFileAtomic } from './atomic.js';
+export { applyEdits, positionOf, unifiedDiff } from './edits.js';
+export { declaredEnvNames, gitignoreIgnores, readEnvText, serializeEnvEntry } from './env-file.js';
+export { DEFAULT_HELPER_NAME, exportsHelper, helperSource } from './helper.js';
+export type { HelperFlavour } from './helper.js';
+export { planHelperImport } from './imports.js';
+export { locateLiteral, parseSource } from './literal.js';
+export { clearProjectFactsCache, moduleStyleFor, projectFactsFor, relativeSpecifier } from './module-style.js';
+export type { ModuleStyle, ProjectFacts } from './module-style.js';
+export { sharedFixNaming } from './fix-naming.js';
+export { planFix } from './plan.js';
+export type { FixNaming, FixOptions } from './plan.js';
+export { renderPlanDiff, renderSummary } from './report.js';
+export type { SummaryOptions } from './report.js';
+export type { FixedSecret, FixPlan, FixTarget, LookupStyle, PlanNotice, PlannedFile, SkippedTarget, SkipReason, TextEdit } from './types.js';
