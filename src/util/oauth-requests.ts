@@ -1,0 +1,398 @@
+/**
+ * Recognises OAuth request parameters in the shapes integration code builds them:
+ *
+ * - object literals (form objects, JSON bodies, library options): `{ grant_type: 'password' }`
+ * - `new URLSearchParams({...})`, `new URLSearchParams('a=b&c=d')`, and `.set/.append(name, value)`
+ *   on a variable holding one (or on `url.searchParams`)
+ * - `qs.stringify({...})`, `querystring.stringify({...})`, `JSON.stringify({...})`
+ * - query-string literals and templates: `'grant_type=password&username=…'`,
+ *   `` `${issuer}/authorize?response_type=code&client_id=${id}` ``
+ *
+ * Parameter names are compared in canonical form (lower case, `_`/`-` removed) so that
+ * `grant_type`, `grantType` and `grant-type` are one name.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { FlowApiRow, FlowCondition } from '../catalogue/flows.js';
+import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
+import { isImportOf, resolveImportedName, type ImportedName } from './imports.js';
+import { DYNAMIC_PART, getStaticText, parseQueryText, parseUrlQuery } from './urls.js';
+
+/** `grant_type`, `grantType`, `Grant-Type` → `granttype`. */
+export function canonicalParameterName(name: string): string {
+  return name.toLowerCase().replace(/[_-]/gu, '');
+}
+
+export interface RequestParameter {
+  /** The name as written. */
+  readonly name: string;
+  /** Where the parameter is set: the property, the `.set()` call, or the string that holds it. */
+  readonly node: TSESTree.Node;
+  /** The value expression, when the parameter is an object property or a `.set()` argument. */
+  readonly valueNode?: TSESTree.Node;
+  /** The value when it is a constant string (for a query string: the text, with dynamic parts). */
+  readonly value?: string;
+  /** The values when the value is an array of constant strings (`scopes: ['a', 'b']`). */
+  readonly values?: readonly string[];
+  /** Whether the value contains a dynamic part. */
+  readonly dynamic: boolean;
+}
+
+export type RequestSource = 'object' | 'search-params' | 'query-string' | 'url';
+
+export interface RequestParameters {
+  /** The node a finding about the whole request is reported on. */
+  readonly node: TSESTree.Node;
+  readonly source: RequestSource;
+  /** Canonical name → parameter (the last write wins, as at run time). */
+  readonly parameters: ReadonlyMap<string, RequestParameter>;
+  /**
+   * Whether every parameter is known: no spread, no computed key, no other code that could add
+   * to the `URLSearchParams`. Rules that report a *missing* parameter require this.
+   */
+  readonly complete: boolean;
+}
+
+/** Constant string values of a node: a string, or an array of strings. */
+function readValues(node: TSESTree.Node, scope: TSESLint.Scope.Scope): { value?: string; values?: string[]; dynamic: boolean } {
+  const resolved = resolveString(node, scope);
+  if (resolved) return { value: resolved.value, dynamic: false };
+  const current = skipTypeWrappers(node);
+  if (current.type === AST_NODE_TYPES.ArrayExpression) {
+    const values: string[] = [];
+    for (const element of current.elements) {
+      const item = element && element.type !== AST_NODE_TYPES.SpreadElement ? resolveString(element, scope) : undefined;
+      if (!item) return { dynamic: true };
+      values.push(item.value);
+    }
+    return { values, value: values.join(' '), dynamic: false };
+  }
+  const text = getStaticText(current, scope);
+  if (text) return { value: text.text, dynamic: text.dynamic };
+  return { dynamic: true };
+}
+
+/** The parameters of an object literal. */
+export function readObjectParameters(object: TSESTree.ObjectExpression, scope: TSESLint.Scope.Scope): RequestParameters {
+  const parameters = new Map<string, RequestParameter>();
+  let complete = true;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) {
+      complete = false;
+      continue;
+    }
+    const name = getPropertyKeyName(property);
+    if (name === undefined) {
+      complete = false;
+      continue;
+    }
+    parameters.set(canonicalParameterName(name), { name, node: property, valueNode: property.value, ...readValues(property.value, scope) });
+  }
+  return { node: object, source: 'object', parameters, complete };
+}
+
+/** The parameters of `a=b&c=d` or a URL with a query, held by a string-shaped node. */
+export function readQueryStringParameters(node: TSESTree.Node, scope: TSESLint.Scope.Scope): RequestParameters | undefined {
+  const text = getStaticText(node, scope);
+  if (!text || !text.text.includes('=')) return undefined;
+  const url = parseUrlQuery(text.text);
+  const list = url?.parameters ?? (text.text.includes('?') ? undefined : parseQueryText(text.text));
+  if (!list || list.length === 0) return undefined;
+  const parameters = new Map<string, RequestParameter>();
+  // A dynamic part in the query (`?a=1&${rest}`) may carry further parameters.
+  let complete = true;
+  const queryText = url ? text.text.slice(text.text.indexOf('?') + 1) : text.text;
+  for (const piece of queryText.split('&')) if (piece === DYNAMIC_PART) complete = false;
+  for (const parameter of list) {
+    parameters.set(canonicalParameterName(parameter.name), {
+      name: parameter.name,
+      node,
+      value: parameter.value,
+      dynamic: parameter.value.includes(DYNAMIC_PART),
+    });
+  }
+  return { node, source: url ? 'url' : 'query-string', parameters, complete };
+}
+
+/** Whether a `new X(...)` constructs a `URLSearchParams` (global or `node:url`). */
+export function isUrlSearchParamsConstruction(node: TSESTree.Node): node is TSESTree.NewExpression {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'URLSearchParams';
+  return callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'URLSearchParams';
+}
+
+const STRINGIFY_MODULES = ['qs', 'querystring', 'query-string'];
+
+/** `qs.stringify(x)`, `querystring.stringify(x)`, `JSON.stringify(x)`: the object argument. */
+export function getStringifiedObject(call: TSESTree.CallExpression, scope: TSESLint.Scope.Scope): TSESTree.ObjectExpression | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (name !== 'stringify' || !call.arguments[0]) return undefined;
+  const isJson = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON';
+  if (!isJson) {
+    const imported = resolveImportedName(callee, scope);
+    if (!STRINGIFY_MODULES.some((module) => isImportOf(imported, module, ['stringify']))) return undefined;
+  }
+  return resolveObject(call.arguments[0], scope);
+}
+
+/** `x.set(name, value)` / `x.append(name, value)` with a constant parameter name. */
+export function readSearchParamsWrite(call: TSESTree.CallExpression, scope: TSESLint.Scope.Scope): { name: string; receiver: TSESTree.Expression } | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length !== 2) return undefined;
+  const method = getMemberPropertyName(callee);
+  if (method !== 'set' && method !== 'append') return undefined;
+  const first = call.arguments[0];
+  const name = first && first.type !== AST_NODE_TYPES.SpreadElement ? resolveString(first, scope) : undefined;
+  return name ? { name: name.value, receiver: callee.object } : undefined;
+}
+
+/** Calls that only read a parameter set passed to them (so it stays complete). */
+const READING_CALLEES = new Set(['fetch', 'post', 'put', 'patch', 'get', 'request', 'send', 'got', 'ky', 'toString', 'String', 'URL', 'Request', 'log']);
+
+function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+}
+
+/**
+ * The `.set/.append` writes on a variable, and whether every use of it is a write or a read that
+ * cannot add parameters.
+ */
+function readVariableWrites(variable: TSESLint.Scope.Variable, scope: TSESLint.Scope.Scope): { writes: Map<string, RequestParameter>; complete: boolean } {
+  const writes = new Map<string, RequestParameter>();
+  let complete = variable.defs.length === 1;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    if (reference.isWrite()) {
+      complete = false;
+      continue;
+    }
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      const call = parent.parent;
+      const write = readSearchParamsWrite(call, scope);
+      const value = call.arguments[1];
+      if (write && value) {
+        writes.set(canonicalParameterName(write.name), { name: write.name, node: call, valueNode: value, ...readValues(value, scope) });
+      } else if (['set', 'append'].includes(getMemberPropertyName(parent) ?? '')) {
+        complete = false;
+      }
+      continue;
+    }
+    if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== identifier) {
+      if (!READING_CALLEES.has(calleeName(parent) ?? '')) complete = false;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.TemplateLiteral || parent?.type === AST_NODE_TYPES.BinaryExpression) continue;
+    if (parent?.type === AST_NODE_TYPES.ReturnStatement) {
+      complete = false;
+      continue;
+    }
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression) complete = false;
+  }
+  return { writes, complete };
+}
+
+/** The variable a `const x = <init>` declarator binds, for the node being its init. */
+function declaredVariable(init: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable | undefined {
+  const parent = init.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== init || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return sourceCode.getDeclaredVariables(parent).find((variable) => variable.name === (parent.id as TSESTree.Identifier).name);
+}
+
+/**
+ * The parameters of `new URLSearchParams(init)` together with later `.set/.append` writes on the
+ * variable it is stored in.
+ */
+export function readSearchParamsConstruction(node: TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): RequestParameters | undefined {
+  const scope = sourceCode.getScope(node);
+  const argument = node.arguments[0];
+  let base: RequestParameters | undefined;
+  if (!argument) {
+    base = { node, source: 'search-params', parameters: new Map(), complete: true };
+  } else if (argument.type !== AST_NODE_TYPES.SpreadElement) {
+    const object = resolveObject(argument, scope);
+    if (object) base = { ...readObjectParameters(object, scope), node, source: 'search-params' };
+    else {
+      const query = readQueryStringParameters(argument, scope);
+      if (query) base = { ...query, node, source: 'search-params' };
+    }
+  }
+  if (!base) return undefined;
+  const variable = declaredVariable(node, sourceCode);
+  if (!variable) return base;
+  const { writes, complete } = readVariableWrites(variable, scope);
+  return { ...base, parameters: new Map([...base.parameters, ...writes]), complete: base.complete && complete };
+}
+
+/**
+ * For a `.set/.append` on a receiver that is not a local `new URLSearchParams` (`url.searchParams`,
+ * a parameter), the writes on the same receiver in the same function. Returns the key that
+ * identifies the receiver (to report a set once) and the parameters.
+ */
+export function readReceiverWrites(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): { key: unknown; request: RequestParameters } | undefined {
+  const scope = sourceCode.getScope(call);
+  const write = readSearchParamsWrite(call, scope);
+  if (!write) return undefined;
+  const receiver = skipTypeWrappers(write.receiver);
+  if (receiver.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(scope, receiver);
+    if (!variable) return undefined;
+    const def = variable.defs[0];
+    // Writes on a local `new URLSearchParams` are read with its construction.
+    if (def?.type === 'Variable' && def.node.init && isUrlSearchParamsConstruction(skipTypeWrappers(def.node.init))) return undefined;
+    const { writes } = readVariableWrites(variable, scope);
+    return { key: variable, request: { node: call, source: 'search-params', parameters: writes, complete: false } };
+  }
+  // `url.searchParams.set(...)`: the writes on the same `url.searchParams` in this scope.
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(scope, receiver.object);
+    const property = getMemberPropertyName(receiver);
+    if (!variable || property === undefined) return undefined;
+    const parameters = new Map<string, RequestParameter>();
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || getMemberPropertyName(member) !== property) continue;
+      const outer = member.parent;
+      if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== member || outer.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const other = readSearchParamsWrite(outer.parent, scope);
+      const value = outer.parent.arguments[1];
+      if (other && value) parameters.set(canonicalParameterName(other.name), { name: other.name, node: outer.parent, valueNode: value, ...readValues(value, scope) });
+    }
+    return { key: `${String(variable.name)}.${property}@${String(variable.scope.block.range[0])}`, request: { node: call, source: 'search-params', parameters, complete: false } };
+  }
+  return undefined;
+}
+
+/** Words of a space-separated OAuth value (`response_type`, `scope`). */
+export function valueWords(parameter: RequestParameter | undefined): string[] {
+  if (!parameter) return [];
+  if (parameter.values) return parameter.values.flatMap((value) => value.split(/\s+/u)).filter(Boolean);
+  return (parameter.value ?? '').split(/[\s+]+|%20/u).filter((word) => word !== '' && word !== DYNAMIC_PART);
+}
+
+/**
+ * Whether the file names `module` in an import or require (a text check: instance-method rows
+ * such as @badgateway/oauth2-client `.password()` only apply in files that use the library).
+ */
+export function mentionsModule(sourceText: string, module: string): boolean {
+  return ["'", '"', '`'].some((quote) => sourceText.includes(`${quote}${module}${quote}`) || sourceText.includes(`${quote}${module}/`));
+}
+
+/** Whether an imported name is one of the `module` › `path` pairs. */
+export function matchesImport(name: ImportedName | undefined, candidates: readonly { readonly module: string; readonly path: readonly string[] }[]): boolean {
+  return candidates.some((candidate) => isImportOf(name, candidate.module, candidate.path));
+}
+
+export interface FlowApiMatch {
+  readonly row: FlowApiRow;
+  readonly condition: FlowCondition;
+  /** Where to report: the argument, the option property, or the callee. */
+  readonly node: TSESTree.Node;
+  /** The argument the condition is about, when there is one. */
+  readonly argument?: TSESTree.Node;
+}
+
+function constantOf(node: TSESTree.Node, scope: TSESLint.Scope.Scope): string | boolean | undefined {
+  const current = skipTypeWrappers(node);
+  if (current.type === AST_NODE_TYPES.Literal && typeof current.value === 'boolean') return current.value;
+  return resolveString(current, scope)?.value;
+}
+
+function evaluateCondition(condition: FlowCondition, call: TSESTree.CallExpression | TSESTree.NewExpression, scope: TSESLint.Scope.Scope): FlowApiMatch['node'] | undefined {
+  if (condition.kind === 'always') return call.callee;
+  const argument = call.arguments[condition.arg];
+  if (argument?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (condition.kind === 'argument') return argument;
+  if (condition.kind === 'argument-equals') return argument && resolveString(argument, scope)?.value === condition.value ? argument : undefined;
+  if (condition.kind === 'options-lack') {
+    // A missing options argument only counts when no earlier argument is spread.
+    if (!argument) return call.arguments.some((item) => item.type === AST_NODE_TYPES.SpreadElement) ? undefined : call.callee;
+    const object = resolveObject(argument, scope);
+    if (!object || object.properties.some((property) => property.type !== AST_NODE_TYPES.Property)) return undefined;
+    const names = new Set(object.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined)));
+    if (names.has(undefined)) return undefined;
+    return condition.properties.some((property) => names.has(property)) ? undefined : object;
+  }
+  const object = argument && resolveObject(argument, scope);
+  const property = object && findObjectProperty(object, condition.property);
+  if (!property) return undefined;
+  const value = constantOf(property.value, scope);
+  return value !== undefined && condition.values.includes(value) ? property : undefined;
+}
+
+/**
+ * The catalogue rows a call, `new` or reference matches, with the node to report. Export rows
+ * match through `resolveImportedName`; instance-method rows match by method name in files that
+ * import the row's module, and only when the callee is not itself an import.
+ */
+export function matchFlowApis(node: TSESTree.Node, rows: readonly FlowApiRow[], sourceCode: TSESLint.SourceCode): FlowApiMatch[] {
+  const matches: FlowApiMatch[] = [];
+  const scope = sourceCode.getScope(node);
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    const invocation = node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call';
+    const callee = skipTypeWrappers(node.callee);
+    const lastName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+    if (lastName === undefined) return matches;
+    let imported: ImportedName | undefined | null = null;
+    for (const row of rows) {
+      if (row.invocation !== invocation) continue;
+      if (row.path) {
+        const expected = row.path.at(-1);
+        // Cheap name check first; a default export (`path: []`) can have any local name.
+        if (expected !== undefined && expected !== lastName) continue;
+        imported ??= resolveImportedName(callee, scope) ?? undefined;
+        if (!row.modules.some((module) => isImportOf(imported ?? undefined, module, row.path ?? []))) continue;
+      } else {
+        if (row.method !== lastName || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        if (row.receiver !== undefined) {
+          const receiver = skipTypeWrappers(callee.object);
+          if (receiver.type !== AST_NODE_TYPES.MemberExpression || getMemberPropertyName(receiver) !== row.receiver) continue;
+        }
+        if (!row.modules.some((module) => mentionsModule(sourceCode.text, module))) continue;
+        imported ??= resolveImportedName(callee, scope) ?? undefined;
+        if (imported) continue;
+      }
+      for (const condition of row.when) {
+        const reported = evaluateCondition(condition, node, scope);
+        if (reported) {
+          const argument = 'arg' in condition ? node.arguments[condition.arg] : undefined;
+          matches.push({ row, condition, node: reported, ...(argument ? { argument } : {}) });
+          break;
+        }
+      }
+    }
+    return matches;
+  }
+  // References: `client.allowInsecureRequests`, `allowInsecureRequests` after a named import.
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(node) : undefined;
+  if (name === undefined) return matches;
+  for (const row of rows) {
+    if (row.invocation !== 'reference' || row.path?.at(-1) !== name) continue;
+    const imported = resolveImportedName(node, scope);
+    if (row.modules.some((module) => isImportOf(imported, module, row.path ?? []))) matches.push({ row, condition: { kind: 'always' }, node });
+  }
+  return matches;
+}
+
+/**
+ * Whether a string-shaped node is the whole of its string: a literal or template that is not an
+ * operand of `+`, or the outermost `+` of a concatenation. Rules that read strings visit only
+ * these, so a concatenation is read (and reported) once.
+ */
+export function isOutermostString(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  const insideConcat = parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+';
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return node.operator === '+' && !insideConcat;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && !insideConcat;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return !insideConcat && parent?.type !== AST_NODE_TYPES.TaggedTemplateExpression;
+  return false;
+}
+
+/** The source text of the string parts of a node, for cheap substring checks before parsing. */
+export function rawStringText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string {
+  return sourceCode.getText(node);
+}
