@@ -3,6 +3,7 @@
  * code (0 clean, 1 findings, 2 usage, config or fatal error) instead of calling `process.exit`.
  */
 import { packageInfo } from '../package-info.js';
+import { mergeSarifCommand } from './merge-sarif.js';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -20,6 +21,7 @@ Keeps credentials out of OAuth 2 / OpenID Connect integration code.
 Commands:
   scan [paths...]   Scan files for hard-coded credentials, wrong flows and unsafe secret sourcing
   fix [paths...]    Move hard-coded secrets into environment variables
+  merge-sarif OUT IN...  Join the SARIF reports of sharded scans into one
 
 Options:
   --help            Show this help
@@ -32,6 +34,7 @@ export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Sub-commands register here as they land. */
 export const commands = new Map<string, CommandHandler>();
+commands.set('merge-sarif', mergeSarifCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
