@@ -42,8 +42,10 @@ interface TranslateResult {
   readonly data?: object;
 }
 
+type Messages = Record<'ConfigFileClientSecret' | 'ConfigFileClientId', { readonly en: (props: MessageProps) => string }>;
+
 interface RuleContext {
-  createTranslator(messages: typeof messages): (id: keyof typeof messages, props: MessageProps) => TranslateResult;
+  createTranslator(messages: Messages): (id: keyof Messages, props: MessageProps) => TranslateResult;
   report(descriptor: { message: TranslateResult; range: readonly [number, number] }): void;
 }
 
@@ -52,7 +54,7 @@ interface SourceCode {
   readonly filePath: string | undefined;
 }
 
-export const messages = {
+export const messages: Messages = {
   ConfigFileClientSecret: {
     en: (props: MessageProps) =>
       `Committed ${props.KIND} in "${props.KEY}" (${props.MASKED}), ${props.REASON}. Move it to an environment variable or a secret store, replace it with a reference, and rotate it: it is in version control.`,
@@ -85,7 +87,20 @@ export function findReportableSecrets(content: string, filePath: string | undefi
   );
 }
 
-export const creator = {
+/** The shape of secretlint's `SecretLintRuleCreator`, restated (see the file comment). */
+export interface SecretlintRuleCreator {
+  readonly messages: Messages;
+  readonly meta: {
+    readonly id: string;
+    readonly type: 'scanner' | 'filter';
+    readonly recommended: boolean;
+    readonly docs: { readonly url: string };
+    readonly supportedContentTypes: ('text' | 'binary' | 'all')[];
+  };
+  create(context: RuleContext, options?: SecretlintRuleOptions): { file(source: SourceCode): void };
+}
+
+export const creator: SecretlintRuleCreator = {
   messages,
   meta: {
     id: SECRETLINT_RULE_ID,
@@ -106,14 +121,14 @@ export const creator = {
             MASKED: maskSecret(value),
             REASON: finding.classification.reason,
           };
-          context.report({
-            message: t(finding.kind === 'client-id' ? 'ConfigFileClientId' : 'ConfigFileClientSecret', props),
-            range: finding.range,
-          });
+          // secretlint masks every `data` value in the message; ours are already safe (the value
+          // only appears as a masked preview), so the data is left out to keep the message readable.
+          const { message, messageId } = t(finding.kind === 'client-id' ? 'ConfigFileClientId' : 'ConfigFileClientSecret', props);
+          context.report({ message: { message, messageId }, range: finding.range });
         }
       },
     };
   },
-} as const;
+};
 
 export default creator;
