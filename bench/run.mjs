@@ -390,11 +390,13 @@ for (const t of results.targets) md.push(`| ${t.id} | ${t.text} | ${t.id === '4a
 for (const c of results.comparisons) {
   const inner = c.rows.some((r) => r.innerMs != null);
   md.push('', `## ${c.title}`, '', `Ratio: wall time relative to ${c.reference}.${inner ? ' In-process: the runner\'s own lint time, without Node start-up and module loading.' : ''}`, '',
-    `| side | median wall | CPU | peak RSS | ratio |${inner ? ' in-process | in-process ratio |' : ''} findings | note |`,
-    `|---|---|---|---|---|${inner ? '---|---|' : ''}---|---|`);
+    `| side | median wall | CPU | peak RSS | ratio | CPU ratio |${inner ? ' in-process | in-process ratio |' : ''} findings | note |`,
+    `|---|---|---|---|---|---|${inner ? '---|---|' : ''}---|---|`);
+  const refRow = c.rows.find((x) => x.ratio != null && Math.abs(x.ratio - 1) < 1e-9);
   for (const r of c.rows) {
     const innerCols = inner ? ` ${fmtMs(r.innerMs)} | ${c.name === 'growth' ? fmtX(r.innerRatio) : fmtX(ratio(r.innerMs, c.rows.find((x) => x.innerMs != null)?.innerMs))} |` : '';
-    md.push(`| ${r.label} | ${fmtMs(r.wallMs)} | ${fmtMs(r.cpuMs)} | ${fmtMB(r.maxRssKB)} | ${fmtX(r.ratio)} |${innerCols} ${r.findings ?? '—'} | ${r.note ?? ''} |`);
+    const cpuRatio = c.name === 'growth' ? ratio(r.cpuMs, c.rows.find((x) => x.key === r.key.replace(/-(N|2N)$/, '-N'))?.cpuMs) : ratio(r.cpuMs, refRow?.cpuMs);
+    md.push(`| ${r.label} | ${fmtMs(r.wallMs)} | ${fmtMs(r.cpuMs)} | ${fmtMB(r.maxRssKB)} | ${fmtX(r.ratio)} | ${fmtX(cpuRatio)} |${innerCols} ${r.findings ?? '—'} | ${r.note ?? ''} |`);
   }
 }
 if (results.growth) {
