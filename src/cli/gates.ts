@@ -1,0 +1,180 @@
+/**
+ * The CI and pre-commit gates around one scan: `--staged`, `--diff REF`, `--shard i/n`,
+ * `--baseline FILE`, `--update-baseline` and `--fail-on-stale`. The scan command stays thin: it
+ * asks `planGatedScan` which files to scan and where their content comes from, runs the scanner,
+ * and passes the result through `applyGates` before a reporter prints it.
+ *
+ * Order matters: the baseline is compared on every finding of the scanned files (so an entry is
+ * stale only if its finding is really gone), and only then are findings narrowed to added lines.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding, ScanResult } from '../scanner/types.js';
+import { type BaselineEntry, compareWithBaseline, describeStaleEntry, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
+import { type AddedLines, addedLinesSince, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
+import { parseShard, selectShard } from './shard.js';
+
+/** `node:util` `parseArgs` option definitions, spread into the scan command's own. */
+export const GATE_OPTIONS = {
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'fail-on-stale': { type: 'boolean' },
+  staged: { type: 'boolean' },
+  diff: { type: 'string' },
+  shard: { type: 'string' },
+} as const;
+
+export const GATE_USAGE = `Gates (CI and pre-commit):
+  --staged                Scan what is staged for commit (the index), only the staged files, and
+                          report only lines the commit adds; a commit that deletes a secret passes
+  --diff REF              Report only findings on lines added since the merge base with REF
+  --shard i/n             Scan the i-th of n deterministic slices of the files (parallel CI jobs)
+  --baseline FILE         Report only findings not listed in FILE; list entries that no longer match
+  --update-baseline       Write the current findings to the --baseline FILE and exit 0
+  --fail-on-stale         Exit 1 when the baseline has entries that no longer match
+`;
+
+export interface GateFlags {
+  readonly baseline?: string;
+  readonly 'update-baseline'?: boolean;
+  readonly 'fail-on-stale'?: boolean;
+  readonly staged?: boolean;
+  readonly diff?: string;
+  readonly shard?: string;
+}
+
+export class GateUsageError extends Error {
+  override name = 'GateUsageError';
+}
+
+export interface GatePlan {
+  /** Absolute paths to scan; undefined means the scan's usual file list. */
+  readonly files?: string[];
+  /** Content provider for the scan: the index for staged files, the disk for the rest. */
+  readonly readFile?: (absolutePath: string) => string;
+  /** Relative paths the scan reports on (for stale entries and baseline updates of partial scans). */
+  readonly scope?: ReadonlySet<string>;
+  /** Lines findings must touch to be reported (`--staged`, `--diff`). */
+  readonly addedLines?: AddedLines;
+  /** One line about what is being scanned, for stderr. */
+  readonly note?: string;
+}
+
+export interface PlanContext {
+  readonly cwd: string;
+  /** Whether the scanner reads a file at this relative path at all (code, config, credential file). */
+  readonly isCandidate: (relativePath: string) => boolean;
+  /** The scan's usual file list, absolute; needed for `--shard`. */
+  readonly listFiles: () => string[] | Promise<string[]>;
+}
+
+function toRelative(cwd: string, absolutePath: string): string {
+  return relative(cwd, absolutePath).split(sep).join('/');
+}
+
+/** Checks flag combinations; returns the problem, or undefined when they make sense. */
+export function checkGateFlags(flags: GateFlags): string | undefined {
+  if (flags.staged && flags.diff !== undefined) return '--staged and --diff cannot be combined: --staged already compares the index with HEAD';
+  if (flags['update-baseline'] && flags.baseline === undefined) return '--update-baseline needs --baseline FILE';
+  if (flags['fail-on-stale'] && flags.baseline === undefined) return '--fail-on-stale needs --baseline FILE';
+  if (flags.shard !== undefined && flags.staged) return '--shard is for CI jobs; a pre-commit scan (--staged) is already small';
+  return undefined;
+}
+
+export async function planGatedScan(flags: GateFlags, context: PlanContext): Promise<GatePlan> {
+  const problem = checkGateFlags(flags);
+  if (problem) throw new GateUsageError(problem);
+  const { cwd } = context;
+
+  if (flags.staged) {
+    const changes = (await stagedChanges({ cwd })).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
+    const paths = changes.map((change) => change.path);
+    const content = await readIndexFiles(paths, { cwd });
+    const byAbsolute = new Map([...content].map(([path, buffer]) => [resolve(cwd, path), buffer.toString('utf8')]));
+    return {
+      files: [...byAbsolute.keys()],
+      // Other files are read from disk, so cross-file checks still see the whole project.
+      readFile: (absolutePath) => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath, 'utf8'),
+      scope: new Set(paths),
+      addedLines: await stagedAddedLines({ cwd }),
+      note: `scanning ${paths.length} staged file${paths.length === 1 ? '' : 's'} (index content)`,
+    };
+  }
+
+  let files: string[] | undefined;
+  let note: string | undefined;
+  if (flags.shard !== undefined) {
+    let shard;
+    try {
+      shard = parseShard(flags.shard);
+    } catch (error) {
+      throw new GateUsageError((error as Error).message);
+    }
+    const all = await context.listFiles();
+    // Hash the cwd-relative path, so every runner gets the same split whatever its checkout path.
+    const byRelative = new Map(all.map((file) => [toRelative(cwd, isAbsolute(file) ? file : resolve(cwd, file)), resolve(cwd, file)]));
+    const selected = selectShard([...byRelative.keys()], shard);
+    files = selected.map((path) => byRelative.get(path) ?? resolve(cwd, path));
+    note = `shard ${shard.index}/${shard.count}: ${selected.length} of ${all.length} files`;
+  }
+  let addedLines: AddedLines | undefined;
+  if (flags.diff !== undefined) {
+    addedLines = await addedLinesSince(flags.diff, { cwd });
+    note = [note, `reporting lines added since ${flags.diff.slice(0, 80)} (${addedLines.size} changed files)`].filter(Boolean).join('; ');
+  }
+  return {
+    ...(files ? { files, scope: new Set(files.map((file) => toRelative(cwd, file))) } : {}),
+    ...(addedLines ? { addedLines } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+export interface GateOutcome {
+  readonly result: ScanResult;
+  readonly suppressed: readonly Finding[];
+  readonly stale: readonly BaselineEntry[];
+  /** Lines for stderr: stale entries, the baseline written. */
+  readonly notes: readonly string[];
+  /** The baseline was rewritten: the run succeeds whatever it found. */
+  readonly baselineUpdated: boolean;
+  /** `--fail-on-stale` and stale entries: the run fails even with no finding. */
+  readonly failOnStale: boolean;
+}
+
+export async function applyGates(result: ScanResult, plan: GatePlan, flags: GateFlags, { cwd }: { cwd: string }): Promise<GateOutcome> {
+  const notes: string[] = [];
+  let findings = result.findings;
+  let suppressed: readonly Finding[] = [];
+  let stale: readonly BaselineEntry[] = [];
+  let baselineUpdated = false;
+  if (flags.baseline !== undefined) {
+    const path = resolve(cwd, flags.baseline);
+    const baseline = await readBaseline(path);
+    if (flags['update-baseline']) {
+      const updated = updateBaseline(baseline, findings, plan.scope);
+      await writeBaseline(path, updated);
+      notes.push(`credential-hygiene: wrote ${updated.entries.length} baseline entr${updated.entries.length === 1 ? 'y' : 'ies'} to ${flags.baseline}`);
+      baselineUpdated = true;
+      suppressed = findings;
+      findings = [];
+    } else if (baseline) {
+      const comparison = compareWithBaseline(findings, baseline, plan.scope);
+      findings = comparison.findings;
+      suppressed = comparison.suppressed;
+      stale = comparison.stale;
+      for (const entry of stale) notes.push(`credential-hygiene: stale ${describeStaleEntry(entry)}`);
+      if (stale.length > 0) notes.push(`credential-hygiene: ${stale.length} stale baseline entr${stale.length === 1 ? 'y' : 'ies'}; run with --update-baseline to drop ${stale.length === 1 ? 'it' : 'them'}`);
+    } else {
+      throw new GateUsageError(`--baseline ${flags.baseline}: no such file (create it with --update-baseline)`);
+    }
+  }
+  if (plan.addedLines) findings = onAddedLines(findings, plan.addedLines);
+  return {
+    result: { ...result, findings },
+    suppressed,
+    stale,
+    notes,
+    baselineUpdated,
+    failOnStale: flags['fail-on-stale'] === true && stale.length > 0,
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The gates on real git repositories, with a small stand-in scanner that reports
+ * `clientSecret: '<long literal>'` lines. It reads files only through the plan (the file list and
+ * the content provider), so these tests show exactly what each gate hands to the scanner.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyGates, checkGateFlags, type GateFlags, GateUsageError, type GatePlan, planGatedScan } from '../../src/cli/gates.js';
+import type { Finding, ScanResult } from '../../src/scanner/types.js';
+import { createTempRepo, type TempRepo } from './helpers.js';
+
+// Assembled from fragments so that this file holds no whole fake secret.
+const SECRET = ['Zq8vT2', 'mW9xKp4', 'RbN7cLs3', 'JhY6dFg1', 'A0cE'].join('');
+const OTHER_SECRET = ['Pf3kQ9', 'wR2vXm7', 'TnB5yHc8', 'LdS4gJz6', 'U1eW'].join('');
+
+const withSecret = (secret: string) => `import { ErpClient } from './erp.js';\n\nexport const client = new ErpClient({\n  clientId: 'pos-sync',\n  clientSecret: '${secret}',\n});\n`;
+const clean = `import { ErpClient } from './erp.js';\n\nexport const client = new ErpClient({\n  clientId: 'pos-sync',\n  clientSecret: process.env.ERP_CLIENT_SECRET,\n});\n`;
+
+function trackedFiles(repo: TempRepo): string[] {
+  return repo
+    .git('ls-files', '--cached', '--others', '--exclude-standard')
+    .split('\n')
+    .filter((line) => line.endsWith('.ts'))
+    .map((line) => join(repo.dir, line));
+}
+
+/** Stand-in for the scanner: reads through the plan and fingerprints like the real one (no value kept). */
+function fakeScan(repo: TempRepo, plan: GatePlan): ScanResult {
+  const files = plan.files ?? trackedFiles(repo);
+  const read = plan.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
+  const findings: Finding[] = [];
+  for (const path of files) {
+    const file = relative(repo.dir, path).split(sep).join('/');
+    read(path)
+      .split('\n')
+      .forEach((text, index) => {
+        const match = /clientSecret: '([^']{20,})'/u.exec(text);
+        if (!match) return;
+        const column = match.index + 'clientSecret: '.length + 1;
+        const hash = createHash('sha256').update(`salt\0no-hardcoded-client-secret\0${file}\0${match[1]!}`).digest('hex').slice(0, 32);
+        findings.push({
+          ruleId: 'no-hardcoded-client-secret',
+          severity: 'error',
+          file,
+          line: index + 1,
+          column,
+          endLine: index + 1,
+          endColumn: column + match[1]!.length + 2,
+          message: 'Hard-coded client secret.',
+          kind: 'client-secret',
+          fingerprint: `no-hardcoded-client-secret:${hash}`,
+        });
+      });
+  }
+  return { findings, errors: [], stats: { files: files.length, skipped: {}, durationMs: 0 } };
+}
+
+async function gate(repo: TempRepo, flags: GateFlags) {
+  const plan = await planGatedScan(flags, { cwd: repo.dir, isCandidate: (path) => path.endsWith('.ts'), listFiles: () => trackedFiles(repo) });
+  const outcome = await applyGates(fakeScan(repo, plan), plan, flags, { cwd: repo.dir });
+  return { plan, ...outcome, where: outcome.result.findings.map((item) => `${item.file}:${item.line}`) };
+}
+
+describe('gates on real git repositories', () => {
+  const repos: TempRepo[] = [];
+  function repo(): TempRepo {
+    const created = createTempRepo();
+    repos.push(created);
+    return created;
+  }
+  afterEach(() => {
+    for (const created of repos.splice(0)) created.remove();
+  });
+
+  it('--staged judges the index: a staged secret is found even when the working tree no longer has it', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', clean);
+    r.git('add', '.');
+    r.git('commit', '-qm', 'clean');
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.git('add', 'src/erp-client.ts');
+    r.write('src/erp-client.ts', clean);
+    const { where, plan } = await gate(r, { staged: true });
+    expect(where).toEqual(['src/erp-client.ts:5']);
+    expect(plan.note).toBe('scanning 1 staged file (index content)');
+  });
+
+  it('--staged ignores a secret that is only in the working tree, and unstaged files', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', clean);
+    r.write('src/pos.ts', 'export const pos = 1;\n');
+    r.git('add', '.');
+    r.git('commit', '-qm', 'clean');
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.write('src/pos.ts', 'export const pos = 2;\n');
+    r.write('src/untracked.ts', withSecret(OTHER_SECRET));
+    r.git('add', 'src/pos.ts');
+    const { where, plan } = await gate(r, { staged: true });
+    expect(where).toEqual([]);
+    expect(plan.files).toEqual([join(r.dir, 'src/pos.ts')]);
+    // The rest of the project is still readable for cross-file checks, from disk.
+    expect(plan.readFile!(join(r.dir, 'src/erp-client.ts'))).toBe(withSecret(SECRET));
+  });
+
+  it('--staged never blocks a commit that only deletes a secret (line removed, or file removed)', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.write('src/legacy.ts', withSecret(OTHER_SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'secrets committed earlier');
+    r.write('src/erp-client.ts', clean);
+    r.git('add', 'src/erp-client.ts');
+    r.git('rm', '-q', 'src/legacy.ts');
+    const { where, plan } = await gate(r, { staged: true });
+    expect(where).toEqual([]);
+    expect(plan.files).toEqual([join(r.dir, 'src/erp-client.ts')]);
+  });
+
+  it('--staged reports only what the commit adds, not an old secret elsewhere in a touched file', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'old secret');
+    r.write('src/erp-client.ts', `${withSecret(SECRET)}export const fallback = { clientSecret: '${OTHER_SECRET}' };\n`);
+    r.git('add', '.');
+    expect((await gate(r, { staged: true })).where).toEqual(['src/erp-client.ts:7']);
+  });
+
+  it('--staged follows renames: a moved secret passes, a secret added in the moved file is reported at the new path', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'start');
+    r.write('src/erp/.keep.ts', '');
+    r.git('mv', 'src/erp-client.ts', 'src/erp/client.ts');
+    expect((await gate(r, { staged: true })).where).toEqual([]);
+    r.write('src/erp/client.ts', `${withSecret(SECRET)}export const staging = { clientSecret: '${OTHER_SECRET}' };\n`);
+    r.git('add', 'src/erp/client.ts');
+    expect((await gate(r, { staged: true })).where).toEqual(['src/erp/client.ts:7']);
+  });
+
+  it('a baseline survives the secret moving down the file, then reports the entry stale once the secret is gone', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'start');
+    const written = await gate(r, { baseline: '.credential-hygiene-baseline.json', 'update-baseline': true });
+    expect(written.baselineUpdated).toBe(true);
+    expect(written.notes).toEqual(['credential-hygiene: wrote 1 baseline entry to .credential-hygiene-baseline.json']);
+    const baselineText = readFileSync(join(r.dir, '.credential-hygiene-baseline.json'), 'utf8');
+    expect(baselineText).not.toContain(SECRET);
+    expect(baselineText).not.toContain('"line"');
+
+    r.write('src/erp-client.ts', `// ERP client for the POS sync service.\n// Token endpoint: see docs.\n\n${withSecret(SECRET)}`);
+    const moved = await gate(r, { baseline: '.credential-hygiene-baseline.json' });
+    expect(moved.where).toEqual([]);
+    expect(moved.suppressed.map((item) => item.line)).toEqual([8]);
+    expect(moved.stale).toEqual([]);
+
+    r.write('src/erp-client.ts', withSecret(OTHER_SECRET));
+    const swapped = await gate(r, { baseline: '.credential-hygiene-baseline.json', 'fail-on-stale': true });
+    expect(swapped.where).toEqual(['src/erp-client.ts:5']);
+    expect(swapped.stale).toHaveLength(1);
+    expect(swapped.failOnStale).toBe(true);
+    expect(swapped.notes[0]).toMatch(/^credential-hygiene: stale src\/erp-client\.ts: baseline entry no-hardcoded-client-secret:[0-9a-f]{32} \(no-hardcoded-client-secret, client-secret\) no longer matches a finding$/u);
+
+    r.write('src/erp-client.ts', clean);
+    const fixed = await gate(r, { baseline: '.credential-hygiene-baseline.json' });
+    expect(fixed.where).toEqual([]);
+    expect(fixed.stale.map((entry) => entry.file)).toEqual(['src/erp-client.ts']);
+    expect(fixed.failOnStale).toBe(false);
+  });
+
+  it('--diff REF reports only lines added on the branch', async () => {
+    const r = repo();
+    r.write('src/erp-client.ts', withSecret(SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'main has an old finding');
+    r.git('checkout', '-qb', 'feature');
+    r.write('src/pos-client.ts', withSecret(OTHER_SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'feature adds one');
+    const { where, plan } = await gate(r, { diff: 'main' });
+    expect(where).toEqual(['src/pos-client.ts:5']);
+    expect(plan.note).toBe('reporting lines added since main (1 changed files)');
+  });
+
+  it('--shard splits the files, and a sharded baseline check calls only its own files stale', async () => {
+    const r = repo();
+    for (let index = 0; index < 12; index++) r.write(`src/client-${index}.ts`, index === 0 ? withSecret(SECRET) : clean);
+    r.git('add', '.');
+    r.git('commit', '-qm', 'start');
+    await gate(r, { baseline: 'baseline.json', 'update-baseline': true });
+    r.write('src/client-0.ts', clean);
+    const shards = await Promise.all([1, 2, 3].map((index) => gate(r, { shard: `${index}/3`, baseline: 'baseline.json' })));
+    const scanned = shards.flatMap((shard) => shard.plan.files ?? []);
+    expect(scanned.sort()).toEqual(trackedFiles(r).sort());
+    expect(shards.map((shard) => shard.stale.length).sort()).toEqual([0, 0, 1]);
+    await expect(gate(r, { shard: '4/3' })).rejects.toThrow(GateUsageError);
+  });
+
+  it('refuses a baseline that does not exist unless asked to create it', async () => {
+    const r = repo();
+    r.write('src/a.ts', clean);
+    r.git('add', '.');
+    await expect(gate(r, { baseline: 'missing.json' })).rejects.toThrow('--baseline missing.json: no such file (create it with --update-baseline)');
+  });
+
+  it('rejects flag combinations that make no sense', () => {
+    expect(checkGateFlags({ staged: true, diff: 'main' })).toMatch(/cannot be combined/u);
+    expect(checkGateFlags({ 'update-baseline': true })).toBe('--update-baseline needs --baseline FILE');
+    expect(checkGateFlags({ 'fail-on-stale': true })).toBe('--fail-on-stale needs --baseline FILE');
+    expect(checkGateFlags({ staged: true, shard: '1/2' })).toMatch(/--shard is for CI jobs/u);
+    expect(checkGateFlags({ staged: true, baseline: 'b.json' })).toBeUndefined();
+  });
+});
