@@ -89,9 +89,11 @@ export function unifiedDiff(label: string, before: string | undefined, edits: re
     const first = lineOf(starts, edit.start);
     const endsAtLineStart = edit.end > edit.start && starts.includes(edit.end);
     const last = Math.max(first, lineOf(starts, edit.end) - (endsAtLineStart ? 1 : 0));
-    // An insertion at the very end of a file that ends with a newline touches no old line.
-    const oldCount = edit.start === edit.end && edit.start === oldText.length && oldText.endsWith('\n') ? 0 : last - first + 1;
-    const start = oldCount === 0 ? oldLines.length : first;
+    // Whole lines inserted at a line start (or after the final newline) touch no old line.
+    const insertsWholeLines = edit.start === edit.end && edit.text.endsWith('\n') && starts.includes(edit.start) && edit.start < oldText.length;
+    const atEnd = edit.start === edit.end && edit.start === oldText.length && oldText.endsWith('\n');
+    const oldCount = insertsWholeLines || atEnd ? 0 : last - first + 1;
+    const start = atEnd ? oldLines.length : first;
     const previous = changes.at(-1);
     if (previous && start <= previous.oldStart + previous.oldCount) {
       previous.oldCount = Math.max(previous.oldCount, start + oldCount - previous.oldStart);

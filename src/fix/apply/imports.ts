@@ -81,12 +81,11 @@ export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, 
   }
   const text = sourceFile.text;
   if (anchor) {
-    const end = anchor.getEnd();
-    // Keep a trailing comment on the anchor's line attached to it.
-    const lineEnd = text.indexOf('\n', end);
-    const insertAt = lineEnd === -1 ? text.length : lineEnd;
-    const isDirective = ts.isExpressionStatement(anchor);
-    return { edit: { start: insertAt, end: insertAt, text: isDirective ? `\n\n${statement}` : `\n${statement}` } };
+    // On the line after the anchor, so a trailing comment stays on the anchor's line.
+    const lineEnd = text.indexOf('\n', anchor.getEnd());
+    const separator = ts.isExpressionStatement(anchor) ? '\n' : '';
+    if (lineEnd === -1) return { edit: { start: text.length, end: text.length, text: `\n${separator}${statement}\n` } };
+    return { edit: { start: lineEnd + 1, end: lineEnd + 1, text: `${separator}${statement}\n` } };
   }
   // No imports: after a shebang and the leading comment block (a licence header, file docs).
   let insertAt = 0;
@@ -96,12 +95,19 @@ export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, 
   }
   const first = sourceFile.statements[0];
   if (first) {
-    const comments = ts.getLeadingCommentRanges(text, insertAt) ?? [];
-    const lastComment = comments.at(-1);
-    // Only a comment separated from the first statement by a blank line is a file header.
-    if (lastComment && /\n\s*\n/u.test(text.slice(lastComment.end, first.getStart(sourceFile)))) {
-      const newline = text.indexOf('\n', lastComment.end);
-      return { edit: { start: newline === -1 ? text.length : newline, end: newline === -1 ? text.length : newline, text: `\n\n${statement}` } };
+    // From offset 0: past it, TypeScript counts a comment on the first line as trailing.
+    const comments = (ts.getLeadingCommentRanges(text, 0) ?? []).filter((comment) => comment.pos >= insertAt);
+    // The file header is the leading comments up to the last one followed by a blank line; the
+    // comments after it document the first statement and stay with it.
+    let headerEnd: number | undefined;
+    comments.forEach((comment, index) => {
+      const next = comments[index + 1]?.pos ?? first.getStart(sourceFile);
+      if (/\n[ \t]*\r?\n/u.test(text.slice(comment.end, next))) headerEnd = comment.end;
+    });
+    if (headerEnd !== undefined) {
+      const newline = text.indexOf('\n', headerEnd);
+      const at = newline === -1 ? text.length : newline;
+      return { edit: { start: at, end: at, text: `\n\n${statement}` } };
     }
   }
   return { edit: { start: insertAt, end: insertAt, text: `${statement}\n\n` } };

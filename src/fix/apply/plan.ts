@@ -291,7 +291,8 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     const line = serializeEnvEntry(name, value) as string;
     secrets.add(line);
     // An existing empty `NAME=` is filled in place, which never loses a value.
-    envLines.push(`# ${kindLabel(entry.target.kind)} from ${show(entry.target.file)}. Rotate it: the old value is in git history.`, line);
+    const rotate = entry.target.kind === 'client-id' ? '' : ' Rotate it: the old value is in git history.';
+    envLines.push(`# ${kindLabel(entry.target.kind)} from ${show(entry.target.file)}.${rotate}`, line);
   }
   if (envLines.length > 0) {
     const base = envBefore ?? '';
