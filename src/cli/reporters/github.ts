@@ -47,3 +47,8 @@ export function formatGithub(result: ScanResult): string {
   }
   return lines.join('');
 }
+
+/** The `github` entry of the reporter registry. */
+export function githubReporter(result: ScanResult): string {
+  return formatGithub(result);
+}

@@ -153,3 +153,8 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Json
 export function formatSarif(result: ScanResult, options: SarifOptions = {}): string {
   return `${JSON.stringify(buildSarif(result, options), null, 2)}\n`;
 }
+
+/** The `sarif` entry of the reporter registry. */
+export function sarifReporter(result: ScanResult): string {
+  return formatSarif(result);
+}
