@@ -6,7 +6,7 @@
  * the files already replaced. Each file is therefore either fully old or fully new.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FixPlan, PlannedFile } from './types.js';
 
@@ -17,6 +17,23 @@ interface Staged {
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Removes temp files a killed run left next to `path`. The env file's temp copy holds the
+ * secrets and is not covered by the `.gitignore` entry for the env file, so it must not linger.
+ */
+function removeStaleTempFiles(path: string): void {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/u.test(name.slice(prefix.length))) rmSync(join(dirname(path), name), { force: true });
+  }
 }
 
 /** Writes `content` to a new file with `mode`, flushed to disk. */
@@ -70,6 +87,7 @@ export class PlanConflictError extends Error {
 export function applyPlan(plan: Pick<FixPlan, 'files'>): void {
   const staged: Staged[] = [];
   const createdDirectories: string[] = [];
+  for (const file of plan.files) removeStaleTempFiles(file.path);
   try {
     for (const file of plan.files) {
       if (currentContent(file.path) !== file.before) throw new PlanConflictError(file.path);

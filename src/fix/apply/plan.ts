@@ -340,7 +340,9 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     if (dirname(options.exampleFile) === directory && isGitIgnored(options.exampleFile, gitignoreBefore, directory)) {
       lines.push(`!/${displayPath(directory, options.exampleFile)}`);
     }
-    if (lines.length > 0) {
+    if (lines.length > 0 && fixedNames.size === 0) {
+      notices.push({ file: show(options.envFile), message: 'is not ignored by git; add it to .gitignore.' });
+    } else if (lines.length > 0) {
       const base = gitignoreBefore ?? '';
       const edit = appendEdit(base, ['# Local secrets: never commit the env file.', ...lines]);
       files.push({ path: gitignorePath, before: gitignoreBefore, after: applyEdits(base, [edit]), edits: [edit], createMode: 0o644, role: 'gitignore' });
