@@ -3,6 +3,7 @@
  * code (0 clean, 1 findings, 2 usage, config or fatal error) instead of calling `process.exit`.
  */
 import { packageInfo } from '../package-info.js';
+import { scanCommand } from './scan-command.js';
 import { mergeSarifCommand } from './merge-sarif.js';
 
 export interface Output {
@@ -33,7 +34,7 @@ Run 'credential-hygiene <command> --help' for the options of a command.
 export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Sub-commands register here as they land. */
-export const commands = new Map<string, CommandHandler>();
+export const commands = new Map<string, CommandHandler>([['scan', scanCommand]]);
 commands.set('merge-sarif', mergeSarifCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

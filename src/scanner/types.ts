@@ -34,6 +34,11 @@ export interface Finding {
   /** Stable id: rule id + path + a salted hash of the normalised value; never the value. */
   readonly fingerprint: string;
   readonly trace?: readonly TraceHop[];
+  /**
+   * The unmasked text at the reported range. Present only when the user opts out of masking
+   * (`--no-mask`); absent from every output by default.
+   */
+  readonly secret?: string;
 }
 
 export interface ScanError {

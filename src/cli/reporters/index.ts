@@ -1,0 +1,15 @@
+/**
+ * Reporters by format name. `sarif` and `github` register here next to `text` and `json`;
+ * `--format` accepts exactly the keys of this registry.
+ */
+import { jsonReporter } from './json.js';
+import { textReporter } from './text.js';
+import type { Reporter } from './types.js';
+
+export type { Reporter, ReporterContext } from './types.js';
+
+export const reporters = new Map<string, Reporter>([
+  ['text', textReporter],
+  ['json', jsonReporter],
+  // Further formats (sarif, github) are registered here.
+]);

@@ -1,0 +1,118 @@
+/**
+ * The per-file pass: the plugin's own rules, run in-process by ESLint's `Linter` (flat config), so
+ * the scanner reports exactly what `eslint` with this plugin reports (same rule ids, messages and
+ * `eslint-disable` handling). A scanner-private rule collects the whole-program facts in the same
+ * traversal.
+ */
+import { parse as parseFileRoot } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../index.js';
+import { NAMESPACE } from '../configs.js';
+import { createFactsRule, type FileFacts } from './facts.js';
+
+export const FACTS_NAMESPACE = 'credential-hygiene-scanner';
+const CODE_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+export interface FileLinterOptions {
+  /** Rule levels keyed `credential-hygiene/<rule>` (the `recommended` config's by default). */
+  readonly rules: Linter.RulesRecord;
+  /** Report `eslint-disable` comments for our rule ids that suppress nothing. */
+  readonly reportUnusedDisableDirectives: boolean;
+}
+
+export interface FileLintResult {
+  /** Messages of our rules (and unused-directive notices for our rule ids). */
+  readonly messages: readonly Linter.LintMessage[];
+  readonly facts: FileFacts | undefined;
+  /** The parser's error ("Parsing error: ',' expected.") with its position, when the file does not parse. */
+  readonly parseError?: { readonly message: string; readonly line: number; readonly column: number };
+}
+
+function sourceTypeFor(filename: string): 'module' | 'commonjs' {
+  return /\.c[jt]s$/u.test(filename) ? 'commonjs' : 'module';
+}
+
+/** Whether a null-rule message is an unused `eslint-disable` for one of our rules. */
+function isOwnUnusedDirective(message: Linter.LintMessage): boolean {
+  return message.ruleId === null && /^Unused eslint-disable directive/u.test(message.message) && message.message.includes(`'${NAMESPACE}/`);
+}
+
+export class FileLinter {
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly linters = new Map<string, Linter>();
+  private readonly fullConfig: Linter.Config[];
+  private readonly factsOnlyConfig: Linter.Config[];
+
+  constructor(options: FileLinterOptions) {
+    const factsPlugin = { rules: { facts: createFactsRule(this.facts) } };
+    const base = (sourceType: 'module' | 'commonjs', files: string[]): Linter.Config => ({
+      files,
+      languageOptions: {
+        // One parser for JS and TS: typescript-eslint's, which also reads JSX in .js/.jsx files.
+        parser: tsParser as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType,
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+    });
+    const parsers: Linter.Config[] = [
+      base('module', CODE_FILES),
+      base('commonjs', ['**/*.cjs', '**/*.cts']),
+    ];
+    this.fullConfig = [
+      ...parsers,
+      {
+        files: CODE_FILES,
+        plugins: { [NAMESPACE]: plugin, [FACTS_NAMESPACE]: factsPlugin as never },
+        linterOptions: { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? 'warn' : 'off' },
+        rules: { ...options.rules, [`${FACTS_NAMESPACE}/facts`]: 'error' },
+      },
+    ];
+    this.factsOnlyConfig = [
+      ...parsers,
+      {
+        files: CODE_FILES,
+        plugins: { [FACTS_NAMESPACE]: factsPlugin as never },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        rules: { [`${FACTS_NAMESPACE}/facts`]: 'error' },
+      },
+    ];
+  }
+
+  private linterFor(filename: string): Linter {
+    // Rooted at the file system root, so that an absolute filename anywhere matches `**/*.ts`.
+    const root = parseFileRoot(filename).root || '/';
+    let linter = this.linters.get(root);
+    if (!linter) {
+      linter = new Linter({ configType: 'flat', cwd: root });
+      this.linters.set(root, linter);
+    }
+    return linter;
+  }
+
+  /** Lints one file (absolute path) with our rules, or only collects its facts. */
+  lint(filename: string, text: string, { factsOnly = false }: { factsOnly?: boolean } = {}): FileLintResult {
+    this.facts.delete(filename);
+    const config = factsOnly ? this.factsOnlyConfig : this.fullConfig;
+    const raw = this.linterFor(filename).verify(text, config, { filename });
+    const fatal = raw.find((message) => message.fatal === true);
+    const facts = this.facts.get(filename);
+    this.facts.delete(filename);
+    if (fatal) return { messages: [], facts: undefined, parseError: { message: fatal.message, line: fatal.line, column: fatal.column } };
+    const messages = raw.filter((message) => (message.ruleId !== null && message.ruleId.startsWith(`${NAMESPACE}/`)) || isOwnUnusedDirective(message));
+    return { messages, facts };
+  }
+}
+
+/** Our rule ids in a rules record (`credential-hygiene/x` → `x`), with their severities. */
+export function ruleSeverities(rules: Linter.RulesRecord): Map<string, 'error' | 'warn' | 'off'> {
+  const result = new Map<string, 'error' | 'warn' | 'off'>();
+  for (const [id, entry] of Object.entries(rules)) {
+    if (!id.startsWith(`${NAMESPACE}/`) || entry === undefined) continue;
+    const level = Array.isArray(entry) ? entry[0] : entry;
+    const severity = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
+    result.set(id.slice(NAMESPACE.length + 1), severity);
+  }
+  return result;
+}

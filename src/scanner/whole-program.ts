@@ -1,0 +1,247 @@
+/**
+ * What only a whole-program view sees, built on the per-file facts and TypeScript's own module
+ * resolution (`ts.resolveModuleName` with each file's tsconfig options, so `paths`, `baseUrl`,
+ * `.js` → `.ts` and project references resolve as tsc resolves them):
+ *
+ * - cross-file flow: a literal exported from one module (directly, inside an exported object,
+ *   through re-exports, `export default`, `as const`) that another module uses under a secret
+ *   name or passes to a sink; reported at the literal, with the hops to the sink;
+ * - client-bundle reachability: a module that reads a server secret from the environment and is
+ *   imported, directly or transitively, by client-side code; reported with the import chain.
+ */
+import { dirname } from 'node:path';
+import ts from 'typescript';
+import { classifyModuleSide, type ModuleSide } from '../catalogue/client-side.js';
+import { classifySecretName, classifySecretValue, isHarmlessValueKind, isTestFile, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
+import type { TraceHop } from './types.js';
+import type { EnvReadFact, ExportedStringFact, FileFacts, SlotUseFact } from './facts.js';
+
+export interface ModuleGraphHost {
+  /** Facts of a scanned code file (absolute path), collected lazily; undefined when not scanned or unparsable. */
+  getFacts(path: string): FileFacts | undefined;
+  /** Compiler options of the tsconfig that covers `path`. */
+  getCompilerOptions(path: string): ts.CompilerOptions;
+  /** Path relative to the scan's cwd, with `/`. */
+  relative(path: string): string;
+}
+
+/** Fallback when a file's own options do not resolve an import: bundler-style, extensionless imports. */
+const LENIENT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  resolveJsonModule: true,
+  allowImportingTsExtensions: true,
+  noEmit: true,
+};
+
+export class ModuleResolver {
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly host: ModuleGraphHost) {}
+
+  /** The project file `specifier` resolves to from `fromFile`, or undefined (packages, missing files). */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const key = `${dirname(fromFile)}\0${specifier}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const resolved = this.resolveWith(specifier, fromFile, this.host.getCompilerOptions(fromFile)) ?? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS);
+    this.cache.set(key, resolved ?? null);
+    return resolved;
+  }
+
+  private resolveWith(specifier: string, fromFile: string, options: ts.CompilerOptions): string | undefined {
+    const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, { ...options, allowJs: true }, ts.sys);
+    if (!resolvedModule) return undefined;
+    const path = ts.sys.realpath ? ts.sys.realpath(resolvedModule.resolvedFileName) : resolvedModule.resolvedFileName;
+    if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return undefined;
+    return path;
+  }
+}
+
+const MAX_HOPS = 12;
+
+export interface CrossFileFlow {
+  /** Absolute path of the file holding the literal. */
+  readonly file: string;
+  readonly exported: ExportedStringFact;
+  /** Absolute path of the file using the value. */
+  readonly useFile: string;
+  readonly use: SlotUseFact;
+  readonly classification: SecretValueClassification;
+  /** The literal is defined under a secret name, so the per-file rules already judged it. */
+  readonly definedAsSecret: boolean;
+  /** From the literal to the sink. */
+  readonly trace: readonly TraceHop[];
+}
+
+interface ExportMatch {
+  readonly file: string;
+  readonly exported: ExportedStringFact;
+  /** Re-export hops from the using module towards the literal. */
+  readonly hops: readonly TraceHop[];
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}
+
+function findExport(host: ModuleGraphHost, resolver: ModuleResolver, file: string, path: readonly string[], hops: readonly TraceHop[], seen: Set<string>): ExportMatch | undefined {
+  const key = `${file}\0${path.join('.')}`;
+  if (hops.length > MAX_HOPS || seen.has(key)) return undefined;
+  seen.add(key);
+  const facts = host.getFacts(file);
+  if (!facts) return undefined;
+  const exported = facts.exportedStrings.find((candidate) => samePath(candidate.path, path));
+  if (exported) return { file, exported, hops };
+  for (const reExport of facts.reExports) {
+    let nextPath: readonly string[] | undefined;
+    if (reExport.exported === '*' && reExport.imported === '*') nextPath = path[0] === 'default' ? undefined : path;
+    else if (reExport.exported === path[0]) nextPath = reExport.imported === '*' ? path.slice(1) : [reExport.imported, ...path.slice(1)];
+    if (!nextPath || nextPath.length === 0) continue;
+    const target = resolver.resolve(reExport.specifier, file);
+    if (!target) continue;
+    const hop: TraceHop = {
+      file: host.relative(file),
+      line: reExport.line,
+      column: reExport.column,
+      message: reExport.exported === '*' ? `re-exported from '${reExport.specifier}'` : `re-exported as \`${reExport.exported}\` from '${reExport.specifier}'`,
+    };
+    const match = findExport(host, resolver, target, nextPath, [...hops, hop], seen);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/** Literals exported by one module and used under a secret name (or passed to a sink) by another. */
+export function findCrossFileFlows(host: ModuleGraphHost, resolver: ModuleResolver, files: readonly string[], testFilePatterns?: readonly string[]): CrossFileFlow[] {
+  const flows: CrossFileFlow[] = [];
+  const reported = new Set<string>();
+  for (const useFile of files) {
+    const facts = host.getFacts(useFile);
+    if (!facts) continue;
+    for (const use of facts.slotUses) {
+      const target = resolver.resolve(use.specifier, useFile);
+      if (!target || target === useFile) continue;
+      const match = findExport(host, resolver, target, use.path, [], new Set());
+      if (!match || match.file === useFile) continue;
+      // Under a secret name where it is defined, the value is the per-file rules' call: a
+      // finding there gets this trace attached, and a value they let pass stays passed.
+      const definedUnder = match.exported.path.at(-1);
+      const definedAsSecret = definedUnder !== undefined && classifySecretName(definedUnder) !== undefined;
+      const key = `${match.file}\0${match.exported.range[0]}`;
+      if (reported.has(key)) continue;
+      const classification = classifySecretValue(match.exported.value, {
+        name: use.slot,
+        isTestFile: isTestFile(host.relative(match.file), testFilePatterns),
+        expectedKind: use.kind,
+      });
+      if (isHarmlessValueKind(classification.kind)) continue;
+      reported.add(key);
+      const exportHop: TraceHop = {
+        file: host.relative(match.file),
+        line: match.exported.line,
+        column: match.exported.column,
+        message: `exported as \`${match.exported.path.join('.')}\``,
+      };
+      const sinkHop: TraceHop = { file: host.relative(useFile), line: use.line, column: use.column, message: use.description };
+      flows.push({ file: match.file, exported: match.exported, useFile, use, classification, definedAsSecret, trace: [exportHop, ...[...match.hops].reverse(), sinkHop] });
+    }
+  }
+  return flows;
+}
+
+export interface ClientReach {
+  /** Absolute path of the module reading the secret. */
+  readonly file: string;
+  readonly read: EnvReadFact;
+  readonly kind: CredentialKind;
+  /** Absolute paths from the client-side root to the module. */
+  readonly chain: readonly string[];
+  readonly rootSide: ModuleSide;
+  /** Import statements from the root to the module. */
+  readonly trace: readonly TraceHop[];
+}
+
+export interface ReachabilityOptions {
+  /** Globs for client-side files (replace the catalogue's defaults). */
+  readonly clientFiles?: readonly string[];
+  /** Globs for server-only files (added to the catalogue's). */
+  readonly serverFiles?: readonly string[];
+}
+
+/** Where a scanned module runs (client, server or unknown), from its facts; memoised. */
+export function createSideClassifier(host: ModuleGraphHost, options: ReachabilityOptions = {}): (file: string) => ModuleSide | undefined {
+  const sides = new Map<string, ModuleSide>();
+  return (file) => {
+    const known = sides.get(file);
+    if (known) return known;
+    const facts = host.getFacts(file);
+    if (!facts) return undefined;
+    const side = classifyModuleSide(
+      {
+        filePath: host.relative(file),
+        directives: facts.directives,
+        importedModules: facts.imports.map((entry) => entry.specifier),
+        browserGlobals: facts.browserGlobals,
+        publicEnvReads: facts.publicEnvReads,
+      },
+      { ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}), ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}) },
+    );
+    sides.set(file, side);
+    return side;
+  };
+}
+
+/**
+ * Modules that read a server secret and are bundled into client code: a breadth-first walk from
+ * every client-side module over value imports (type-only imports are erased), which stops at
+ * modules with a server signal (`'use server'`, `server-only`, server routes).
+ */
+export function findClientReachableSecrets(host: ModuleGraphHost, resolver: ModuleResolver, files: readonly string[], options: ReachabilityOptions = {}): ClientReach[] {
+  const sideOf = createSideClassifier(host, options);
+
+  interface Visit {
+    readonly file: string;
+    readonly parent: Visit | undefined;
+    readonly hop: TraceHop | undefined;
+    readonly root: string;
+  }
+  const visited = new Map<string, Visit>();
+  const queue: Visit[] = [];
+  for (const file of files) {
+    if (sideOf(file)?.side !== 'client') continue;
+    const visit: Visit = { file, parent: undefined, hop: undefined, root: file };
+    visited.set(file, visit);
+    queue.push(visit);
+  }
+  const reaches: ClientReach[] = [];
+  for (let index = 0; index < queue.length; index++) {
+    const visit = queue[index] as Visit;
+    const facts = host.getFacts(visit.file);
+    if (!facts) continue;
+    if (visit.parent) {
+      for (const read of facts.secretEnvReads) {
+        const chain: string[] = [];
+        const trace: TraceHop[] = [];
+        for (let step: Visit | undefined = visit; step; step = step.parent) {
+          chain.unshift(step.file);
+          if (step.hop) trace.unshift(step.hop);
+        }
+        reaches.push({ file: visit.file, read, kind: read.kind, chain, rootSide: sideOf(visit.root) as ModuleSide, trace });
+      }
+    }
+    for (const entry of facts.imports) {
+      if (entry.typeOnly) continue;
+      const target = resolver.resolve(entry.specifier, visit.file);
+      if (!target || visited.has(target)) continue;
+      const side = sideOf(target);
+      if (!side || side.side === 'server') continue;
+      const hop: TraceHop = { file: host.relative(visit.file), line: entry.line, column: entry.column, message: `imports '${entry.specifier}'` };
+      const next: Visit = { file: target, parent: visit, hop, root: visit.root };
+      visited.set(target, next);
+      queue.push(next);
+    }
+  }
+  return reaches;
+}
