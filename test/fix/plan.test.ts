@@ -196,17 +196,17 @@ describe('all-or-nothing writes', () => {
 
   it('leaves every file old when a temp file cannot be written half-way', () => {
     const { dir, result } = projectWithTwoFiles();
+    // The last planned file would go below a path that is a regular file: its temp file cannot be
+    // created after the others were staged (this fails for root too, unlike a permission check).
+    writeProject(dir, { 'not-a-dir': 'x' });
     const before = snapshotTree(dir);
-    // The source directory is read-only: the env file's temp is written first, then this fails.
-    chmodSync(join(dir, 'src'), 0o555);
-    try {
-      if (process.getuid?.() === 0) return; // root ignores permissions; covered by the next test
-      expect(() => applyPlan(result)).toThrow();
-    } finally {
-      chmodSync(join(dir, 'src'), 0o755);
-    }
+    const last = result.files.at(-1);
+    if (!last) throw new Error('no files planned');
+    const broken = { ...last, path: join(dir, 'not-a-dir', 'c.ts'), before: undefined };
+    expect(() => applyPlan({ files: [...result.files, broken] })).toThrow(/ENOTDIR|EEXIST/u);
     expect(snapshotTree(dir)).toEqual(before);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, 'src')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('puts back the files already renamed when a rename fails', () => {

@@ -94,8 +94,9 @@ export function applyPlan(plan: Pick<FixPlan, 'files'>): void {
       let mode = file.createMode;
       if (file.before !== undefined) mode = statSync(file.path).mode & 0o7777;
       else if (!existsDirectory(dirname(file.path))) {
-        createdDirectories.push(...missingDirectories(dirname(file.path)));
+        const missing = missingDirectories(dirname(file.path));
         mkdirSync(dirname(file.path), { recursive: true });
+        createdDirectories.push(...missing);
       }
       const temp = tempPathFor(file.path);
       staged.push({ file, temp });
@@ -107,7 +108,13 @@ export function applyPlan(plan: Pick<FixPlan, 'files'>): void {
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
-    for (const directory of createdDirectories.reverse()) rmdirSync(directory);
+    for (const directory of createdDirectories.reverse()) {
+      try {
+        rmdirSync(directory);
+      } catch {
+        // Not empty any more (someone else wrote there): leave it.
+      }
+    }
     throw error;
   }
   const done: Staged[] = [];
