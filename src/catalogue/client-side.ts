@@ -4,7 +4,7 @@
  * Browser-Based Apps §6.3.3.1). The ESLint rules collect the facts of one file with their AST; the
  * scanner collects the same facts with the TypeScript compiler API; both ask `classifyModuleSide`.
  */
-import { classifySecretName, matchesAnyGlob, toPosixPath } from '../detectors/index.js';
+import { classifySecretName, matchesAnyGlob, toPosixPath, type CredentialKind } from '../detectors/index.js';
 
 export interface PublicEnvPrefix {
   /** The prefix, e.g. `NEXT_PUBLIC_`. */
@@ -37,7 +37,7 @@ export function getPublicEnvPrefix(name: string): PublicEnvPrefix | undefined {
  * Whether an env-var name is a secret that a build tool inlines into the client bundle:
  * `NEXT_PUBLIC_CLIENT_SECRET`, `VITE_API_SECRET`. Client ids are public by design and not counted.
  */
-export function isPublicSecretEnvName(name: string): { readonly prefix: PublicEnvPrefix; readonly kind: string } | undefined {
+export function isPublicSecretEnvName(name: string): { readonly prefix: PublicEnvPrefix; readonly kind: CredentialKind } | undefined {
   const prefix = getPublicEnvPrefix(name);
   if (!prefix) return undefined;
   const secret = classifySecretName(name.slice(prefix.prefix.length));
@@ -87,15 +87,18 @@ export const SERVER_MODULES: readonly string[] = [
 /** Globals that exist only in a browser; a reference to one is a medium client signal. */
 export const BROWSER_GLOBALS: readonly string[] = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator'];
 
-/** Default client globs (the `clientFiles` option replaces them). */
+/**
+ * Default client globs (the `clientFiles` option replaces them). Next.js Pages Router components
+ * render in the browser too (their `getServerSideProps` bodies do not, see
+ * `SERVER_ONLY_FUNCTIONS`); App Router `app/**` files are server components unless they say
+ * `'use client'`, so they are not listed.
+ */
 export const DEFAULT_CLIENT_GLOBS: readonly string[] = [
   '**/src/client/**',
   '**/client/src/**',
   '**/public/**',
-  '**/app/**/page.tsx',
-  '**/app/**/page.jsx',
-  '**/app/**/layout.tsx',
-  '**/app/**/layout.jsx',
+  '**/pages/**/*.tsx',
+  '**/pages/**/*.jsx',
   '**/*.client.*',
 ];
 

@@ -40,7 +40,8 @@ describe('classifyModuleSide', () => {
     expect(classifyModuleSide({ ...none, filePath: 'src/auth.ts', importedModules: ['@azure/msal-browser'] }).side).toBe('client');
     expect(classifyModuleSide({ ...none, filePath: 'src/auth.ts', importedModules: ['expo-auth-session'] }).side).toBe('client');
     expect(classifyModuleSide({ ...none, filePath: '/repo/src/client/pos.ts' }).strength).toBe('strong');
-    expect(classifyModuleSide({ ...none, filePath: 'app/orders/page.tsx' }).side).toBe('client');
+    expect(classifyModuleSide({ ...none, filePath: 'pages/orders/[id].tsx' }).side).toBe('client');
+    expect(classifyModuleSide({ ...none, filePath: 'app/orders/page.tsx' }).side).toBe('unknown');
     expect(classifyModuleSide({ ...none, filePath: 'src/pos.ts', browserGlobals: ['localStorage'] })).toMatchObject({ side: 'client', strength: 'medium' });
     expect(classifyModuleSide({ ...none, filePath: 'src/pos.ts', publicEnvReads: ['VITE_API_URL'] })).toMatchObject({ side: 'client', strength: 'medium' });
   });

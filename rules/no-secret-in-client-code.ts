@@ -1,0 +1,168 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
+import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
+import { GRANT_TYPES } from '../src/catalogue/flows.js';
+import { classifySecretName, CREDENTIAL_KIND_LABELS } from '../src/detectors/index.js';
+import { getMemberPropertyName, getPropertyKeyName } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
+
+export type Options = [
+  {
+    clientFiles?: string[];
+    serverFiles?: string[];
+    checkBrowserGlobals?: boolean;
+  },
+];
+export type MessageIds = 'publicSecretEnv' | 'secretEnvInClient' | 'clientSecretInClient' | 'clientCredentialsInClient';
+
+/** Modules whose public env exports are inlined into the client (SvelteKit). */
+const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
+
+const CLIENT_CREDENTIALS = new Set<string>(GRANT_TYPES.clientCredentials);
+
+/** The label of a credential an env var holds; client ids are public by design and not counted. */
+function isServerSecretName(name: string): string | undefined {
+  const kind = classifySecretName(name)?.kind;
+  if (kind === undefined || kind === 'client-id') return undefined;
+  return CREDENTIAL_KIND_LABELS[kind];
+}
+
+/** `grant_type: 'client_credentials'`, `'grant_type=client_credentials'`, `params.set('grant_type', 'client_credentials')`. */
+function isClientCredentialsGrant(node: TSESTree.Literal | TSESTree.TemplateElement): boolean {
+  const value = node.type === AST_NODE_TYPES.Literal ? node.value : node.value.cooked;
+  if (typeof value !== 'string' || !value.includes('client_credentials')) return false;
+  if (CLIENT_CREDENTIALS.has(value)) {
+    const parent = node.parent;
+    // Comparisons, `case` labels and type positions read a grant type; they do not request one.
+    if (parent?.type === AST_NODE_TYPES.BinaryExpression || parent?.type === AST_NODE_TYPES.SwitchCase || parent?.type === AST_NODE_TYPES.TSLiteralType) return false;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.key === node) return false;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = getMemberPropertyName(parent.callee);
+      if (method === 'includes' || method === 'indexOf' || method === 'has') return false;
+    }
+    return true;
+  }
+  return /(?:^|[?&\s])grant_type=client_credentials(?:$|&)/u.test(value);
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-secret-in-client-code',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow client secrets, the client-credentials grant and secret env vars in browser code',
+      recommended: 'error',
+    },
+    messages: {
+      publicSecretEnv:
+        '{{env}} is a {{kind}} behind the {{framework}} public prefix `{{prefix}}`: the build inlines it into the JavaScript every visitor downloads. Rename it without the prefix and use it only on the server.',
+      secretEnvInClient:
+        '{{env}} reads a {{kind}} in browser code ({{reason}}): it is either inlined into the bundle or undefined. Move the call that needs it to a server route and call that route from the client.',
+      clientSecretInClient:
+        '`{{name}}` sets a client secret in browser code ({{reason}}); anything in the bundle is readable by every user. Use a public client with authorization code + PKCE, or a backend that holds the secret.',
+      clientCredentialsInClient:
+        'The client-credentials grant runs in browser code ({{reason}}); it is only for confidential clients on a trusted server (OAuth 2.1 §4.2). Request the token from a server route.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          clientFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Globs of files that always run in the browser; replaces the defaults (`src/client/**`, `app/**/page.tsx`, `*.client.*`…).',
+          },
+          serverFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Globs of files that only run on a server, in addition to API routes, `*.server.*` and `server/**`.',
+          },
+          checkBrowserGlobals: {
+            type: 'boolean',
+            description: 'Treat a file that uses `window`, `document`, `localStorage`… or reads a public env var as browser code.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ clientFiles: [...DEFAULT_CLIENT_GLOBS], serverFiles: [], checkBrowserGlobals: true }],
+  },
+  defaultOptions: [{ clientFiles: [...DEFAULT_CLIENT_GLOBS], serverFiles: [], checkBrowserGlobals: true }],
+  create(context, [options]) {
+    const tracker = createModuleSideTracker(context, {
+      clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
+      serverFiles: options.serverFiles ?? [],
+    });
+    /** Reports that only hold in browser code, decided when the whole file has been seen. */
+    const clientOnly: ((reason: string) => void)[] = [];
+
+    function checkEnvRead(node: TSESTree.Node): void {
+      const read = getEnvRead(node);
+      if (!read) return;
+      const publicSecret = isPublicSecretEnvName(read.name);
+      if (publicSecret) {
+        context.report({
+          node,
+          messageId: 'publicSecretEnv',
+          data: { env: formatEnvRead(read), kind: CREDENTIAL_KIND_LABELS[publicSecret.kind], framework: publicSecret.prefix.framework, prefix: publicSecret.prefix.prefix },
+        });
+        return;
+      }
+      const kind = isServerSecretName(read.name);
+      if (!kind || isInServerOnlyFunction(node)) return;
+      clientOnly.push((reason) => context.report({ node, messageId: 'secretEnvInClient', data: { env: formatEnvRead(read), kind, reason } }));
+    }
+
+    return {
+      MemberExpression(node) {
+        tracker.noteEnvRead(node);
+        checkEnvRead(node);
+      },
+      CallExpression: checkEnvRead,
+      Property(node) {
+        if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+          checkEnvRead(node);
+          return;
+        }
+        const name = getPropertyKeyName(node);
+        if (name === undefined || classifySecretName(name)?.kind !== 'client-secret') return;
+        // `clientSecret: undefined`, `clientSecret: ''` set nothing.
+        const value = node.value;
+        if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return;
+        if (value.type === AST_NODE_TYPES.Literal && (value.value === null || value.value === '')) return;
+        if (isInServerOnlyFunction(node)) return;
+        clientOnly.push((reason) => context.report({ node: node.key, messageId: 'clientSecretInClient', data: { name, reason } }));
+      },
+      ImportDeclaration(node) {
+        if (!PUBLIC_ENV_MODULES.has(node.source.value)) return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+          const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          const publicSecret = isPublicSecretEnvName(name);
+          if (!publicSecret) continue;
+          context.report({
+            node: specifier,
+            messageId: 'publicSecretEnv',
+            data: { env: `${name} from '${node.source.value}'`, kind: CREDENTIAL_KIND_LABELS[publicSecret.kind], framework: publicSecret.prefix.framework, prefix: publicSecret.prefix.prefix },
+          });
+        }
+      },
+      Literal(node) {
+        if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
+        clientOnly.push((reason) => context.report({ node, messageId: 'clientCredentialsInClient', data: { reason } }));
+      },
+      TemplateElement(node) {
+        if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
+        clientOnly.push((reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }));
+      },
+      'Program:exit'() {
+        if (clientOnly.length === 0) return;
+        const side = tracker.side();
+        if (side.side !== 'client') return;
+        if (side.strength === 'medium' && options.checkBrowserGlobals === false) return;
+        for (const report of clientOnly) report(side.reason);
+      },
+    };
+  },
+});
