@@ -4,7 +4,7 @@
  */
 import { characterClassCount, shannonEntropy } from './entropy.js';
 import { findKnownSecrets } from './known-formats.js';
-import { splitIdentifierWords, type CredentialKind } from './names.js';
+import { classifySecretName, splitIdentifierWords, type CredentialKind } from './names.js';
 
 export type SecretValueKind =
   /** `''` or white space only. */
@@ -44,6 +44,11 @@ export interface ClassifyContext {
   readonly isTestFile?: boolean;
   /** The kind of credential the slot expects, when known. */
   readonly expectedKind?: CredentialKind;
+  /**
+   * The value is passed to an API that takes a credential (a catalogue sink): it is used as a
+   * secret whatever it looks like, so it is never read as a label of its name.
+   */
+  readonly atSink?: boolean;
 }
 
 const TEMPLATE_REFERENCE = [
@@ -106,6 +111,8 @@ function isPlaceholder(value: string): boolean {
   const unmasked = trimmed.replace(/x{4,}|X{4,}|\*{3,}|•{3,}|\.{3,}|…+/gu, '');
   if (unmasked.length < trimmed.length && unmasked.replace(/[-_.]/gu, '').length <= 12) return true;
   if (/\b(?:replace|change|insert)[ _-]?(?:me|this|with)\b/iu.test(trimmed) && trimmed.length <= 80) return true;
+  // `compute-placeholder`, `REDACTED_TOKEN`: a value that says what it is.
+  if (trimmed.length <= 80 && /(?:^|[-_.\s:])(?:placeholder|redacted)(?:$|[-_.\s:])/iu.test(trimmed)) return true;
   return false;
 }
 
@@ -116,9 +123,20 @@ function isProse(value: string): boolean {
   return /^(?:please|enter|invalid|missing|required|your|the|a|an)\s/iu.test(value.trim());
 }
 
-/** `{ 'client-secret': 'client secret' }`, `{ password: 'Password' }`: the value only repeats its name. */
+/** `urn:ietf:params:oauth:grant-type:jwt-bearer`: a protocol identifier. */
+const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:[\w.:%~!$&'()*+,;=/?#@-]+$/iu;
+/** Regular-expression source: a character class with a quantifier, an escape class, anchors. */
+const REGEX_SOURCE = /\[[^\]]{1,80}\][+*?{]|\\[dwsbDWS]|^\^.*\$$|\(\?[:=!<]/u;
+const IDENTIFIER_LIKE = /^[A-Za-z][A-Za-z0-9]*(?:[_.:-][A-Za-z0-9]+)*$/u;
+
+/**
+ * `{ 'client-secret': 'client secret' }`, `{ password: 'Password' }`: the value only repeats its
+ * name. Also a value that is itself a credential parameter or field name (`REFRESH_TOKEN =
+ * 'refresh_token'`, `BROKER_CLIENT_ID = 'brk_client_id'`, `ClientSecretPost = 'ClientSecretPost'`).
+ */
 function isLabelFor(value: string, name: string): boolean {
   if (value.length > 100) return false;
+  if (value.length <= 64 && IDENTIFIER_LIKE.test(value) && splitIdentifierWords(value).length >= 2 && classifySecretName(value) !== undefined) return true;
   // A single word (`secret: 'secret'`) is the classic weak secret, not a label.
   if (!/[\s_-]/u.test(value.trim())) return false;
   const valueWords = splitIdentifierWords(value);
@@ -214,7 +232,9 @@ export function classifySecretValue(value: string, context: ClassifyContext = {}
       ? { kind: 'dummy', confidence: 'high', reason: 'an obvious test value in a test file' }
       : { kind: 'weak', confidence: 'high', reason: 'a dictionary or dummy value', format: 'dictionary' };
   }
-  if (context.name !== undefined && isLabelFor(value, context.name)) {
+  if (value.length <= 2048 && URN.test(value.trim())) return { kind: 'not-secret', confidence: 'high', reason: 'a URN', format: 'urn' };
+  if (value.length <= 2048 && REGEX_SOURCE.test(value)) return { kind: 'not-secret', confidence: 'medium', reason: 'a regular expression', format: 'regex' };
+  if (context.atSink !== true && context.name !== undefined && isLabelFor(value, context.name)) {
     return { kind: 'not-secret', confidence: 'high', reason: 'a label that names the value', format: 'label' };
   }
   if (isProse(value)) return { kind: 'not-secret', confidence: 'medium', reason: 'prose, not a secret', format: 'prose' };

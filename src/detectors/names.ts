@@ -63,7 +63,7 @@ export function splitIdentifierWords(name: string): string[] {
   const words: string[] = [];
   for (const word of spaced.split(/[^a-z0-9]+/u)) {
     if (word === '') continue;
-    const compound = COMPOUNDS[word];
+    const compound = Object.hasOwn(COMPOUNDS, word) ? COMPOUNDS[word] : undefined;
     if (compound) words.push(...compound);
     else words.push(word);
   }
@@ -87,7 +87,8 @@ const NON_VALUE_SUFFIXES = new Set([
   'map', 'keys', 'question', 'rule', 'rules', 'check', 'checks', 'valid', 'invalid', 'enabled',
   'disabled', 'supported', 'exists', 'present', 'missing', 'loaded', 'selector', 'element', 'el',
   'ui', 'form', 'dialog', 'modal', 'button', 'link', 'route', 'page', 'view', 'key_name', 'bytes',
-  'bits', 'usage', 'usages', 'scope', 'scopes', 'verifier', 'challenge', 'attribute', 'attr',
+  'bits', 'usage', 'usages', 'scope', 'scopes', 'verifier', 'challenge', 'attribute', 'attr', 'match',
+  'matcher', 'matches',
 ]);
 
 /** First words that make the name a flag, an action or a question rather than a value. */

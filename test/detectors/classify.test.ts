@@ -151,3 +151,36 @@ describe('classifySecretValue with a name', () => {
     expect(classifySecretValue('hunter2', { name: 'password' }).kind).toBe('weak');
   });
 });
+
+describe('classifySecretValue on shapes seen in library code', () => {
+  it.each([
+    ['refresh_token', 'REFRESH_TOKEN'],
+    ['brk_client_id', 'BROKER_CLIENT_ID'],
+    ['clientid', 'MANAGED_IDENTITY_CLIENT_ID_2017'],
+    ['ClientSecretPost', 'ClientSecretPost'],
+    ['refreshTokenClientAcquireToken', 'RefreshTokenClientAcquireToken'],
+  ])('takes %j, itself a credential parameter name, for a label of %s', (value, name) => {
+    expect(classifySecretValue(value, { name })).toMatchObject({ kind: 'not-secret', format: 'label' });
+  });
+
+  it('does not read a value passed to a sink as a label', () => {
+    expect(classifySecretValue('refresh_token', { name: 'token', atSink: true }).kind).not.toBe('not-secret');
+  });
+
+  it.each([
+    ['urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn'],
+    ['urn:ietf:params:oauth:token-type:id_token', 'urn'],
+    ["[a-z0-9!#$%&'*+-.^_`|~]+", 'regex'],
+    ['^Bearer\\s+(.+)$', 'regex'],
+  ])('classifies %j as not a secret (%s)', (value, format) => {
+    expect(classifySecretValue(value, { name: 'token' })).toMatchObject({ kind: 'not-secret', format });
+  });
+
+  it.each(['compute-placeholder', 'jwt-placeholder', 'REDACTED_TOKEN'])('classifies %j as a placeholder', (value) => {
+    expect(classifySecretValue(value, { name: 'refresh_token' }).kind).toBe('placeholder');
+  });
+
+  it('still reads a single-word value as a weak secret, not a label', () => {
+    expect(classifySecretValue('secret', { name: 'secret' }).kind).toBe('weak');
+  });
+});

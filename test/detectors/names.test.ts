@@ -84,3 +84,14 @@ describe('classifySecretName', () => {
     expect(classifySecretName(name)).toBeUndefined();
   });
 });
+
+describe('splitIdentifierWords on Object.prototype names', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('splits %s without reading the prototype', (name) => {
+    expect(() => splitIdentifierWords(name)).not.toThrow();
+    expect(classifySecretName(name)).toBeUndefined();
+  });
+
+  it('does not take a `…Match` pattern for a token', () => {
+    expect(classifySecretName('tokenMatch')).toBeUndefined();
+  });
+});
