@@ -187,7 +187,7 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
         const scope = sourceCode.getScope(node);
         const resolved = resolveString(node, scope);
         if (resolved) {
-          if (resolved.value.length > 0 && resolved.value.length <= MAX_VALUE_LENGTH) {
+          if (path.length > 0 && resolved.value.length > 0 && resolved.value.length <= MAX_VALUE_LENGTH) {
             exportedStrings.push({ path, value: resolved.value, range: [resolved.node.range[0], resolved.node.range[1]], ...location(resolved.node) });
           }
           return;
@@ -300,7 +300,11 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
             const exportPath =
               names[0] === 'module' && names[1] === 'exports' ? names.slice(2) : names[0] === 'exports' && !sourceCode.getScope(node).set.has('exports') ? names.slice(1) : undefined;
             if (exportPath) {
-              if (exportPath.length === 0) collectExported(['default'], node.right, 0);
+              if (exportPath.length === 0) {
+                // `module.exports = {…}`: `require()` sees the object, `import x from` sees `default`.
+                collectExported(['default'], node.right, 0);
+                collectExported([], node.right, 0);
+              }
               else {
                 collectExported(exportPath, node.right, 0);
                 collectExported(['default', ...exportPath], node.right, 0);

@@ -3,7 +3,7 @@
  * works), failing loudly on a broken tsconfig, then following `references` recursively. A
  * solution-style root (`"files": []` plus references) yields the files of its references.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -53,16 +53,6 @@ function parseConfig(configFile: string): ts.ParsedCommandLine {
   return parsed;
 }
 
-/** A reference may name a directory (holding `tsconfig.json`) or a config file. */
-function referencedConfigFile(path: string): string {
-  try {
-    if (statSync(path).isDirectory()) return join(path, 'tsconfig.json');
-  } catch {
-    // Missing: reported by parseConfig with the path as written.
-  }
-  return path;
-}
-
 /**
  * Loads `configFile` and every project it references, de-duplicated by resolved path. References
  * are not inherited through `extends` (microsoft/TypeScript#61223), so each config's own list is used.
@@ -76,7 +66,7 @@ export function loadProjects(configFile: string): LoadedProject[] {
     if (!existsSync(current)) throw new ProjectConfigError(current, 'the file does not exist');
     const parsed = parseConfig(current);
     loaded.set(current, { configFile: current, options: parsed.options, fileNames: parsed.fileNames.map((name) => resolve(name)) });
-    for (const reference of parsed.projectReferences ?? []) pending.push(resolve(referencedConfigFile(reference.path)));
+    for (const reference of parsed.projectReferences ?? []) pending.push(resolve(ts.resolveProjectReferencePath(reference)));
   }
   return [...loaded.values()];
 }

@@ -9,7 +9,7 @@ import { dirname, resolve, sep } from 'node:path';
 import type { Linter } from 'eslint';
 import type ts from 'typescript';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
-import { CREDENTIAL_KIND_LABELS, classifySecretName, matchesAnyGlob, maskSecret, type CredentialKind } from '../detectors/index.js';
+import { CREDENTIAL_KIND_LABELS, classifySecretName, matchesAnyGlob, maskSecret } from '../detectors/index.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import { computeFingerprint } from './fingerprint.js';
@@ -20,7 +20,7 @@ import { LineIndex } from './positions.js';
 import { createClientSignalTest, createPrefilter, mayUseSecretName } from './prefilter.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
 import { isSuppressed } from './suppressions.js';
-import { scanTextFile } from './text-files.js';
+import { ruleForCredentialKind, scanTextFile } from './text-files.js';
 import type { Finding, ScanError, ScanResult, Severity, TraceHop } from './types.js';
 import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
 
@@ -155,13 +155,6 @@ function kindFor(ruleId: string, messageId: string | undefined): string {
   const fromRule = classifySecretName(ruleId.replace(/^no-/u, ''))?.kind;
   if (fromRule) return fromRule;
   return (messageId ?? ruleId).replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase();
-}
-
-/** Scanner-added findings for a credential kind go under the rule that owns that kind. */
-function ruleForKind(kind: CredentialKind): string {
-  if (kind === 'client-secret') return 'no-hardcoded-client-secret';
-  if (kind === 'client-id') return 'no-hardcoded-client-id';
-  return 'no-hardcoded-credentials';
 }
 
 const DEFAULT_SCANNER_SEVERITIES: Readonly<Record<string, Severity>> = {
@@ -384,7 +377,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         continue;
       }
       if (flow.definedAsSecret) continue;
-      const ruleId = ruleForKind(flow.use.kind);
+      const ruleId = ruleForCredentialKind(flow.use.kind);
       const severity = severityOf(ruleId);
       const state = states.get(flow.file);
       if (!severity || !state?.text || !state.lineIndex) continue;

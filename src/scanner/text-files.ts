@@ -1,10 +1,13 @@
 /**
- * Non-code files: `.env*`, JSON, YAML, `.properties`, `.npmrc`, credential files. Recognised token
- * formats come from `findKnownSecrets` (secretlint's recommended preset plus OAuth formats); a
- * tracked `.env` is reported by itself, because env files hold real values by design.
+ * Non-code files: `.env*`, JSON, YAML, `.properties`, `.npmrc`, credential files. Secrets under a
+ * credential key come from `findConfigFileSecrets` (the same classifier as the rules and the
+ * secretlint rule); recognised token formats anywhere from `findKnownSecrets` (secretlint's
+ * recommended preset plus OAuth formats). A tracked `.env` is reported by itself, because env
+ * files hold real values by design.
  */
 import { basename } from 'node:path';
-import { findKnownSecrets, maskSecret, type KnownSecret } from '../detectors/index.js';
+import { findConfigFileSecrets, type ConfigSecretFinding } from '../detectors/config-files.js';
+import { CREDENTIAL_KIND_LABELS, findKnownSecrets, maskSecret, type CredentialKind, type KnownSecret } from '../detectors/index.js';
 import { isEnvFile, isEnvTemplate } from './files.js';
 
 /** Scanner-only rule id for an environment file that git tracks or is about to. */
@@ -36,12 +39,50 @@ const FORMAT_KINDS: Readonly<Record<string, string>> = {
 function knownSecretFinding(text: string, secret: KnownSecret): TextFinding {
   const value = text.slice(secret.range[0], secret.range[1]);
   return {
-    ruleId: CLIENT_SECRET_FORMATS.has(secret.format) ? 'no-hardcoded-client-secret' : 'no-hardcoded-credentials',
+    ruleId: CLIENT_SECRET_FORMATS.has(secret.format) ? ruleForCredentialKind('client-secret') : ruleForCredentialKind('api-key'),
     kind: FORMAT_KINDS[secret.format] ?? 'api-key',
     message: `Hard-coded ${secret.label} (${maskSecret(value)}) in a committed file. Move it to an environment variable or a secret store, and rotate it: it is in version control.`,
     range: secret.range,
     fingerprintValue: value,
   };
+}
+
+/** The rule that owns a credential kind, for findings the scanner makes outside code. */
+export function ruleForCredentialKind(kind: CredentialKind): string {
+  if (kind === 'client-secret') return 'no-hardcoded-client-secret';
+  if (kind === 'client-id') return 'no-hardcoded-client-id';
+  return 'no-hardcoded-credentials';
+}
+
+function configSecretFinding(text: string, secret: ConfigSecretFinding): TextFinding {
+  const value = text.slice(secret.range[0], secret.range[1]);
+  return {
+    ruleId: ruleForCredentialKind(secret.kind),
+    kind: secret.kind,
+    message: `Hard-coded ${CREDENTIAL_KIND_LABELS[secret.kind]} under \`${secret.key}\` (${maskSecret(value)}), ${secret.classification.reason}. Move it to an environment variable or a secret store, and rotate it: it is in version control.`,
+    range: secret.range,
+    fingerprintValue: value,
+  };
+}
+
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/** Overlapping reports of one secret (two preset rules, or a key and a format): the tightest wins. */
+function withoutOverlaps(text: string, findings: readonly TextFinding[]): TextFinding[] {
+  const kept: TextFinding[] = [];
+  const looksLikeKeyAndValue = (finding: TextFinding): boolean => /[=:\s]/u.test(text.slice(finding.range[0], finding.range[1]));
+  for (const finding of findings) {
+    const clash = kept.findIndex((other) => other.range[1] > other.range[0] && overlaps(other.range, finding.range));
+    if (clash === -1) {
+      kept.push(finding);
+      continue;
+    }
+    const other = kept[clash] as TextFinding;
+    if (looksLikeKeyAndValue(other) && !looksLikeKeyAndValue(finding)) kept[clash] = finding;
+  }
+  return kept;
 }
 
 export interface TextFileContext {
@@ -67,6 +108,9 @@ export function scanTextFile(text: string, { path, tracked }: TextFileContext): 
       fingerprintValue: name,
     });
   }
-  for (const secret of findKnownSecrets(text, { filePath: path })) findings.push(knownSecretFinding(text, secret));
-  return findings;
+  const secrets = [
+    ...findConfigFileSecrets(text, { filePath: path }).map((secret) => configSecretFinding(text, secret)),
+    ...findKnownSecrets(text, { filePath: path }).map((secret) => knownSecretFinding(text, secret)),
+  ];
+  return [...findings, ...withoutOverlaps(text, secrets)];
 }
