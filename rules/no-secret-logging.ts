@@ -1,0 +1,290 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
+import { classifySecretName, CREDENTIAL_KIND_LABELS, type CredentialKind } from '../src/detectors/index.js';
+import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, skipTypeWrappers } from '../src/util/ast.js';
+import { createRule } from '../src/util/create-rule.js';
+import { resolveImportedName } from '../src/util/imports.js';
+
+export type Options = [{ allow?: string[] }];
+export type MessageIds = 'secretLogged' | 'secretInError';
+
+/** Console methods that write their arguments. */
+const CONSOLE_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert']);
+/** Level methods of pino, winston, bunyan, log4js, consola, Fastify/Nest loggers. */
+const LOGGER_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'silly', 'http', 'notice', 'critical', 'crit', 'alert', 'emerg', 'success']);
+/** Receivers that are loggers by name: `logger`, `log`, `this.logger`, `req.log`, `fastify.log`, `appLogger`. */
+const LOGGER_NAME = /^(?:_*(?:logger|log|logging|console)|\w*Logger)$/iu;
+/** Logger factories whose options may redact fields. */
+const LOGGER_FACTORIES = new Set(['pino', 'createLogger', 'bunyan', 'winston']);
+/** Helpers whose result is safe to log: maskers, hashes, lengths. */
+const SAFE_WRAPPER = /^(?:mask|redact|hash|fingerprint|sha\d*|digest|obfuscate|truncate|last4|preview|censor|anonymi[sz]e)/iu;
+/** Calls that turn their argument into text without hiding it. */
+const TRANSPARENT_CALLS = new Set(['JSON.stringify', 'String', 'inspect', 'util.inspect', 'format', 'util.format', 'Buffer.from']);
+/** Methods that keep the whole value (`secret.toString()`, `secret.trim()`). */
+const TRANSPARENT_METHODS = new Set(['toString', 'trim', 'toJSON', 'valueOf', 'concat', 'normalize']);
+/** Calls that return a token response: msal, openid-client, simple-oauth2, client-oauth2, Google auth. */
+const TOKEN_API_METHODS = /^(?:acquireToken\w*|getToken|getAccessToken|getTokenSilently|refreshAccessToken|refreshToken|clientCredentials|clientCredentialsGrant|authorizationCodeGrant|refreshTokenGrant|grant|genericGrantRequest|requestToken|fetchToken|exchangeCode\w*)$/u;
+
+interface Leak {
+  readonly node: TSESTree.Node;
+  /** How the value is named in the message: "`clientSecret`", "process.env.X", "the token response `tokens`". */
+  readonly what: string;
+  readonly kind: CredentialKind | 'token response' | 'config object';
+}
+
+function credentialKindOf(name: string | undefined): CredentialKind | undefined {
+  if (name === undefined) return undefined;
+  const kind = classifySecretName(name)?.kind;
+  return kind === 'client-id' ? undefined : kind;
+}
+
+function calleeText(callee: TSESTree.Node): string | undefined {
+  const current = skipTypeWrappers(callee);
+  if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getMemberPropertyName(current);
+    const object = calleeText(current.object);
+    if (name !== undefined) return object === undefined ? `….${name}` : `${object}.${name}`;
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  return undefined;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-secret-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow writing secrets and tokens to logs and error messages',
+      recommended: 'error',
+    },
+    messages: {
+      secretLogged:
+        '{{what}} ({{kind}}) is written to {{sink}}. Logs are copied to terminals, CI output and log services; log a masked preview or leave it out.',
+      secretInError:
+        '{{what}} ({{kind}}) is put into an error message. Errors end up in logs, crash reports and HTTP responses; leave the value out.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Logger calls to accept as redacting, by callee text (`auditLog.info`, `safeLogger.*`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+  },
+  defaultOptions: [{ allow: [] }],
+  create(context, [options]) {
+    const allow = options.allow ?? [];
+
+    function scopeOf(node: TSESTree.Node): TSESLint.Scope.Scope {
+      return context.sourceCode.getScope(node);
+    }
+
+    /** The single initialiser of a `const` (or never-reassigned `let`) identifier. */
+    function constInit(node: TSESTree.Identifier): TSESTree.Expression | undefined {
+      const variable = ASTUtils.findVariable(scopeOf(node), node);
+      if (!variable || variable.defs.length !== 1) return undefined;
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+      if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init)) return undefined;
+      return def.node.init;
+    }
+
+    /** Whether a call returns a token response (`await cca.acquireTokenByClientCredential(…)`). */
+    function isTokenApiCall(node: TSESTree.Node): boolean {
+      let current = skipTypeWrappers(node);
+      if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTypeWrappers(current.argument);
+      if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipTypeWrappers(current.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      return name !== undefined && TOKEN_API_METHODS.test(name);
+    }
+
+    /** Whether an object literal holds a credential (`{ clientId, clientSecret: process.env.X }`). */
+    function secretPropertyOf(object: TSESTree.ObjectExpression): string | undefined {
+      for (const property of object.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = getPropertyKeyName(property);
+        if (credentialKindOf(name) === undefined) continue;
+        const value = skipTypeWrappers(property.value);
+        if (value.type === AST_NODE_TYPES.Literal && (value.value === '' || value.value === null)) continue;
+        if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') continue;
+        return name;
+      }
+      return undefined;
+    }
+
+    /** Finds the first secret-bearing part of a logged expression. */
+    function findLeak(node: TSESTree.Node, depth = 0): Leak | undefined {
+      if (depth > 8) return undefined;
+      const current = skipTypeWrappers(node);
+      const read = getEnvRead(current);
+      if (read) {
+        const kind = credentialKindOf(read.name);
+        return kind ? { node: current, what: formatEnvRead(read), kind } : undefined;
+      }
+      switch (current.type) {
+        case AST_NODE_TYPES.Identifier: {
+          const kind = credentialKindOf(current.name);
+          if (kind) return { node: current, what: `\`${current.name}\``, kind };
+          const init = constInit(current);
+          if (!init) return undefined;
+          if (isTokenApiCall(init)) return { node: current, what: `\`${current.name}\``, kind: 'token response' };
+          const envRead = getEnvRead(init);
+          const envKind = envRead && credentialKindOf(envRead.name);
+          if (envRead && envKind) return { node: current, what: `\`${current.name}\` (from ${formatEnvRead(envRead)})`, kind: envKind };
+          const object = skipTypeWrappers(init);
+          if (object.type === AST_NODE_TYPES.ObjectExpression) {
+            const property = secretPropertyOf(object);
+            if (property !== undefined) return { node: current, what: `\`${current.name}\` (with \`${property}\`)`, kind: 'config object' };
+          }
+          return undefined;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const name = getMemberPropertyName(current);
+          const kind = credentialKindOf(name);
+          if (kind && name !== undefined) return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind };
+          return undefined;
+        }
+        case AST_NODE_TYPES.TemplateLiteral:
+          return firstLeak(current.expressions, depth);
+        case AST_NODE_TYPES.BinaryExpression:
+          return current.operator === '+' ? (findLeak(current.left, depth + 1) ?? findLeak(current.right, depth + 1)) : undefined;
+        case AST_NODE_TYPES.LogicalExpression:
+          return findLeak(current.left, depth + 1) ?? findLeak(current.right, depth + 1);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return findLeak(current.consequent, depth + 1) ?? findLeak(current.alternate, depth + 1);
+        case AST_NODE_TYPES.AwaitExpression:
+          return isTokenApiCall(current) ? { node: current, what: 'the awaited token response', kind: 'token response' } : undefined;
+        case AST_NODE_TYPES.ObjectExpression: {
+          for (const property of current.properties) {
+            if (property.type === AST_NODE_TYPES.SpreadElement) {
+              const leak = findLeak(property.argument, depth + 1);
+              if (leak) return leak;
+              continue;
+            }
+            const name = getPropertyKeyName(property);
+            const kind = credentialKindOf(name);
+            const value = skipTypeWrappers(property.value);
+            if (kind && name !== undefined && !(value.type === AST_NODE_TYPES.Literal && (value.value === '' || value.value === null || typeof value.value === 'boolean'))) {
+              const leak = findLeak(value, depth + 1);
+              // `{ clientSecret: mask(secret) }` and `{ accessToken: '[redacted]' }` are safe; a key alone is not a leak.
+              if (leak) return leak;
+              if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) return { node: property, what: `\`${name}\``, kind };
+              continue;
+            }
+            const leak = findLeak(property.value, depth + 1);
+            if (leak) return leak;
+          }
+          return undefined;
+        }
+        case AST_NODE_TYPES.ArrayExpression:
+          return firstLeak(current.elements, depth);
+        case AST_NODE_TYPES.CallExpression: {
+          const text = calleeText(current.callee);
+          if (text === undefined) return undefined;
+          const last = text.slice(text.lastIndexOf('.') + 1);
+          if (SAFE_WRAPPER.test(last)) return undefined;
+          if (TRANSPARENT_CALLS.has(text) || TRANSPARENT_CALLS.has(last)) return firstLeak(current.arguments.slice(0, 1), depth);
+          if (current.callee.type === AST_NODE_TYPES.MemberExpression && TRANSPARENT_METHODS.has(last)) return findLeak(current.callee.object, depth + 1);
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    function firstLeak(nodes: readonly (TSESTree.Node | null)[], depth: number): Leak | undefined {
+      for (const each of nodes) {
+        if (!each) continue;
+        const leak = findLeak(each.type === AST_NODE_TYPES.SpreadElement ? each.argument : each, depth + 1);
+        if (leak) return leak;
+      }
+      return undefined;
+    }
+
+    /** A logger variable created with redaction: `pino({ redact: [...] })`, `winston.createLogger({ format: redact… })`. */
+    function isRedactingLogger(receiver: TSESTree.Node): boolean {
+      const current = skipTypeWrappers(receiver);
+      if (current.type !== AST_NODE_TYPES.Identifier) return false;
+      const init = constInit(current);
+      if (init?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const factory = calleeText(init.callee);
+      const last = factory?.slice(factory.lastIndexOf('.') + 1);
+      if (last === undefined || (!LOGGER_FACTORIES.has(last) && resolveImportedName(init.callee, scopeOf(init))?.module !== 'pino')) return false;
+      const optionsArg = init.arguments[0];
+      const object = optionsArg && skipTypeWrappers(optionsArg);
+      return object?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(object, 'redact') !== undefined;
+    }
+
+    /** The sink a call writes to, as text for the message, or undefined when it is not a log call. */
+    function sinkOf(node: TSESTree.CallExpression): string | undefined {
+      const callee = skipTypeWrappers(node.callee);
+      const text = calleeText(callee);
+      if (text === undefined) return undefined;
+      if (allow.some((entry) => entry === text || (entry.endsWith('.*') && text.startsWith(entry.slice(0, -1))))) return undefined;
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (callee.name === 'debug' || callee.name === 'inspect') return `\`${callee.name}\``;
+        // `const log = debug('pos:sync')` / `require('debug')('pos')`.
+        const init = constInit(callee);
+        if (init?.type === AST_NODE_TYPES.CallExpression) {
+          const factory = skipTypeWrappers(init.callee);
+          const imported = resolveImportedName(factory, scopeOf(init));
+          if (imported?.module === 'debug') return `the debug logger \`${callee.name}\``;
+          if (factory.type === AST_NODE_TYPES.CallExpression && factory.arguments[0]?.type === AST_NODE_TYPES.Literal && factory.arguments[0].value === 'debug') return `the debug logger \`${callee.name}\``;
+        }
+        return undefined;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const method = getMemberPropertyName(callee);
+      if (method === undefined) return undefined;
+      const receiver = skipTypeWrappers(callee.object);
+      const receiverName =
+        receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(receiver) : undefined;
+      if (receiverName === 'console') return CONSOLE_METHODS.has(method) ? `\`${text}\`` : undefined;
+      if (receiverName === 'util' && method === 'inspect') return `\`${text}\``;
+      if (text === 'process.stdout.write' || text === 'process.stderr.write') return `\`${text}\``;
+      if (receiverName !== undefined && LOGGER_NAME.test(receiverName) && LOGGER_METHODS.has(method)) {
+        return isRedactingLogger(receiver) ? undefined : `\`${text}\``;
+      }
+      return undefined;
+    }
+
+    function isErrorConstructor(callee: TSESTree.Node): boolean {
+      const current = skipTypeWrappers(callee);
+      return current.type === AST_NODE_TYPES.Identifier && /^(?:[A-Z]\w*)?Error$/u.test(current.name);
+    }
+
+    function label(kind: Leak['kind']): string {
+      return kind === 'token response' || kind === 'config object' ? kind : CREDENTIAL_KIND_LABELS[kind];
+    }
+
+    return {
+      CallExpression(node) {
+        if (node.arguments.length === 0) return;
+        const sink = sinkOf(node);
+        if (sink === undefined) {
+          if (isErrorConstructor(node.callee)) {
+            const leak = firstLeak(node.arguments.slice(0, 1), 0);
+            if (leak) context.report({ node: leak.node, messageId: 'secretInError', data: { what: leak.what, kind: label(leak.kind) } });
+          }
+          return;
+        }
+        const leak = firstLeak(node.arguments, 0);
+        if (leak) context.report({ node: leak.node, messageId: 'secretLogged', data: { what: leak.what, kind: label(leak.kind), sink } });
+      },
+      NewExpression(node) {
+        if (!isErrorConstructor(node.callee)) return;
+        const leak = firstLeak(node.arguments.slice(0, 1), 0);
+        if (leak) context.report({ node: leak.node, messageId: 'secretInError', data: { what: leak.what, kind: label(leak.kind) } });
+      },
+    };
+  },
+});

@@ -1,0 +1,149 @@
+import rule from '../../rules/no-secret-logging.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-secret-logging', rule, {
+  valid: [
+    // Endpoints, expiry and ids are fine to log.
+    "console.log('requesting token from', tokenUrl, 'for', clientId);",
+    'logger.info({ tokenUrl: config.tokenUrl, expiresIn: tokens.expires_in }, "token refreshed");',
+    "console.log(`token expires in ${result.expires_in}s`);",
+    // Masked, hashed or summarised values.
+    "console.log('secret', maskSecret(process.env.KENSIUM_CLIENT_SECRET));",
+    "logger.debug({ accessToken: redact(accessToken), hasRefreshToken: Boolean(refreshToken) });",
+    "console.log('token length', accessToken.length, 'present', !!refreshToken);",
+    "logger.info({ clientSecret: '[redacted]' });",
+    // A pino logger configured to redact.
+    "import pino from 'pino';\nconst logger = pino({ redact: ['clientSecret', '*.access_token'] });\nlogger.info({ clientSecret }, 'configured');",
+    // A logger the project declares as redacting.
+    { code: 'auditLog.info({ accessToken });', options: [{ allow: ['auditLog.*'] }] },
+    // Names that only mention a credential.
+    "console.log('secret name', secretName, 'password field', passwordField, nextPageToken);",
+    // Error messages that name the variable, not its value.
+    "throw new Error('Environment variable KENSIUM_CLIENT_SECRET is not set');",
+    // Methods that are not log levels, receivers that are not loggers.
+    'cache.set(accessToken); metrics.info(accessToken);',
+    // A config object without a secret in it.
+    "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
+  ],
+  invalid: [
+    {
+      code: "console.log('client secret:', process.env.KENSIUM_CLIENT_SECRET);",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 1,
+          column: 31,
+          endLine: 1,
+          endColumn: 64,
+          data: { what: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', sink: '`console.log`' },
+        },
+      ],
+    },
+    {
+      // Provenance: a constant read from a secret env var.
+      code: "const s = process.env.ACUMATICA_CLIENT_SECRET;\nlogger.debug(`auth with ${s}`);",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 28,
+          data: { what: '`s` (from process.env.ACUMATICA_CLIENT_SECRET)', kind: 'client secret', sink: '`logger.debug`' },
+        },
+      ],
+    },
+    {
+      // Provenance: a whole token response.
+      code: "const result = await cca.acquireTokenByClientCredential({ scopes });\nthis.logger.info('token', JSON.stringify(result));",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 48,
+          data: { what: '`result`', kind: 'token response', sink: '`this.logger.info`' },
+        },
+      ],
+    },
+    {
+      code: "req.log.info({ accessToken: tokens.access_token }, 'got token');",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 1,
+          column: 29,
+          endLine: 1,
+          endColumn: 48,
+          data: { what: '`tokens.access_token`', kind: 'token', sink: '`req.log.info`' },
+        },
+      ],
+    },
+    {
+      // A whole config object that holds a secret.
+      code: "const kensium = { tokenUrl, clientId: 'pos-sync', clientSecret: process.env.KENSIUM_CLIENT_SECRET };\nconsole.dir(kensium);",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 20,
+          data: { what: '`kensium` (with `clientSecret`)', kind: 'config object', sink: '`console.dir`' },
+        },
+      ],
+    },
+    {
+      // The debug package and util.inspect.
+      code: "import createDebug from 'debug';\nconst log = createDebug('pos:sync');\nlog('refresh %s', refreshToken);\nutil.inspect({ password });",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 31,
+          data: { what: '`refreshToken`', kind: 'token', sink: 'the debug logger `log`' },
+        },
+        {
+          messageId: 'secretLogged',
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 24,
+          data: { what: '`password`', kind: 'password', sink: '`util.inspect`' },
+        },
+      ],
+    },
+    {
+      code: 'throw new Error(`Token request rejected for secret ${clientSecret.trim()}`);',
+      errors: [
+        {
+          messageId: 'secretInError',
+          line: 1,
+          column: 54,
+          endLine: 1,
+          endColumn: 66,
+          data: { what: '`clientSecret`', kind: 'client secret' },
+        },
+      ],
+    },
+    {
+      // A logger created without redaction is a sink.
+      code: "import pino from 'pino';\nconst logger = pino({ level: 'debug' });\nlogger.info({ clientSecret }, 'configured');",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 27,
+          data: { what: '`clientSecret`', kind: 'client secret', sink: '`logger.info`' },
+        },
+      ],
+    },
+  ],
+});
