@@ -3,10 +3,12 @@ import noHardcodedClientSecret from './no-hardcoded-client-secret.js';
 import noSecretEnvFallback from './no-secret-env-fallback.js';
 import noSecretInClientCode from './no-secret-in-client-code.js';
 import noSecretLogging from './no-secret-logging.js';
+import noTokenInBrowserStorage from './no-token-in-browser-storage.js';
 
 export const rules = {
   'no-hardcoded-client-secret': noHardcodedClientSecret,
   'no-secret-env-fallback': noSecretEnvFallback,
   'no-secret-in-client-code': noSecretInClientCode,
   'no-secret-logging': noSecretLogging,
+  'no-token-in-browser-storage': noTokenInBrowserStorage,
 };
