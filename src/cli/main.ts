@@ -3,8 +3,10 @@
  * code (0 clean, 1 findings, 2 usage, config or fatal error) instead of calling `process.exit`.
  */
 import { packageInfo } from '../package-info.js';
+import { describeArgument } from './arguments.js';
 import { scanCommand } from './scan-command.js';
 import { mergeSarifCommand } from './merge-sarif.js';
+import { fixCommand } from './fix-command.js';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -36,6 +38,7 @@ export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
 /** Sub-commands register here as they land. */
 export const commands = new Map<string, CommandHandler>([['scan', scanCommand]]);
 commands.set('merge-sarif', mergeSarifCommand);
+commands.set('fix', fixCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,7 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const handler = commands.get(command);
   if (!handler) {
-    io.stderr.write(`credential-hygiene: unknown command '${command.slice(0, 40)}'\n\n${USAGE}`);
+    io.stderr.write(`credential-hygiene: unknown command '${describeArgument(command)}'\n\n${USAGE}`);
     return 2;
   }
   return handler(rest, io);

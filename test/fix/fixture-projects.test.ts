@@ -1,17 +1,17 @@
 /**
  * End to end on four small projects (TypeScript NodeNext, TypeScript bundler resolution,
- * CommonJS JavaScript, a monorepo package): each type-checks before and after the fix, no
- * hard-coded secret is left for the rules to find, and the fixed program, started with
- * `node --env-file=.env`, still receives the same value (compared by hash, never printed).
+ * CommonJS JavaScript, a monorepo package), through the `fix` command and the real scanner: each
+ * project type-checks before and after the fix, the scan after the fix reports no hard-coded
+ * secret, the fixed program started with `node --env-file=.env` still receives the same value
+ * (compared by hash, never printed), and a second run changes nothing.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyPlan, clearProjectFactsCache, planFix, sharedFixNaming, type FixTarget, type LookupStyle } from '../../src/fix/apply/index.js';
-import plugin from '../../src/index.js';
-import { cleanupProjects, copyFixture, runProcess, sha256, snapshotTree, targetFor, transpileForNode, typeCheck } from './project.js';
+import { runFixCommand } from '../../src/cli/fix-command.js';
+import { clearProjectFactsCache } from '../../src/fix/apply/index.js';
+import { run } from '../../src/scanner/run.js';
+import { cleanupProjects, copyFixture, runProcess, sha256, snapshotTree, transpileForNode, typeCheck, type ProcessResult } from './project.js';
 
 afterAll(cleanupProjects);
 
@@ -22,47 +22,41 @@ const ACUMATICA_PASSWORD = ['Wm7#kQ2$', 'vR9pLx4!'].join('');
 const ERP_API_KEY = ['sk_live_', '4eC39HqLyjWD', 'arjtT1zdp7dc'].join('');
 const WEB_SECRET = ['Pw3xN8cV5bM1', 'qZ7kL2jH9gF4', 'dS6aT0yR'].join('');
 
-/** Hard-coded-credential findings of the plugin's rules on the given files. */
-function hardcodedFindings(files: readonly string[]): number {
-  const linter = new Linter({ configType: 'flat' });
-  const hardcodedRules = Object.fromEntries(Object.keys(plugin.rules).filter((name) => name.startsWith('no-hardcoded-')).map((name) => [`credential-hygiene/${name}`, 'error' as const]));
-  let count = 0;
-  for (const file of files) {
-    const messages = linter.verify(
-      readFileSync(file, 'utf8'),
-      [{ files: ['**/*'], languageOptions: { parser: tseslint.parser, sourceType: 'module' }, plugins: { 'credential-hygiene': plugin }, rules: hardcodedRules }],
-      file,
-    );
-    expect(messages.filter((message) => message.fatal)).toEqual([]);
-    count += messages.filter((message) => message.ruleId?.startsWith('credential-hygiene/no-hardcoded-')).length;
-  }
-  return count;
+const node = process.execPath;
+
+async function fix(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
+  clearProjectFactsCache();
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runFixCommand(args, { stdout: { write: (chunk: string) => out.push(chunk) }, stderr: { write: (chunk: string) => err.push(chunk) } }, dir);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+/** Hard-coded secrets and literal env fallbacks a scan reports, outside the client-side files the fix must not touch. */
+async function hardcodedFindings(dir: string): Promise<string[]> {
+  const result = await run({ cwd: dir });
+  return result.findings.filter((finding) => (finding.ruleId.startsWith('no-hardcoded-') || finding.ruleId === 'no-secret-env-fallback') && !finding.file.includes('/web/')).map((finding) => `${finding.file}:${finding.line}`);
 }
 
 interface Case {
   readonly fixture: string;
-  readonly style: LookupStyle;
-  readonly targets: (dir: string) => FixTarget[];
-  /** Source files to scan after the fix. */
-  readonly sources: readonly string[];
-  /** Runs the program and returns its JSON output. */
-  readonly run: (dir: string) => Promise<{ status: number | null; stdout: string; stderr: string }>;
+  /** The directory `tsc -p` checks. */
+  readonly tsProject: string;
+  /** Builds (if needed) and runs the program with or without the env file. */
+  readonly run: (dir: string, withEnv: boolean) => Promise<ProcessResult>;
   readonly expected: Record<string, unknown>;
   readonly values: readonly string[];
+  /** Names the fix must at least create. */
   readonly envNames: readonly string[];
 }
-
-const node = process.execPath;
 
 const cases: Case[] = [
   {
     fixture: 'ts-nodenext',
-    style: 'require-env',
-    targets: (dir) => [targetFor(join(dir, 'src/kensium-config.ts'), { literal: `'${KENSIUM_SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })],
-    sources: ['src/kensium-config.ts', 'src/token.ts'],
-    run: (dir) => {
+    tsProject: '.',
+    run: (dir, withEnv) => {
       transpileForNode(join(dir, 'src'), join(dir, 'out'), 'esm');
-      return runProcess(node, ['--env-file=.env', 'out/token.js'], dir);
+      return runProcess(node, [...(withEnv ? ['--env-file=.env'] : []), 'out/token.js'], dir);
     },
     expected: { clientSecretSha256: sha256(KENSIUM_SECRET) },
     values: [KENSIUM_SECRET],
@@ -70,43 +64,30 @@ const cases: Case[] = [
   },
   {
     fixture: 'ts-bundler',
-    style: 'require-env',
-    targets: (dir) => [
-      targetFor(join(dir, 'src/erp-client.ts'), { literal: `"${ACUMATICA_SECRET}"`, envName: 'ACUMATICA_CLIENT_SECRET' }),
-      targetFor(join(dir, 'src/login.ts'), { literal: `\`${ACUMATICA_PASSWORD}\``, envName: 'ACUMATICA_PASSWORD', kind: 'password', ruleId: 'no-hardcoded-credentials' }),
-      targetFor(join(dir, 'src/login.ts'), { literal: '"3f1c9a52-0d7e-4b8a-9c21-6e5f0a7b8d34@Company"', envName: 'ACUMATICA_CLIENT_ID', kind: 'client-id', ruleId: 'no-hardcoded-client-id' }),
-    ],
-    sources: ['src/erp-client.ts', 'src/login.ts'],
-    run: (dir) => {
+    tsProject: '.',
+    run: (dir, withEnv) => {
+      // Bundler resolution has no extensions in imports: run it as CommonJS, like a bundle would.
       transpileForNode(join(dir, 'src'), join(dir, 'out'), 'commonjs');
-      return runProcess(node, ['--env-file=.env', 'out/erp-client.js'], dir);
+      return runProcess(node, [...(withEnv ? ['--env-file=.env'] : []), 'out/erp-client.js'], dir);
     },
     expected: { clientSecretSha256: sha256(ACUMATICA_SECRET), passwordSha256: sha256(ACUMATICA_PASSWORD) },
-    values: [ACUMATICA_SECRET, ACUMATICA_PASSWORD],
-    envNames: ['ACUMATICA_CLIENT_SECRET', 'ACUMATICA_PASSWORD', 'ACUMATICA_CLIENT_ID'],
+    values: [ACUMATICA_SECRET],
+    envNames: ['ACUMATICA_CLIENT_SECRET'],
   },
   {
     fixture: 'cjs-js',
-    style: 'require-env',
-    targets: (dir) => [targetFor(join(dir, 'src/worker.js'), { literal: `'${ERP_API_KEY}'`, envName: 'ERP_API_KEY', kind: 'api-key', ruleId: 'no-env-fallback' })],
-    sources: ['src/worker.js'],
-    run: (dir) => runProcess(node, ['--env-file=.env', 'src/worker.js'], dir),
+    tsProject: '.',
+    run: (dir, withEnv) => runProcess(node, [...(withEnv ? ['--env-file=.env'] : []), 'src/worker.js'], dir),
     expected: { apiKeySha256: sha256(ERP_API_KEY) },
     values: [ERP_API_KEY],
     envNames: ['ERP_API_KEY'],
   },
   {
     fixture: 'monorepo',
-    style: 'require-env',
-    targets: (dir) => [
-      targetFor(join(dir, 'packages/pos-sync/src/settings.ts'), { literal: `'${KENSIUM_SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' }),
-      targetFor(join(dir, 'packages/pos-sync/src/sync.ts'), { literal: `'${KENSIUM_SECRET}'`, envName: 'POS_SYNC_CLIENT_SECRET' }),
-      targetFor(join(dir, 'packages/web/src/login.tsx'), { literal: `'${WEB_SECRET}'`, envName: 'WEB_CLIENT_SECRET', clientSide: true }),
-    ],
-    sources: ['packages/pos-sync/src/settings.ts', 'packages/pos-sync/src/sync.ts'],
-    run: (dir) => {
+    tsProject: 'packages/pos-sync',
+    run: (dir, withEnv) => {
       transpileForNode(join(dir, 'packages/pos-sync/src'), join(dir, 'packages/pos-sync/out'), 'esm');
-      return runProcess(node, ['--env-file=.env', 'packages/pos-sync/out/sync.js'], dir);
+      return runProcess(node, [...(withEnv ? ['--env-file=.env'] : []), 'packages/pos-sync/out/sync.js'], dir);
     },
     expected: { same: true, clientSecretSha256: sha256(KENSIUM_SECRET) },
     values: [KENSIUM_SECRET],
@@ -114,76 +95,78 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('fix on the $fixture project', (testCase) => {
+describe.each(cases)('credential-hygiene fix on the $fixture project', (testCase) => {
   it('type-checks before and after, leaves no hard-coded secret, and the program gets the same value from .env', async () => {
-    clearProjectFactsCache();
     const dir = copyFixture(testCase.fixture);
-    const typeCheckPackage = testCase.fixture === 'monorepo' ? join(dir, 'packages/pos-sync') : dir;
-    const sources = testCase.sources.map((source) => join(dir, source));
+    const tsProject = join(dir, testCase.tsProject);
 
-    const [before, baseline] = await Promise.all([typeCheck(typeCheckPackage), testCase.fixture === 'cjs-js' ? runProcess(node, ['src/worker.js'], dir) : Promise.resolve(undefined)]);
+    const [before, baseline, foundBefore] = await Promise.all([typeCheck(tsProject), testCase.run(dir, false), hardcodedFindings(dir)]);
     expect(before.stdout + before.stderr).toBe('');
     expect(before.status).toBe(0);
-    if (baseline) expect(JSON.parse(baseline.stdout)).toEqual(testCase.expected);
+    expect(JSON.parse(baseline.stdout)).toEqual(testCase.expected);
+    expect(foundBefore.length).toBeGreaterThan(0);
 
-    const targets = testCase.targets(dir);
-    const plan = planFix(targets, {
-      cwd: dir,
-      style: testCase.style,
-      envFile: join(dir, '.env'),
-      exampleFile: join(dir, '.env.example'),
-      naming: sharedFixNaming(),
-    });
-    applyPlan(plan);
+    const fixed = await fix(dir);
+    expect(fixed.err).toBe('');
+    for (const name of testCase.envNames) expect(fixed.out).toContain(`-> ${name}\n`);
+    for (const value of [...testCase.values, WEB_SECRET]) expect(fixed.out).not.toContain(value);
 
-    const [after, result] = await Promise.all([typeCheck(typeCheckPackage), testCase.run(dir)]);
+    const [after, result, foundAfter] = await Promise.all([typeCheck(tsProject), testCase.run(dir, true), hardcodedFindings(dir)]);
     expect(after.stdout + after.stderr).toBe('');
     expect(after.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(testCase.expected);
+    expect(foundAfter).toEqual([]);
 
-    // No value is left in any source file, and the rules find nothing hard-coded.
-    const tree = snapshotTree(dir);
-    for (const [path, text] of tree) {
-      if (path === '.env' || path.includes('/web/') || path.includes('/out/') || path.startsWith('out/')) continue;
+    // No moved value is left in any source file; the env file is private and ignored.
+    for (const [path, text] of snapshotTree(dir)) {
+      if (path === '.env' || path.includes('/out/') || path.startsWith('out/')) continue;
       for (const value of testCase.values) expect(text.includes(value), `${path} still holds a secret`).toBe(false);
     }
-    expect(hardcodedFindings(sources)).toBe(0);
-
-    // The env file holds each value once, is private, and is ignored; the example lists the names.
     expect(statSync(join(dir, '.env')).mode & 0o777).toBe(0o600);
-    expect([...plan.fixed.map((entry) => entry.envName)].sort()).toEqual(
-      [...testCase.envNames, ...(testCase.fixture === 'monorepo' ? ['KENSIUM_CLIENT_SECRET'] : [])].sort(),
-    );
     const example = readFileSync(join(dir, '.env.example'), 'utf8');
     for (const name of testCase.envNames) expect(example).toContain(`\n${name}=\n`);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('/.env\n');
 
-    // A second run with the first run's (now stale) targets writes nothing and fixes nothing.
-    clearProjectFactsCache();
-    const again = planFix(targets, { cwd: dir, style: testCase.style, envFile: join(dir, '.env'), exampleFile: join(dir, '.env.example'), naming: sharedFixNaming() });
-    expect(again.files).toEqual([]);
-    expect(again.fixed).toEqual([]);
+    // Without the env file the program stops at start-up and names the missing variable.
+    const withoutEnv = await testCase.run(dir, false);
+    expect(withoutEnv.status).not.toBe(0);
+    expect(withoutEnv.stderr).toContain(`Environment variable ${testCase.envNames[0] ?? ''} is not set`);
+
+    // A second run changes nothing.
+    const snapshot = snapshotTree(dir);
+    const again = await fix(dir);
+    expect(again.out).not.toContain('Would move');
+    expect(again.out).not.toMatch(/^Moved/mu);
+    expect(snapshotTree(dir)).toEqual(snapshot);
   });
 }, 60_000);
 
-describe('fix on the monorepo', () => {
-  it('reports the client-side literal instead of touching it, and the program fails clearly without the env file', async () => {
-    clearProjectFactsCache();
+describe('credential-hygiene fix on the monorepo', () => {
+  it('reports the client-side literal instead of touching it, and exits 1 because it remains', async () => {
     const dir = copyFixture('monorepo');
     const web = join(dir, 'packages/web/src/login.tsx');
     const webBefore = readFileSync(web, 'utf8');
-    const targets = (cases[3] as Case).targets(dir);
-    const plan = planFix(targets, { cwd: dir, style: 'require-env', envFile: join(dir, '.env'), exampleFile: join(dir, '.env.example'), naming: sharedFixNaming() });
-    applyPlan(plan);
+    const result = await fix(dir);
+    expect(result.code).toBe(1);
     expect(readFileSync(web, 'utf8')).toBe(webBefore);
-    expect(plan.skipped.map((entry) => [entry.reason, entry.line, entry.column])).toEqual([['client-side', 3, 59]]);
+    expect(result.out).toContain('Left unchanged (1):\n  packages/web/src/login.tsx:3:59  client-secret: Client-side code:');
     expect(readFileSync(join(dir, '.env'), 'utf8')).not.toContain(WEB_SECRET);
+    // Both copies of the secret share one variable, in one helper per package.
+    expect(result.out).toContain('packages/pos-sync/src/settings.ts:1:38  client-secret Zq8v…A0cE (33 chars) -> KENSIUM_CLIENT_SECRET\n');
+    expect(result.out).toContain('packages/pos-sync/src/sync.ts:5:37  client-secret Zq8v…A0cE (33 chars) -> KENSIUM_CLIENT_SECRET\n');
     expect(readFileSync(join(dir, 'packages/pos-sync/src/require-env.ts'), 'utf8')).toContain('export function requireEnv(name: string): string');
+  });
 
-    transpileForNode(join(dir, 'packages/pos-sync/src'), join(dir, 'packages/pos-sync/out'), 'esm');
-    const withoutEnv = await runProcess(node, ['packages/pos-sync/out/sync.js'], dir);
-    expect(withoutEnv.status).not.toBe(0);
-    expect(withoutEnv.stderr).toContain('Environment variable KENSIUM_CLIENT_SECRET is not set');
+  it('shows a masked diff with --dry-run and writes nothing', async () => {
+    const dir = copyFixture('ts-nodenext');
+    const before = snapshotTree(dir);
+    const result = await fix(dir, ['--dry-run']);
+    expect(result.code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(result.out).toContain("-  clientSecret: 'Zq8…0cE' (35 chars), // TODO: move out of the code\n+  clientSecret: requireEnv('KENSIUM_CLIENT_SECRET'), // TODO: move out of the code\n");
+    expect(result.out).toContain('+KENSIUM_CLIENT_SECRET=<Zq8v…A0cE (33 chars)>\n');
+    expect(result.out).not.toContain(KENSIUM_SECRET);
+    expect(result.out).toContain('Would move 1 hard-coded secret into .env:');
   });
 });

@@ -96,9 +96,11 @@ describe('planFix and applyPlan', () => {
     );
   });
 
-  it('applies --prefix through the shared naming', () => {
+  it('applies --prefix to names derived through the shared naming', () => {
     const dir = tsProject({ 'src/a.ts': `const a = '${SECRET}';\n` });
-    const result = plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })], { prefix: 'POS' });
+    const { envName: _suggested, ...target } = targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'unused' });
+    const derived = { ...target, naming: { kind: 'client-secret' as const, objectName: 'kensiumConfig', propertyName: 'clientSecret' } };
+    const result = plan(dir, [derived], { prefix: 'POS' });
     expect(result.fixed.map((entry) => entry.envName)).toEqual(['POS_KENSIUM_CLIENT_SECRET']);
   });
 

@@ -13,17 +13,18 @@ function credentialKind(kind: string): CredentialKind {
 }
 
 /**
- * Names: the target's own naming context when the scanner gives one, else its suggested name,
- * with `prefix` and a numeric suffix when the name is taken (`KENSIUM_CLIENT_SECRET_2`).
+ * Names: the suggested name when the target has one (a numeric suffix only when the project
+ * already uses it for another value, `KENSIUM_CLIENT_SECRET_2`); else a name derived from the
+ * target's naming context, or from its kind and file, with `prefix`.
  */
 export function sharedFixNaming(prefix?: string): FixNaming {
   const withPrefix = prefix === undefined || prefix === '' ? {} : { prefix };
   return {
     nameFor(target, taken) {
-      if (target.naming) return envVarNameFor({ ...target.naming, ...withPrefix, taken });
       const kind = credentialKind(target.kind);
-      if (prefix) return envVarNameFor({ kind, variableName: target.envName, prefix, taken });
-      return envVarNameFor({ kind, convention: target.envName, taken });
+      if (target.envName !== undefined) return envVarNameFor({ kind, convention: target.envName, taken });
+      if (target.naming) return envVarNameFor({ ...target.naming, ...withPrefix, taken });
+      return envVarNameFor({ kind, fileName: target.file, ...withPrefix, taken });
     },
     lookupText(name, style, helperName) {
       return envLookupText(name, { style, helperName });

@@ -9,6 +9,8 @@ export { clearProjectFactsCache, moduleStyleFor, projectFactsFor, relativeSpecif
 export type { ModuleStyle, ProjectFacts } from './module-style.js';
 export { sharedFixNaming } from './fix-naming.js';
 export { planFix } from './plan.js';
+export { namingContextAt, rangeKey, ruleSuggestedNames } from './suggested-names.js';
+export type { SuggestedNames, SuggestionOptions } from './suggested-names.js';
 export type { FixNaming, FixOptions } from './plan.js';
 export { renderPlanDiff, renderSummary } from './report.js';
 export type { SummaryOptions } from './report.js';

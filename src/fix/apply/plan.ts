@@ -152,6 +152,10 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
       skip(target, located.failure === 'not-a-literal' ? 'stale' : 'not-replaceable', located.message, position);
       continue;
     }
+    if (located.value === '') {
+      skip(target, 'not-replaceable', 'The value is empty: there is nothing to move; remove the literal by hand.', position);
+      continue;
+    }
     secrets.add(located.value);
     secrets.add(located.raw);
     const overlapping = candidates.find((other) => other.target.file === target.file && other.located.start < located.end && located.start < other.located.end);
@@ -321,8 +325,8 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   const exampleLines: string[] = [];
   for (const [name, entry] of firstUse) {
     if (exampleNames.has(name)) continue;
-    const where = entry.target.sink ? `${entry.target.sink} in ${show(entry.target.file)}` : show(entry.target.file);
-    exampleLines.push(`# ${kindLabel(entry.target.kind)} for ${where}. Required; keep the real value out of git.`, `${name}=`);
+    const usedAt = entry.target.sink ? ` (used at ${entry.target.sink})` : '';
+    exampleLines.push(`# ${kindLabel(entry.target.kind)} for ${show(entry.target.file)}${usedAt}. Required; keep the real value out of git.`, `${name}=`);
   }
   if (exampleLines.length > 0) {
     const base = exampleBefore ?? '';

@@ -22,16 +22,19 @@ export interface FixTarget {
   readonly ruleId: string;
   /** Credential kind: `client-secret`, `client-id`, `password`, `api-key`, `token`… */
   readonly kind: string;
-  /** The environment variable name the scanner suggests for this finding. */
-  readonly envName: string;
   /**
-   * The context the name was derived from, when known; with it `--prefix` and clashes re-derive
-   * the name the way the ESLint suggestion would (`envVarNameFor`).
+   * The variable name suggested for this finding (by the ESLint rule's suggestion), final:
+   * any prefix is already in it. Used as is unless the project already uses it for another value.
+   */
+  readonly envName?: string;
+  /**
+   * Without `envName`: the context to derive the name from with `envVarNameFor` (the prefix and
+   * the names already taken are added by the planner).
    */
   readonly naming?: Omit<EnvVarNameContext, 'prefix' | 'taken'>;
   /** True when the file ends up in browser code: such targets are reported, never edited. */
   readonly clientSide: boolean;
-  /** Where the value is used, for messages: "passed to `ClientSecretCredential`". */
+  /** Where the value is used when that is another place than the literal: `src/token.ts:14`. */
   readonly sink?: string;
 }
 
