@@ -1,0 +1,102 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runFixCommand } from '../../src/cli/fix-command.js';
+import { main } from '../../src/cli/main.js';
+import { clearProjectFactsCache } from '../../src/fix/apply/index.js';
+import { cleanupProjects, snapshotTree, tempDir, writeProject } from './project.js';
+
+afterAll(cleanupProjects);
+
+const SECRET = ['Zq8vR2mK9xLp', 'T4wN7bYc3fHd', '6jGs1A0cE'].join('');
+const OTHER = ['F3kP9vQ2wX7m', 'R4tY8zB1nC6h', 'J0sL5dGa'].join('');
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (chunk: string) => out.push(chunk) }, stderr: { write: (chunk: string) => err.push(chunk) } },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+async function fix(dir: string, args: string[] = []) {
+  clearProjectFactsCache();
+  const output = capture();
+  const code = await runFixCommand(args, output.io, dir);
+  return { code, out: output.out(), err: output.err() };
+}
+
+function project(extra: Readonly<Record<string, string>> = {}): string {
+  const dir = tempDir();
+  writeProject(dir, {
+    'package.json': '{ "type": "module" }\n',
+    'tsconfig.json': '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true, "noEmit": true } }\n',
+    'src/kensium.ts': `export const kensium = {\n  clientSecret: '${SECRET}',\n};\n`,
+    ...extra,
+  });
+  return dir;
+}
+
+describe('credential-hygiene fix', () => {
+  it('is registered in the CLI and has its own help', async () => {
+    const output = capture();
+    expect(await main(['fix', '--help'], output.io)).toBe(0);
+    expect(output.out()).toContain('Usage: credential-hygiene fix [paths...] [options]');
+  });
+
+  it('rejects bad flags with exit code 2', async () => {
+    const dir = project();
+    expect((await fix(dir, ['--style', 'dotenv'])).err).toBe('credential-hygiene fix: --style must be "process-env" or "require-env", not "dotenv"\n');
+    expect((await fix(dir, ['--style', 'dotenv'])).code).toBe(2);
+    expect((await fix(dir, ['--prefix', '9x'])).code).toBe(2);
+    expect((await fix(dir, ['--frobnicate'])).code).toBe(2);
+    expect(snapshotTree(dir).has('.env')).toBe(false);
+  });
+
+  it('moves the secret, exits 0 when nothing is left, and writes to the given env and example files', async () => {
+    const dir = project();
+    const result = await fix(dir, ['--env-file', 'config/local.env', '--example-file', 'config/example.env']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/kensium.ts'), 'utf8')).toBe(
+      `import { requireEnv } from './require-env.js';\n\nexport const kensium = {\n  clientSecret: requireEnv('KENSIUM_CLIENT_SECRET'),\n};\n`,
+    );
+    expect(readFileSync(join(dir, 'config/local.env'), 'utf8')).toContain(`KENSIUM_CLIENT_SECRET='${SECRET}'\n`);
+    expect(statSync(join(dir, 'config/local.env')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'config/example.env'), 'utf8')).toContain('\nKENSIUM_CLIENT_SECRET=\n');
+    expect(readFileSync(join(dir, 'config/.gitignore'), 'utf8')).toContain('/local.env\n');
+    expect(result.out).not.toContain(SECRET);
+    expect(result.out).toContain('Rotate this secret now');
+  });
+
+  it('reports a conflicting value in .env, changes nothing, and exits 1', async () => {
+    const dir = project({ '.env': `KENSIUM_CLIENT_SECRET='${OTHER}'\n`, '.gitignore': '.env\n' });
+    const before = snapshotTree(dir);
+    const result = await fix(dir);
+    expect(result.code).toBe(1);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect(result.out).toContain('.env already sets KENSIUM_CLIENT_SECRET to a different value (F3kP…5dGa (32 chars))');
+    expect(result.out).not.toContain(SECRET);
+    expect(result.out).not.toContain(OTHER);
+  });
+
+  it('stops with exit code 2 on an invalid config file and writes nothing', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'credential-hygiene.config.json'), '{ not json');
+    const before = snapshotTree(dir);
+    const result = await fix(dir);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^credential-hygiene fix: invalid configuration: /u);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('defaults to process.env for a JavaScript project without tsconfig', async () => {
+    const dir = tempDir();
+    writeProject(dir, { 'package.json': '{ "type": "module" }\n', 'src/pos.js': `export const pos = { clientSecret: '${SECRET}' };\n` });
+    const result = await fix(dir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/pos.js'), 'utf8')).toBe('export const pos = { clientSecret: process.env.POS_CLIENT_SECRET };\n');
+  });
+});
