@@ -46,6 +46,15 @@ function isClientCredentialsGrant(node: TSESTree.Literal | TSESTree.TemplateElem
   return /(?:^|[?&\s])grant_type=client_credentials(?:$|&)/u.test(value);
 }
 
+/** `client_secret: settings.client_secret`, `clientSecret` shorthand: a configured value passed on, not set here. */
+function isForwardedSecret(value: TSESTree.Node): boolean {
+  if (value.type === AST_NODE_TYPES.Identifier) return classifySecretName(value.name)?.kind === 'client-secret';
+  if (value.type === AST_NODE_TYPES.MemberExpression && getEnvRead(value) === undefined) {
+    return classifySecretName(getMemberPropertyName(value) ?? '')?.kind === 'client-secret';
+  }
+  return false;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-secret-in-client-code',
   meta: {
@@ -94,8 +103,12 @@ export default createRule<Options, MessageIds>({
       clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
       serverFiles: options.serverFiles ?? [],
     });
-    /** Reports that only hold in browser code, decided when the whole file has been seen. */
-    const clientOnly: ((reason: string) => void)[] = [];
+    /**
+     * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
+     * reports need a strong client signal: forwarding a configured secret (`client_secret:
+     * settings.client_secret`) is what isomorphic OAuth libraries do for their server users.
+     */
+    const clientOnly: { strongOnly: boolean; report: (reason: string) => void }[] = [];
 
     function checkEnvRead(node: TSESTree.Node): void {
       const read = getEnvRead(node);
@@ -111,7 +124,7 @@ export default createRule<Options, MessageIds>({
       }
       const kind = isServerSecretName(read.name);
       if (!kind || isInServerOnlyFunction(node)) return;
-      clientOnly.push((reason) => context.report({ node, messageId: 'secretEnvInClient', data: { env: formatEnvRead(read), kind, reason } }));
+      clientOnly.push({ strongOnly: false, report: (reason) => context.report({ node, messageId: 'secretEnvInClient', data: { env: formatEnvRead(read), kind, reason } }) });
     }
 
     return {
@@ -132,7 +145,8 @@ export default createRule<Options, MessageIds>({
         if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return;
         if (value.type === AST_NODE_TYPES.Literal && (value.value === null || value.value === '')) return;
         if (isInServerOnlyFunction(node)) return;
-        clientOnly.push((reason) => context.report({ node: node.key, messageId: 'clientSecretInClient', data: { name, reason } }));
+        const forwarded = isForwardedSecret(value);
+        clientOnly.push({ strongOnly: forwarded, report: (reason) => context.report({ node: node.key, messageId: 'clientSecretInClient', data: { name, reason } }) });
       },
       ImportDeclaration(node) {
         if (!PUBLIC_ENV_MODULES.has(node.source.value)) return;
@@ -150,18 +164,20 @@ export default createRule<Options, MessageIds>({
       },
       Literal(node) {
         if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
-        clientOnly.push((reason) => context.report({ node, messageId: 'clientCredentialsInClient', data: { reason } }));
+        clientOnly.push({ strongOnly: false, report: (reason) => context.report({ node, messageId: 'clientCredentialsInClient', data: { reason } }) });
       },
       TemplateElement(node) {
         if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
-        clientOnly.push((reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }));
+        clientOnly.push({ strongOnly: false, report: (reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }) });
       },
       'Program:exit'() {
         if (clientOnly.length === 0) return;
         const side = tracker.side();
         if (side.side !== 'client') return;
         if (side.strength === 'medium' && options.checkBrowserGlobals === false) return;
-        for (const report of clientOnly) report(side.reason);
+        for (const entry of clientOnly) {
+          if (!entry.strongOnly || side.strength === 'strong') entry.report(side.reason);
+        }
       },
     };
   },

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS, type CredentialKind } from '../src/detectors/index.js';
-import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, skipTypeWrappers } from '../src/util/ast.js';
+import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
 
@@ -24,6 +24,8 @@ const TRANSPARENT_CALLS = new Set(['JSON.stringify', 'String', 'inspect', 'util.
 const TRANSPARENT_METHODS = new Set(['toString', 'trim', 'toJSON', 'valueOf', 'concat', 'normalize']);
 /** Calls that return a token response: msal, openid-client, simple-oauth2, client-oauth2, Google auth. */
 const TOKEN_API_METHODS = /^(?:acquireToken\w*|getToken|getAccessToken|getTokenSilently|refreshAccessToken|refreshToken|clientCredentials|clientCredentialsGrant|authorizationCodeGrant|refreshTokenGrant|grant|genericGrantRequest|requestToken|fetchToken|exchangeCode\w*)$/u;
+
+const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
 
 interface Leak {
   readonly node: TSESTree.Node;
@@ -132,9 +134,12 @@ export default createRule<Options, MessageIds>({
       }
       switch (current.type) {
         case AST_NODE_TYPES.Identifier: {
+          const init = constInit(current);
+          // A constant bound to a literal (`PASSWORD_CHANGE_FAILED = 'password_change_failed'`) is
+          // code, not a runtime secret; a hard-coded secret is reported by the hard-coding rules.
+          if (init && resolveString(init, scopeOf(init))) return undefined;
           const kind = credentialKindOf(current.name);
           if (kind) return { node: current, what: `\`${current.name}\``, kind };
-          const init = constInit(current);
           if (!init) return undefined;
           if (isTokenApiCall(init)) return { node: current, what: `\`${current.name}\``, kind: 'token response' };
           const envRead = getEnvRead(init);
@@ -262,6 +267,25 @@ export default createRule<Options, MessageIds>({
       return current.type === AST_NODE_TYPES.Identifier && /^(?:[A-Z]\w*)?Error$/u.test(current.name);
     }
 
+    /**
+     * The leak in an error's arguments. Built-in errors take the message first; custom error
+     * classes often take a code or a response first, so only text built from values counts there.
+     */
+    function errorLeak(node: TSESTree.CallExpression | TSESTree.NewExpression): Leak | undefined {
+      const callee = skipTypeWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && BUILTIN_ERRORS.has(callee.name)) return firstLeak(node.arguments.slice(0, 1), 0);
+      for (const argument of node.arguments) {
+        const current = skipTypeWrappers(argument);
+        const builtText =
+          current.type === AST_NODE_TYPES.TemplateLiteral ||
+          (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') ||
+          (current.type === AST_NODE_TYPES.CallExpression && calleeText(current.callee) === 'JSON.stringify');
+        const leak = builtText ? findLeak(current) : undefined;
+        if (leak) return leak;
+      }
+      return undefined;
+    }
+
     function label(kind: Leak['kind']): string {
       return kind === 'token response' || kind === 'config object' ? kind : CREDENTIAL_KIND_LABELS[kind];
     }
@@ -272,7 +296,7 @@ export default createRule<Options, MessageIds>({
         const sink = sinkOf(node);
         if (sink === undefined) {
           if (isErrorConstructor(node.callee)) {
-            const leak = firstLeak(node.arguments.slice(0, 1), 0);
+            const leak = errorLeak(node);
             if (leak) context.report({ node: leak.node, messageId: 'secretInError', data: { what: leak.what, kind: label(leak.kind) } });
           }
           return;
@@ -282,7 +306,7 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         if (!isErrorConstructor(node.callee)) return;
-        const leak = firstLeak(node.arguments.slice(0, 1), 0);
+        const leak = errorLeak(node);
         if (leak) context.report({ node: leak.node, messageId: 'secretInError', data: { what: leak.what, kind: label(leak.kind) } });
       },
     };

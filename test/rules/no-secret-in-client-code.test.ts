@@ -24,6 +24,8 @@ ruleTester.run('no-secret-in-client-code', rule, {
     { code: "import { UserManager } from 'oidc-client-ts';\nnew UserManager({ authority, client_id: 'pos-web', client_secret: undefined });", filename: 'src/auth.ts' },
     // getServerSideProps runs on the server even in a page file.
     { code: "export async function getServerSideProps() { return { props: { ok: await sync(process.env.KENSIUM_CLIENT_SECRET) } }; }\nexport default function Page() { return null; }", filename: 'pages/orders.tsx' },
+    // Forwarding a configured secret needs a strong client signal: isomorphic OAuth libraries do it for server users.
+    { code: "window.addEventListener('message', onMessage);\nconst body = { client_id: this.settings.client_id, client_secret: this.settings.client_secret };", filename: 'src/oidc/token-client.js' },
     // Browser globals make a file client code only while the option is on.
     { code: "const s = process.env.API_SECRET;\nwindow.addEventListener('load', start);", filename: 'src/widget.ts', options: [{ checkBrowserGlobals: false }] },
     // `typeof window` probes are how isomorphic code stays on the server path.
@@ -134,6 +136,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           endLine: 1,
           endColumn: 51,
           data: { name: 'clientSecret', reason: 'the file uses the browser global `localStorage`' },
+        },
+      ],
+    },
+    {
+      // With a strong signal, forwarding counts too.
+      code: "'use client';\nconst body = { client_id: settings.client_id, client_secret: settings.client_secret };",
+      filename: 'components/TokenButton.tsx',
+      errors: [
+        {
+          messageId: 'clientSecretInClient',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 60,
+          data: { name: 'client_secret', reason: USE_CLIENT_REASON },
         },
       ],
     },

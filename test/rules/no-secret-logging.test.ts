@@ -24,6 +24,9 @@ ruleTester.run('no-secret-logging', rule, {
     "throw new Error('Environment variable KENSIUM_CLIENT_SECRET is not set');",
     // Methods that are not log levels, receivers that are not loggers.
     'cache.set(accessToken); metrics.info(accessToken);',
+    // Constants bound to literals are codes, not runtime secrets; custom errors take a code first.
+    "const PASSWORD_CHANGE_FAILED = 'password_change_failed';\nthrow new CustomAuthApiError(PASSWORD_CHANGE_FAILED, 'Password reset failed.', response.correlation_id);",
+    "throw new PosApiError(response.status, tokenResponse);",
     // A config object without a secret in it.
     "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
   ],
@@ -128,6 +131,20 @@ ruleTester.run('no-secret-logging', rule, {
           endLine: 1,
           endColumn: 66,
           data: { what: '`clientSecret`', kind: 'client secret' },
+        },
+      ],
+    },
+    {
+      // A custom error with a message built from the secret.
+      code: 'throw new PosApiError(401, `rejected client secret ${config.clientSecret}`);',
+      errors: [
+        {
+          messageId: 'secretInError',
+          line: 1,
+          column: 54,
+          endLine: 1,
+          endColumn: 73,
+          data: { what: '`config.clientSecret`', kind: 'client secret' },
         },
       ],
     },
