@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, ScanResult } from '../scanner/types.js';
-import { type BaselineEntry, compareWithBaseline, describeStaleEntry, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
-import { type AddedLines, addedLinesSince, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
+import { BaselineError, type BaselineEntry, compareWithBaseline, describeStaleEntry, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
+import { type AddedLines, addedLinesSince, GitError, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
 import { parseShard, selectShard } from './shard.js';
 
 /** `node:util` `parseArgs` option definitions, spread into the scan command's own. */
@@ -177,4 +177,31 @@ export async function applyGates(result: ScanResult, plan: GatePlan, flags: Gate
     baselineUpdated,
     failOnStale: flags['fail-on-stale'] === true && stale.length > 0,
   };
+}
+
+/** Errors a gate raises for the user to fix (bad flags, no git, no merge base, bad baseline): exit code 2. */
+export function isGateError(error: unknown): error is Error {
+  return error instanceof GateUsageError || error instanceof GitError || error instanceof BaselineError;
+}
+
+/** What `run()` needs from a plan: the file list and the content provider, when the gate sets them. */
+export function planRunOptions(plan: GatePlan): { files?: string[]; readFile?: (absolutePath: string) => string } {
+  return { ...(plan.files ? { files: plan.files } : {}), ...(plan.readFile ? { readFile: plan.readFile } : {}) };
+}
+
+export interface GatedRun<R extends ScanResult> extends Omit<GateOutcome, 'result'> {
+  readonly result: R;
+  readonly plan: GatePlan;
+}
+
+/**
+ * Plans, scans and applies the gates in one call, for the scan command. `scan` receives the plan
+ * (spread `planRunOptions(plan)` into `run()`'s options); it is not called when the plan has no file
+ * to scan (nothing staged), so an empty commit costs no scanner start-up.
+ */
+export async function runGated<R extends ScanResult>(flags: GateFlags, context: PlanContext, scan: (plan: GatePlan) => Promise<R>): Promise<GatedRun<R>> {
+  const plan = await planGatedScan(flags, context);
+  const scanned = plan.files?.length === 0 ? ({ findings: [], errors: [], stats: { files: 0, skipped: {}, durationMs: 0 } } as ScanResult as R) : await scan(plan);
+  const outcome = await applyGates(scanned, plan, flags, { cwd: context.cwd });
+  return { ...outcome, plan, result: { ...scanned, findings: outcome.result.findings } };
 }

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyGates, checkGateFlags, type GateFlags, GateUsageError, type GatePlan, planGatedScan } from '../../src/cli/gates.js';
+import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, isGateError, planRunOptions, runGated } from '../../src/cli/gates.js';
+import { BaselineError } from '../../src/cli/baseline.js';
+import { GitError } from '../../src/cli/git.js';
 import type { Finding, ScanResult } from '../../src/scanner/types.js';
 import { createTempRepo, type TempRepo } from './helpers.js';
 
@@ -57,10 +59,14 @@ function fakeScan(repo: TempRepo, plan: GatePlan): ScanResult {
   return { findings, errors: [], stats: { files: files.length, skipped: {}, durationMs: 0 } };
 }
 
+let scans = 0;
+
 async function gate(repo: TempRepo, flags: GateFlags) {
-  const plan = await planGatedScan(flags, { cwd: repo.dir, isCandidate: (path) => path.endsWith('.ts'), listFiles: () => trackedFiles(repo) });
-  const outcome = await applyGates(fakeScan(repo, plan), plan, flags, { cwd: repo.dir });
-  return { plan, ...outcome, where: outcome.result.findings.map((item) => `${item.file}:${item.line}`) };
+  const outcome = await runGated(flags, { cwd: repo.dir, isCandidate: (path) => path.endsWith('.ts'), listFiles: () => trackedFiles(repo) }, (plan) => {
+    scans++;
+    return Promise.resolve(fakeScan(repo, { ...plan, ...planRunOptions(plan) }));
+  });
+  return { ...outcome, where: outcome.result.findings.map((item) => `${item.file}:${item.line}`) };
 }
 
 describe('gates on real git repositories', () => {
@@ -206,6 +212,27 @@ describe('gates on real git repositories', () => {
     r.write('src/a.ts', clean);
     r.git('add', '.');
     await expect(gate(r, { baseline: 'missing.json' })).rejects.toThrow('--baseline missing.json: no such file (create it with --update-baseline)');
+  });
+
+  it('does not start a scan when nothing is staged', async () => {
+    const r = repo();
+    r.write('src/a.ts', withSecret(SECRET));
+    r.git('add', '.');
+    r.git('commit', '-qm', 'start');
+    r.write('README.md', 'docs\n');
+    r.git('add', 'README.md');
+    const before = scans;
+    const { where, plan } = await gate(r, { staged: true });
+    expect(where).toEqual([]);
+    expect(plan.files).toEqual([]);
+    expect(scans).toBe(before);
+  });
+
+  it('marks the errors a user must fix as gate errors (exit code 2)', () => {
+    expect(isGateError(new GateUsageError('x'))).toBe(true);
+    expect(isGateError(new GitError('x'))).toBe(true);
+    expect(isGateError(new BaselineError('x'))).toBe(true);
+    expect(isGateError(new Error('x'))).toBe(false);
   });
 
   it('rejects flag combinations that make no sense', () => {
