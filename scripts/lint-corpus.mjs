@@ -1,85 +1,109 @@
 #!/usr/bin/env node
-// Lints the shipped JavaScript of installed third-party packages with the hard-coded-credential
-// rules at their `recommended` severities, to count false positives on library code.
+// Lints the JavaScript that third-party packages ship with chosen rules of this plugin, to look at
+// false positives on real library code. Not part of `npm test`.
 //
-//   node scripts/lint-corpus.mjs [--corpus DIR] [--plugin PATH] [--rules a,b] [--verbose] [pkg ...]
+//   node scripts/lint-corpus.mjs --rules no-password-grant,require-pkce \
+//     --packages openid-client,axios [--corpus /work/corpus/node_modules] [--dist dist] [--json]
 //
-// DIR defaults to ../corpus/node_modules; PATH to ./dist/src/index.js (run `npm run build` first).
-// Prints one line per finding (file:line:col, rule, message with masked values only) and counts.
-import { readdirSync, statSync } from 'node:fs';
+// Rules are loaded from `<dist>/rules/<name>.js` (build first: `npm run build`, or
+// `npx tsc -p tsconfig.build.json --outDir <dir>` for a private build).
+//
+// Every .js/.cjs/.mjs file of each package is linted (no .d.ts, no minified bundles: files with a line
+// longer than 2000 characters are skipped and counted). Prints each finding with its source line,
+// then counts per rule and package.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ESLint } from 'eslint';
+import { Linter } from 'eslint';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values } = parseArgs({
   options: {
-    corpus: { type: 'string' },
-    plugin: { type: 'string' },
     rules: { type: 'string' },
-    verbose: { type: 'boolean' },
+    packages: { type: 'string' },
+    corpus: { type: 'string' },
+    dist: { type: 'string' },
+    json: { type: 'boolean' },
   },
 });
-const corpus = resolve(values.corpus ?? join(import.meta.dirname, '..', '..', 'corpus', 'node_modules'));
-const pluginPath = resolve(values.plugin ?? join(import.meta.dirname, '..', 'dist', 'src', 'index.js'));
-const plugin = (await import(pathToFileURL(pluginPath).href)).default;
-const ruleNames = values.rules ? values.rules.split(',') : ['no-hardcoded-client-secret', 'no-hardcoded-client-id', 'no-hardcoded-credentials'];
-const packages = positionals.length > 0 ? positionals : [
-  'googleapis', 'google-auth-library', 'openid-client', 'oauth4webapi', '@azure/msal-node', '@azure/identity',
-  'next-auth', 'auth0', 'simple-oauth2', 'passport-oauth2',
-];
+const corpus = resolve(values.corpus ?? '/work/corpus/node_modules');
+const dist = resolve(values.dist ?? 'dist');
+const packages = (values.packages ?? '').split(',').filter(Boolean);
+if (packages.length === 0 || !values.rules) {
+  console.error('usage: lint-corpus.mjs --rules x,y --packages a,b [--corpus dir] [--dist dir] [--json]');
+  process.exit(2);
+}
+const ruleNames = values.rules.split(',');
+const plugin = { rules: {} };
+for (const name of ruleNames) plugin.rules[name] = (await import(pathToFileURL(join(dist, 'rules', `${name}.js`)).href)).default;
 
-const MAX_SIZE = 2 * 1024 * 1024;
-function listFiles(dir, files = []) {
+function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') listFiles(path, files);
-    } else if (/\.(?:c|m)?js$/u.test(entry.name) && !/\.min\.js$/u.test(entry.name) && statSync(path).size <= MAX_SIZE) {
-      files.push(path);
+      if (entry.name === 'node_modules') continue;
+      yield* walk(path);
+    } else if (/\.(?:c|m)?js$/u.test(entry.name)) {
+      yield path;
     }
   }
-  return files;
 }
 
-const rules = {};
-for (const name of ruleNames) {
-  const rule = plugin.rules[name];
-  if (!rule) throw new Error(`No rule ${name} in ${pluginPath}`);
-  rules[`credential-hygiene/${name}`] = rule.meta.docs?.recommended ?? 'error';
-}
-const eslint = new ESLint({
-  cwd: corpus,
-  overrideConfigFile: true,
-  overrideConfig: [{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' }, files: ['**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } }, plugins: { 'credential-hygiene': plugin }, rules }],
-  ignore: false,
-});
-
-const totals = { files: 0, errors: 0, warnings: 0, parseErrors: 0 };
-const started = Date.now();
+const linter = new Linter({ configType: 'flat', cwd: corpus });
+const rules = Object.fromEntries(ruleNames.map((name) => [`credential-hygiene/${name}`, 'error']));
+const counts = {};
+const findings = [];
+let files = 0;
+let skipped = 0;
+let parseErrors = 0;
 for (const name of packages) {
-  const files = listFiles(join(corpus, name));
-  const counts = { errors: 0, warnings: 0, parseErrors: 0 };
-  for (let i = 0; i < files.length; i += 50) {
-    for (const result of await eslint.lintFiles(files.slice(i, i + 50))) {
-      for (const message of result.messages) {
-        if (message.ruleId === null) {
-          if (message.fatal !== true) continue;
-          counts.parseErrors++;
-          if (values.verbose) console.log(`  parse ${relative(corpus, result.filePath)}: ${message.message}`);
-          continue;
-        }
-        if (message.severity === 2) counts.errors++;
-        else counts.warnings++;
-        console.log(`  ${relative(corpus, result.filePath)}:${message.line}:${message.column} ${message.severity === 2 ? 'error' : 'warn'} ${message.ruleId.replace('credential-hygiene/', '')} ${message.message}`);
+  const root = join(corpus, name);
+  if (!statSync(root, { throwIfNoEntry: false })) {
+    console.error(`missing package ${name}`);
+    continue;
+  }
+  for (const file of walk(root)) {
+    const text = readFileSync(file, 'utf8');
+    if (text.split('\n').some((line) => line.length > 2000)) {
+      skipped++;
+      continue;
+    }
+    files++;
+    const config = {
+      files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+      plugins: { 'credential-hygiene': plugin },
+      languageOptions: { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' },
+      rules,
+    };
+    let messages = linter.verify(text, config, { filename: file });
+    if (messages.some((message) => message.fatal) && !file.endsWith('.cjs')) {
+      messages = linter.verify(text, { ...config, languageOptions: { ...config.languageOptions, sourceType: 'script' } }, { filename: file });
+    }
+    for (const message of messages) {
+      if (message.fatal) {
+        parseErrors++;
+        console.error(`${relative(corpus, file)}: ${message.message}`);
+        continue;
       }
+      // Notices about the package's own inline directives (ignored here) are not findings.
+      if (!message.ruleId?.startsWith('credential-hygiene/')) continue;
+      const rule = message.ruleId.replace('credential-hygiene/', '');
+      counts[rule] ??= {};
+      counts[rule][name] = (counts[rule][name] ?? 0) + 1;
+      const line = text.split('\n')[message.line - 1]?.trim().slice(0, 160);
+      findings.push({ rule, file: relative(corpus, file), line: message.line, column: message.column, source: line, message: message.message });
     }
   }
-  totals.files += files.length;
-  totals.errors += counts.errors;
-  totals.warnings += counts.warnings;
-  totals.parseErrors += counts.parseErrors;
-  console.log(`${name}: ${files.length} files, ${counts.errors} errors, ${counts.warnings} warnings${counts.parseErrors ? `, ${counts.parseErrors} unparsable` : ''}`);
 }
-console.log(`total: ${totals.files} files, ${totals.errors} errors, ${totals.warnings} warnings, ${totals.parseErrors} unparsable, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (values.json) {
+  console.log(JSON.stringify({ files, skipped, parseErrors, counts, findings }, null, 2));
+} else {
+  for (const finding of findings) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.rule}\n    ${finding.source}`);
+  console.log(`\n${files} files linted, ${skipped} minified skipped, ${parseErrors} unparsable`);
+  for (const rule of ruleNames) {
+    const perPackage = counts[rule] ?? {};
+    const total = Object.values(perPackage).reduce((sum, count) => sum + count, 0);
+    console.log(`${rule}: ${total}${total ? ` (${Object.entries(perPackage).map(([pkg, count]) => `${pkg} ${count}`).join(', ')})` : ''}`);
+  }
+}

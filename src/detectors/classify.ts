@@ -242,7 +242,8 @@ export function classifySecretValue(value: string, context: ClassifyContext = {}
 }
 
 function knownFormat(format: string, label: string): SecretValueClassification {
-  return { kind: 'known-format', confidence: 'high', reason: `a ${label}`, format, formatLabel: label };
+  const article = /^[AEIOaeio]|^npm\b|^1Password/u.test(label) ? 'an' : 'a';
+  return { kind: 'known-format', confidence: 'high', reason: `${article} ${label}`, format, formatLabel: label };
 }
 
 /** Kinds that a rule must not report: nothing is hard-coded. */

@@ -65,6 +65,9 @@ interface ExtraFormat {
 /** Formats the preset does not cover, chosen for OAuth/OIDC integration code. */
 const EXTRA_FORMATS: readonly ExtraFormat[] = [
   { format: 'google-oauth-client-secret', label: 'Google OAuth client secret', pattern: /\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])/gu },
+  // A PEM private key block (secretlint's PrivateKey rule wants a full-length body; a short or
+  // truncated one in code is still a private key).
+  { format: 'private-key-pem', label: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\]{16,}?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/gu },
   { format: 'google-api-key', label: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/gu },
   { format: 'azure-ad-client-secret', label: 'Azure AD client secret', pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/gu },
   { format: 'stripe-secret-key', label: 'Stripe secret key', pattern: /\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99})\b/gu },

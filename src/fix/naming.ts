@@ -78,8 +78,9 @@ function specificWords(name: string | undefined, kind: CredentialKind): string[]
   if (name === undefined) return undefined;
   const classified = classifySecretName(name);
   if (!classified || classified.kind !== kind) {
-    // `secret` / `SESSION_SECRET` still fit a signing secret, `key` an API key.
-    if (!(classified?.kind === 'secret' && (kind === 'signing-secret' || kind === 'client-secret'))) return undefined;
+    // `SESSION_SECRET`, `cookieSecret` still fit a signing secret.
+    if (!(classified?.kind === 'secret' && kind === 'signing-secret')) return undefined;
+    if (splitIdentifierWords(name).length < 2) return undefined;
   }
   const words = splitIdentifierWords(name).filter((word) => word !== 'this');
   return words.length > 0 ? words : undefined;

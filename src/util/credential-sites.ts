@@ -51,6 +51,7 @@ export interface CredentialSite {
 
 export interface SiteNaming {
   readonly convention?: string;
+  readonly provider?: string;
   readonly objectName?: string;
   readonly propertyName?: string;
   readonly variableName?: string;
@@ -66,7 +67,10 @@ export interface CredentialFinding {
   readonly range: readonly [number, number];
   /** The literal (or concatenation) holding the value; replaced by an env fix. */
   readonly node: TSESTree.Node;
-  /** Whether `range` covers all of `node`, so that replacing the node replaces only the credential. */
+  /**
+   * Whether an env fix may replace all of `node`: `range` covers it, or the node is a connection
+   * string that moves into the environment whole.
+   */
   readonly wholeNode: boolean;
 }
 
@@ -88,6 +92,8 @@ const METHOD_NAMES = new Set(SINK_ROWS.flatMap((row) => (row.method === undefine
 const MODULE_SPECIFIER = /\b(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]/gu;
 const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
 const BASIC_HINT = /\bbasic\s*$/iu;
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
+const ACUMATICA_CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[\w.-]+$/iu;
 
 function importsCatalogueModule(text: string): boolean {
   for (const match of text.matchAll(MODULE_SPECIFIER)) {
@@ -434,6 +440,11 @@ export function collectCredentialFindings(
     Property(node) {
       if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
       const name = getPropertyKeyName(node);
+      if (name === 'd' && findObjectProperty(node.parent, 'kty')) {
+        // The private part of a JWK (RFC 7517 §9.2, RFC 7518 §6.2.2.1 / §6.3.2.1).
+        collector.add({ kind: 'private-key', value: node.value, strength: 'sink', where: 'as the private `d` of a JSON Web Key', naming: { objectName: enclosingObjectName(node.parent) } });
+        return;
+      }
       const kind = credentialKindOfName(name);
       if (!kind || name === undefined) return;
       const body = objectIsRequestBody(node.parent);
@@ -442,7 +453,8 @@ export function collectCredentialFindings(
         value: node.value,
         strength: body && (kind === 'client-secret' || kind === 'client-id' || kind === 'password') ? 'sink' : 'name',
         where: body ? `sent as \`${name}\` in a request body` : describeName(name),
-        naming: { propertyName: name, objectName: enclosingObjectName(node.parent) },
+        // An `Authorization` header names where a token goes, not which token it is.
+        naming: { propertyName: /^(?:proxy-)?authorization$/iu.test(name) ? undefined : name, objectName: enclosingObjectName(node.parent) },
       });
     },
     PropertyDefinition(node) {
@@ -478,6 +490,9 @@ export function collectCredentialFindings(
     },
     Literal(node) {
       if (typeof node.value !== 'string') return;
+      if (node.value.length <= 120 && ACUMATICA_CLIENT_ID.test(node.value)) {
+        collector.add({ kind: 'client-id', value: node, strength: 'name', where: 'written as an Acumatica `<GUID>@<tenant>` client id', naming: { provider: 'acumatica' } });
+      }
       if (node.value.includes('=')) addQueryStringSites(collector, node, node.value);
       if (collectStrings && node.value.length >= 16) strings.push(node);
     },
@@ -526,7 +541,7 @@ function unwrapEncoding(node: TSESTree.Node): TSESTree.Node {
 
 /** The password or key inside a URL (`scheme://user:pass@host`) or a `Key=value;` connection string. */
 function connectionSecretPart(value: string): { start: number; end: number } | undefined {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s:@]*:([^@/?#\s]+)@/iu.exec(value);
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s:@]*:([^@/\s]+)@/iu.exec(value);
   if (url?.[1] !== undefined) {
     const start = value.indexOf(':', value.indexOf('://') + 3) + 1;
     return { start, end: start + url[1].length };
@@ -613,8 +628,11 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
   let part = site.part;
   if (!part) {
     const connection = connectionSecretPart(value);
+    const scheme = AUTH_SCHEME.exec(value);
     if (connection) part = connection;
     else if (site.connectionString === true) return undefined;
+    // `Authorization: 'Bearer eyJ…'`: the credential is what follows the scheme.
+    else if (scheme) part = { start: scheme[0].length, end: value.length };
   }
   const secret = part ? value.slice(part.start, part.end) : value;
   // `const KENSIUM_CLIENT_SECRET = '…'` passed to a sink: the constant's name is the better env name.
@@ -627,7 +645,9 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
   if (!isReportable(site, classification, isTestFile)) return undefined;
   if (part) {
     const range = locateInString(holder, sourceCode, part.start, part.end) ?? holder.range;
-    const wholeNode = holder.type !== AST_NODE_TYPES.TemplateElement && range[0] === holder.range[0] && range[1] === holder.range[1];
+    // A connection string moves into the environment whole (`DATABASE_URL`), so its fix replaces it all.
+    const movesWhole = site.connectionString === true && holder.type !== AST_NODE_TYPES.TemplateElement;
+    const wholeNode = movesWhole || (holder.type !== AST_NODE_TYPES.TemplateElement && range[0] === holder.range[0] && range[1] === holder.range[1]);
     return { site, secret, classification, range, node: holder, wholeNode };
   }
   return { site, secret, classification, range: holder.range, node: holder, wholeNode: true };

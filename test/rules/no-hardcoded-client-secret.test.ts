@@ -24,7 +24,7 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     "const labels = { clientSecret: 'Client secret' };",
     "const CLIENT_SECRET_PARAM = 'client_secret';",
     // A local function that happens to be called `discovery` is not the openid-client sink.
-    "function discovery(server: URL, id: string, secret: string) {}\ndiscovery(server, 'pos-sync', 'Zq8vL2mNx4Rt7YpK');",
+    `function discovery(server: URL, id: string, secret: string) {}\ndiscovery(server, 'pos-sync', '${SECRET}');`,
     // The third argument of openid-client `discovery` is only the secret when it is a string.
     "import * as client from 'openid-client';\nconst config = await client.discovery(server, clientId, { token_endpoint_auth_method: 'private_key_jwt' });",
     // A Basic header built from variables only, and a query string whose secret is interpolated.

@@ -1,0 +1,29 @@
+import { DEFAULT_TEST_FILE_PATTERNS } from '../src/detectors/index.js';
+import { collectCredentialFindings } from '../src/util/credential-sites.js';
+import { createRule } from '../src/util/create-rule.js';
+import { CLIENT_ID_MESSAGES, createHardcodedReporter, HARDCODED_OPTION_PROPERTIES, type ClientIdMessageId, type HardcodedRuleOptions } from '../src/util/hardcoded-report.js';
+
+export type Options = [HardcodedRuleOptions];
+export type MessageIds = ClientIdMessageId;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-client-id',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow hard-coded OAuth client ids',
+      recommended: 'warn',
+    },
+    hasSuggestions: true,
+    fixable: 'code',
+    messages: CLIENT_ID_MESSAGES,
+    schema: [{ type: 'object', properties: HARDCODED_OPTION_PROPERTIES, additionalProperties: false }],
+    defaultOptions: [{ testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS], fixToEnv: false }],
+  },
+  create(context, [options]) {
+    const reporter = createHardcodedReporter(context, options);
+    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile }, (findings) => {
+      for (const finding of findings) if (finding.site.kind === 'client-id') reporter.report(finding);
+    });
+  },
+});

@@ -1,0 +1,314 @@
+import rule from '../../rules/no-hardcoded-credentials.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+/** Fake credentials are assembled from fragments so that no whole one sits in the repository as one literal. */
+const PASSWORD = ['T7vqL9xR', 'm2Wp4z8K'].join('');
+const SECRET = ['Zq8vL2mN', 'x4Rt7YpK', 'w1Bs9DfH', '3JcA0eUg'].join('');
+const AWS_ID = ['AKIA', 'Q3EGRT5N7X2LKM4P'].join('');
+const AWS_KEY = ['k8Vd3Qm7Zp2Lx9Rt5Yw1', 'Hs6Nb4Fj0Gc8Ue3Ta7Ko'].join('');
+const STRIPE = ['sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'].join('');
+const GITHUB = ['ghp_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('');
+const JWT = ['eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiJwb3Mtc3luYyJ9', '.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk'].join('');
+const PEM_BODY = ['MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7'].join('');
+const JWK_D = ['hD8f3kq9Xz2Lm5Rt', '7Yp1Bs4Nc6Vw8Qe0'].join('');
+
+ruleTester.run('no-hardcoded-credentials', rule, {
+  valid: [
+    // Read from the environment or a secret store.
+    "await fetch(`${erpUrl}/entity/auth/login`, { method: 'POST', body: JSON.stringify({ name: process.env.ACUMATICA_USER, password: process.env.ACUMATICA_PASSWORD }) });",
+    "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: storeId }, requireEnv('JWT_SECRET'));",
+    "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET!, resave: false }));",
+    "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });",
+    // Placeholders, empty values, and URLs or connection strings without a password.
+    "const erp = { password: 'changeme', apiKey: '<api-key>', token: '' };",
+    "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: 'postgres://localhost:5432/pos' });",
+    "const erpUrl = 'https://erp.example.com/entity/Default/24.200.001';",
+    // Names that only mention a credential, and labels.
+    "const form = { passwordField: 'password', tokenUrl: 'https://erp.example.com/identity/connect/token', apiKeyHeader: 'X-Api-Key' };",
+    "const input = { type: 'password', placeholder: 'Password' };",
+    "const REFRESH_TOKEN = 'refresh_token';",
+    "const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';",
+    "const page = { nextPageToken: 'CgwI4pK9BhDA3fG5Aw' };",
+    // A short word behind a credential name that no sink receives is a mode or a label, not a secret.
+    "const auth = { token: 'Bearer' };",
+    // A local `sign` is not jsonwebtoken's.
+    "function sign(payload: object, key: string) {}\nsign({ sub: storeId }, 'shhhhh');",
+    // A JWK without `kty` is not a key, and a public JWK has no `d`.
+    `const point = { x: 1, y: 2, d: '${JWK_D}' };`,
+    "const publicJwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };",
+    // Obvious dummies in test files.
+    { code: "const erp = { password: 'password123' };", filename: 'src/erp.test.ts' },
+    { code: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: 'store-1' }, 'test-secret');", filename: 'test/token.spec.ts' },
+    // Known formats can be turned off.
+    { code: `const notes = 'use ${GITHUB} for the registry';`, options: [{ checkKnownFormats: false }] },
+    { code: `// deploy token: ${GITHUB}\nexport {};`, options: [{ checkComments: false }] },
+  ],
+  invalid: [
+    {
+      code: `await fetch(\`\${erpUrl}/entity/auth/login\`, { method: 'POST', body: JSON.stringify({ name: 'pos-sync', password: '${PASSWORD}', tenant: 'Kensium' }) });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 113, endLine: 1, endColumn: 131,
+          data: { kind: "password", where: "sent as `password` in a request body", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_PASSWORD" }, output: "await fetch(`${erpUrl}/entity/auth/login`, { method: 'POST', body: JSON.stringify({ name: 'pos-sync', password: process.env.POS_SYNC_PASSWORD, tenant: 'Kensium' }) });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const ACUMATICA_PASSWORD = '${PASSWORD}';`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 28, endLine: 1, endColumn: 46,
+          data: { kind: "password", where: "assigned to `ACUMATICA_PASSWORD`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "ACUMATICA_PASSWORD" }, output: "const ACUMATICA_PASSWORD = process.env.ACUMATICA_PASSWORD;" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const stripe = { apiKey: '${STRIPE}' };`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 26, endLine: 1, endColumn: 60,
+          data: { kind: "API key", where: "assigned to `apiKey`", masked: "sk_l…p7dc (32 chars)", reason: "a Stripe secret key" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "STRIPE_API_KEY" }, output: "const stripe = { apiKey: process.env.STRIPE_API_KEY };" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const headers = { Authorization: 'Bearer ${JWT}' };`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 42, endLine: 1, endColumn: 130,
+          data: { kind: "token", where: "assigned to `Authorization`", masked: "eyJh…EjXk (88 chars)", reason: "a JSON Web Token" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const privateKey = '-----BEGIN PRIVATE KEY-----\\n${PEM_BODY}\\n-----END PRIVATE KEY-----';`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 20, endLine: 1, endColumn: 130,
+          data: { kind: "private key", where: "assigned to `privateKey`", masked: "----…---- (106 chars)", reason: "a private key" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "PRIVATE_KEY" }, output: "const privateKey = process.env.PRIVATE_KEY;" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { importJWK } from 'jose';\nconst key = await importJWK({ kty: 'EC', crv: 'P-256', x, y, d: '${JWK_D}' }, 'ES256');`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 65, endLine: 2, endColumn: 99,
+          data: { kind: "private key", where: "passed to `importJWK`", masked: "hD8f…8Qe0 (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "PRIVATE_KEY" }, output: "import { importJWK } from 'jose';\nconst key = await importJWK({ kty: 'EC', crv: 'P-256', x, y, d: process.env.PRIVATE_KEY }, 'ES256');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const signingJwk = { kty: 'EC', crv: 'P-256', x, y, d: '${JWK_D}' };`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 56, endLine: 1, endColumn: 90,
+          data: { kind: "private key", where: "as the private `d` of a JSON Web Key", masked: "hD8f…8Qe0 (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "PRIVATE_KEY" }, output: "const signingJwk = { kty: 'EC', crv: 'P-256', x, y, d: process.env.PRIVATE_KEY };" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: storeId }, 'shhhhh');",
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcodedWeak", line: 2, column: 42, endLine: 2, endColumn: 50,
+          data: { kind: "signing secret", where: "passed to `jwt.sign`", masked: "**** (6 chars)", reason: "a dictionary or dummy value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: storeId }, process.env.JWT_SECRET);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as jose from 'jose';\nconst jwt = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('${SECRET}'));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 111, endLine: 2, endColumn: 145,
+          data: { kind: "signing secret", where: "passed to `SignJWT.sign`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import * as jose from 'jose';\nconst jwt = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(process.env.JWT_SECRET));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret: ['keyboard cat', '${SECRET}'], resave: false }));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcodedWeak", line: 2, column: 28, endLine: 2, endColumn: 42,
+          data: { kind: "signing secret", where: "passed to `express-session`", masked: "**** (12 chars)", reason: "a dictionary or dummy value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "SESSION_SECRET" }, output: `import session from 'express-session';\napp.use(session({ secret: [process.env.SESSION_SECRET, '${SECRET}'], resave: false }));` },
+          ],
+        },
+        {
+          messageId: "hardcoded", line: 2, column: 44, endLine: 2, endColumn: 78,
+          data: { kind: "signing secret", where: "passed to `express-session`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "SESSION_SECRET_2" }, output: "import session from 'express-session';\napp.use(session({ secret: ['keyboard cat', process.env.SESSION_SECRET_2], resave: false }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { createHmac } from 'node:crypto';\nconst signature = createHmac('sha256', '${SECRET}').update(payload).digest('hex');`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 40, endLine: 2, endColumn: 74,
+          data: { kind: "signing secret", where: "passed to `crypto.createHmac`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "HMAC_SECRET" }, output: "import { createHmac } from 'node:crypto';\nconst signature = createHmac('sha256', process.env.HMAC_SECRET).update(payload).digest('hex');" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: 'postgres://pos_sync:${PASSWORD}@db.internal:5432/pos' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 67, endLine: 2, endColumn: 83,
+          data: { kind: "password", where: "passed to `pg.Pool`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "DATABASE_URL" }, output: "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';\nconst client = new MongoClient('mongodb+srv://sync:${PASSWORD}@cluster0.example.net/pos');`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 52, endLine: 2, endColumn: 68,
+          data: { kind: "password", where: "passed to `MongoClient`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "MONGODB_URI" }, output: "import { MongoClient } from 'mongodb';\nconst client = new MongoClient(process.env.MONGODB_URI);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const erpUrl = 'https://pos-sync:${PASSWORD}@erp.example.com/entity/Default/24.200.001';`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "knownFormat", line: 1, column: 34, endLine: 1, endColumn: 50,
+          data: { label: "basic-auth password in a URL", masked: "T7…8K (16 chars)", container: "a string" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region, credentials: { accessKeyId: '${AWS_ID}', secretAccessKey: '${AWS_KEY}' } });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 63, endLine: 2, endColumn: 85,
+          data: { kind: "API key", where: "passed to `the AWS SDK client`", masked: "AK…4P (20 chars)", reason: "a credential-shaped random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AWS_ACCESS_KEY_ID" }, output: `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '${AWS_KEY}' } });` },
+          ],
+        },
+        {
+          messageId: "hardcoded", line: 2, column: 104, endLine: 2, endColumn: 146,
+          data: { kind: "API key", where: "passed to `the AWS SDK client`", masked: "k8Vd…a7Ko (40 chars)", reason: "an AWS secret access key" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AWS_SECRET_ACCESS_KEY" }, output: `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region, credentials: { accessKeyId: '${AWS_ID}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `// deploy token: ${GITHUB}\nexport {};`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "knownFormat", line: 1, column: 18, endLine: 1, endColumn: 58,
+          data: { label: "GitHub token", masked: "ghp_…Q7r8 (40 chars)", container: "a comment" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const headers = { Authorization: 'Basic ' + Buffer.from('pos-sync:${PASSWORD}').toString('base64') };`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 67, endLine: 1, endColumn: 83,
+          data: { kind: "password", where: "encoded into a `Basic` authorization header", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const notes = 'use ${GITHUB} for the registry';`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "knownFormat", line: 1, column: 20, endLine: 1, endColumn: 60,
+          data: { label: "GitHub token", masked: "ghp_…Q7r8 (40 chars)", container: "a string" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const ACUMATICA_PASSWORD = '${PASSWORD}';`,
+      filename: "src/pos-sync.ts",
+      options: [{"fixToEnv":true}],
+      output: "const ACUMATICA_PASSWORD = process.env.ACUMATICA_PASSWORD;",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 28, endLine: 1, endColumn: 46,
+          data: { kind: "password", where: "assigned to `ACUMATICA_PASSWORD`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const ACUMATICA_PASSWORD = '${PASSWORD}';`,
+      filename: "src/erp.test.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 28, endLine: 1, endColumn: 46,
+          data: { kind: "password", where: "assigned to `ACUMATICA_PASSWORD`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "ACUMATICA_PASSWORD" }, output: "const ACUMATICA_PASSWORD = process.env.ACUMATICA_PASSWORD;" },
+          ],
+        },
+      ],
+    },
+  ],
+});
