@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { GRANT_TYPES } from '../src/catalogue/flows.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS } from '../src/detectors/index.js';
-import { getMemberPropertyName, getPropertyKeyName } from '../src/util/ast.js';
+import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
 
@@ -46,13 +46,17 @@ function isClientCredentialsGrant(node: TSESTree.Literal | TSESTree.TemplateElem
   return /(?:^|[?&\s])grant_type=client_credentials(?:$|&)/u.test(value);
 }
 
-/** `client_secret: settings.client_secret`, `clientSecret` shorthand: a configured value passed on, not set here. */
-function isForwardedSecret(value: TSESTree.Node): boolean {
-  if (value.type === AST_NODE_TYPES.Identifier) return classifySecretName(value.name)?.kind === 'client-secret';
-  if (value.type === AST_NODE_TYPES.MemberExpression && getEnvRead(value) === undefined) {
-    return classifySecretName(getMemberPropertyName(value) ?? '')?.kind === 'client-secret';
-  }
-  return false;
+/**
+ * Whether a property value sets a secret here (a literal, an env read, a constant bound to either)
+ * rather than passing on a configured one (`client_secret: settings.client_secret`, a parameter).
+ */
+function isSetHere(value: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const current = skipTypeWrappers(value);
+  if (resolveString(current, scope) || getEnvRead(current)) return true;
+  if (current.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(scope, current);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === 'Variable' && def.node.init !== null && getEnvRead(def.node.init) !== undefined;
 }
 
 export default createRule<Options, MessageIds>({
@@ -105,8 +109,10 @@ export default createRule<Options, MessageIds>({
     });
     /**
      * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
-     * reports need a strong client signal: forwarding a configured secret (`client_secret:
-     * settings.client_secret`) is what isomorphic OAuth libraries do for their server users.
+     * reports need a strong client signal (a directive, a browser-only import, a client glob):
+     * forwarding a configured secret (`client_secret: settings.client_secret`) and sending the
+     * client-credentials grant are what isomorphic OAuth libraries do for their server users, and
+     * those libraries touch `window` too.
      */
     const clientOnly: { strongOnly: boolean; report: (reason: string) => void }[] = [];
 
@@ -145,7 +151,7 @@ export default createRule<Options, MessageIds>({
         if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return;
         if (value.type === AST_NODE_TYPES.Literal && (value.value === null || value.value === '')) return;
         if (isInServerOnlyFunction(node)) return;
-        const forwarded = isForwardedSecret(value);
+        const forwarded = !isSetHere(value, context.sourceCode.getScope(node));
         clientOnly.push({ strongOnly: forwarded, report: (reason) => context.report({ node: node.key, messageId: 'clientSecretInClient', data: { name, reason } }) });
       },
       ImportDeclaration(node) {
@@ -164,11 +170,11 @@ export default createRule<Options, MessageIds>({
       },
       Literal(node) {
         if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
-        clientOnly.push({ strongOnly: false, report: (reason) => context.report({ node, messageId: 'clientCredentialsInClient', data: { reason } }) });
+        clientOnly.push({ strongOnly: true, report: (reason) => context.report({ node, messageId: 'clientCredentialsInClient', data: { reason } }) });
       },
       TemplateElement(node) {
         if (!isClientCredentialsGrant(node) || isInServerOnlyFunction(node)) return;
-        clientOnly.push({ strongOnly: false, report: (reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }) });
+        clientOnly.push({ strongOnly: true, report: (reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }) });
       },
       'Program:exit'() {
         if (clientOnly.length === 0) return;

@@ -34,8 +34,11 @@ interface Leak {
   readonly kind: CredentialKind | 'token response' | 'config object';
 }
 
+/** Words that make a credential-looking name a number or a setting: `tokenRenewalOffsetSeconds`, `issuerTokenAlgs`. */
+const MEASURE_WORDS = /(?:Seconds|Secs|Ms|Millis|Minutes|Offset|Renewal|Algs|Algorithms|Count|Interval|Threshold)(?:$|[A-Z_])|_(?:SECONDS|SECS|MS|OFFSET|ALGS|COUNT|INTERVAL)(?:$|_)/u;
+
 function credentialKindOf(name: string | undefined): CredentialKind | undefined {
-  if (name === undefined) return undefined;
+  if (name === undefined || MEASURE_WORDS.test(name)) return undefined;
   const kind = classifySecretName(name)?.kind;
   return kind === 'client-id' ? undefined : kind;
 }
@@ -154,6 +157,8 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           const name = getMemberPropertyName(current);
+          // `EnvVarNames.MSI_SECRET`, `Messages.API_KEY_WITH_CREDENTIALS`: a constant of an enum-like object.
+          if (name !== undefined && /^[A-Z][A-Z0-9_]*$/u.test(name) && /^[A-Z]/u.test(calleeText(current.object)?.split('.').pop() ?? '')) return undefined;
           const kind = credentialKindOf(name);
           if (kind && name !== undefined) return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind };
           return undefined;

@@ -26,6 +26,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
     { code: "export async function getServerSideProps() { return { props: { ok: await sync(process.env.KENSIUM_CLIENT_SECRET) } }; }\nexport default function Page() { return null; }", filename: 'pages/orders.tsx' },
     // Forwarding a configured secret needs a strong client signal: isomorphic OAuth libraries do it for server users.
     { code: "window.addEventListener('message', onMessage);\nconst body = { client_id: this.settings.client_id, client_secret: this.settings.client_secret };", filename: 'src/oidc/token-client.js' },
+    { code: "const basic = window.btoa(id + ':' + secret);\nconst params = { grant_type: 'client_credentials', client_secret: options.clientSecret };", filename: 'lib/oauth.js' },
     // Browser globals make a file client code only while the option is on.
     { code: "const s = process.env.API_SECRET;\nwindow.addEventListener('load', start);", filename: 'src/widget.ts', options: [{ checkBrowserGlobals: false }] },
     // `typeof window` probes are how isomorphic code stays on the server path.
@@ -126,7 +127,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
     },
     {
       // A medium signal: the file touches `localStorage`.
-      code: "const config = { clientId: 'pos-web', clientSecret: apiSecret };\nlocalStorage.setItem('cfg', JSON.stringify(config));",
+      code: "const config = { clientId: 'pos-web', clientSecret: 'pos-web-secret' };\nlocalStorage.setItem('cfg', JSON.stringify(config));",
       filename: 'src/widget.ts',
       errors: [
         {
@@ -136,6 +137,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           endLine: 1,
           endColumn: 51,
           data: { name: 'clientSecret', reason: 'the file uses the browser global `localStorage`' },
+        },
+      ],
+    },
+    {
+      // A medium signal is enough for a secret env read.
+      code: "const s = process.env.API_SECRET;\nwindow.addEventListener('load', start);",
+      filename: 'src/widget.ts',
+      errors: [
+        {
+          messageId: 'secretEnvInClient',
+          line: 1,
+          column: 11,
+          endLine: 1,
+          endColumn: 33,
+          data: { env: 'process.env.API_SECRET', kind: 'secret', reason: 'the file uses the browser global `window`' },
         },
       ],
     },

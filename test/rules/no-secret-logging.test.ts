@@ -27,6 +27,10 @@ ruleTester.run('no-secret-logging', rule, {
     // Constants bound to literals are codes, not runtime secrets; custom errors take a code first.
     "const PASSWORD_CHANGE_FAILED = 'password_change_failed';\nthrow new CustomAuthApiError(PASSWORD_CHANGE_FAILED, 'Password reset failed.', response.correlation_id);",
     "throw new PosApiError(response.status, tokenResponse);",
+    // Enum-like constants and numeric settings whose names mention a credential.
+    "logger.info(`set ${EnvironmentVariableNames.MSI_SECRET} to use managed identity`);",
+    "throw new RangeError(exports.GoogleAuthExceptionMessages.API_KEY_WITH_CREDENTIALS);",
+    "this.logger.info(`token expires within ${this.config.tokenRenewalOffsetSeconds} seconds`);\ndebug('supported algorithms %o', issuerTokenAlgs);",
     // A config object without a secret in it.
     "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
   ],
