@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { categorize, createIgnoreMatcher, listFiles } from '../scanner/files.js';
 import type { Finding, ScanResult } from '../scanner/types.js';
 import { BaselineError, type BaselineEntry, compareWithBaseline, describeStaleEntry, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
 import { type AddedLines, addedLinesSince, GitError, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
@@ -204,4 +205,20 @@ export async function runGated<R extends ScanResult>(flags: GateFlags, context: 
   const scanned = plan.files?.length === 0 ? ({ findings: [], errors: [], stats: { files: 0, skipped: {}, durationMs: 0 } } as ScanResult as R) : await scan(plan);
   const outcome = await applyGates(scanned, plan, flags, { cwd: context.cwd });
   return { ...outcome, plan, result: { ...scanned, findings: outcome.result.findings } };
+}
+
+/**
+ * The plan context over the scanner's own file rules: a staged file is scanned only if the scanner
+ * would read it (code, config or credential file, not ignored); `--shard` splits the usual listing.
+ */
+export function scannerGateContext(cwd: string, paths: readonly string[], ignorePatterns: readonly string[]): PlanContext {
+  const isIgnored = createIgnoreMatcher(cwd, ignorePatterns);
+  return {
+    cwd,
+    isCandidate: (path) => {
+      const absolutePath = resolve(cwd, path);
+      return categorize(absolutePath) !== undefined && !isIgnored(absolutePath);
+    },
+    listFiles: () => listFiles({ cwd, paths: paths.length > 0 ? paths : ['.'], ignore: ignorePatterns }).files.map((file) => file.path),
+  };
 }

@@ -12,6 +12,7 @@ import { ProjectConfigError } from '../scanner/project.js';
 import { run, type RunOptions, type RunResult } from '../scanner/run.js';
 import type { ScanResult } from '../scanner/types.js';
 import type { CliIo } from './main.js';
+import { GATE_OPTIONS, GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
 import { reporters } from './reporters/index.js';
 import { ConfigError, loadConfigFile, mergeConfig, resolveRules, type ScanConfig } from './scan-config.js';
 
@@ -36,6 +37,7 @@ Options:
   --help                 Show this help
   --version              Show the version
 
+${GATE_USAGE}
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config or fatal error.
 `;
 
@@ -57,6 +59,7 @@ export const SCAN_FLAGS = {
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  ...GATE_OPTIONS,
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
 export type ScanFlagValues = { [K in keyof typeof SCAN_FLAGS]?: (typeof SCAN_FLAGS)[K] extends { type: 'boolean' } ? boolean : (typeof SCAN_FLAGS)[K] extends { multiple: true } ? string[] : string };
@@ -195,10 +198,19 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const stderr = io.stderr as ProgressOutput;
   const progress = createProgress(stderr, stderr.isTTY === true && !config.quiet && process.env.CI === undefined);
   let result: RunResult;
+  let gated: GatedRun<RunResult>;
   try {
-    result = await run({ ...toRunOptions(config, cwd, parsed.positionals), onProgress: progress.update });
+    const runOptions = toRunOptions(config, cwd, parsed.positionals);
+    const { DEFAULT_IGNORE } = await import('../scanner/index.js');
+    const gateContext = scannerGateContext(cwd, parsed.positionals, [...DEFAULT_IGNORE, ...config.ignore]);
+    gated = await runGated(values, gateContext, (plan) => run({ ...runOptions, ...planRunOptions(plan), onProgress: progress.update }));
+    result = gated.result;
   } catch (error) {
     progress.clear();
+    if (isGateError(error)) {
+      io.stderr.write(`credential-hygiene scan: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ProjectConfigError) {
       io.stderr.write(`credential-hygiene scan: cannot load the TypeScript project: ${error.configFile}: ${error.diagnostic}\n`);
       return 2;
@@ -207,6 +219,8 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   progress.clear();
+  if (gated.plan.note !== undefined && !config.quiet) io.stderr.write(`credential-hygiene: ${gated.plan.note}\n`);
+  for (const note of gated.notes) io.stderr.write(`${note}\n`);
   const shown = applyQuiet(result, config);
   const report = reporter(shown, { cwd, quiet: config.quiet, color: config.output === undefined && (io.stdout as ProgressOutput).isTTY === true && process.env.NO_COLOR === undefined });
   if (config.output === undefined) {
@@ -219,5 +233,6 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
-  return exitCodeFor(result, config);
+  if (gated.baselineUpdated) return 0;
+  return gated.failOnStale ? 1 : exitCodeFor(result, config);
 }
