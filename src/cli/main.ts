@@ -4,7 +4,6 @@
  */
 import { packageInfo } from '../package-info.js';
 import { describeArgument } from './arguments.js';
-import { scanCommand } from './scan-command.js';
 import { mergeSarifCommand } from './merge-sarif.js';
 import { fixCommand } from './fix-command.js';
 
@@ -15,6 +14,8 @@ export interface Output {
 export interface CliIo {
   readonly stdout: Output;
   readonly stderr: Output;
+  /** The working directory; `process.cwd()` when absent (tests run commands in-process on fixtures). */
+  readonly cwd?: string;
 }
 
 export const USAGE = `Usage: credential-hygiene <command> [options]
@@ -36,7 +37,10 @@ Run 'credential-hygiene <command> --help' for the options of a command.
 export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Sub-commands register here as they land. */
-export const commands = new Map<string, CommandHandler>([['scan', scanCommand]]);
+export const commands = new Map<string, CommandHandler>([
+  // Loaded on use, so `--help` and other commands do not pay for ESLint and TypeScript.
+  ['scan', async (argv, io) => (await import('./scan-command.js')).scanCommand(argv, io)],
+]);
 commands.set('merge-sarif', mergeSarifCommand);
 commands.set('fix', fixCommand);
 

@@ -8,8 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { packageInfo } from '../package-info.js';
-import { ProjectConfigError } from '../scanner/project.js';
-import { run, type RunOptions, type RunResult } from '../scanner/run.js';
+import type { RunOptions, RunResult } from '../scanner/run.js';
 import type { ScanResult } from '../scanner/types.js';
 import type { CliIo } from './main.js';
 import { GATE_OPTIONS, GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
@@ -168,7 +167,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${packageInfo.version}\n`);
     return 0;
   }
-  const cwd = process.cwd();
+  const cwd = io.cwd ?? process.cwd();
   let config: ScanConfig;
   try {
     const flags = flagsToConfig(values);
@@ -197,6 +196,8 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const stderr = io.stderr as ProgressOutput;
   const progress = createProgress(stderr, stderr.isTTY === true && !config.quiet && process.env.CI === undefined);
+  // The scanner (ESLint, TypeScript) loads only once the command line is known to be valid.
+  const { run, ProjectConfigError } = await import('../scanner/index.js');
   let result: RunResult;
   let gated: GatedRun<RunResult>;
   try {

@@ -409,7 +409,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   }
 
   findings.sort(compareFindings);
-  const result: RunResult = { findings, errors, stats: { files: filesChecked, skipped, durationMs: Math.round(performance.now() - started) } };
+  const sortedSkipped = Object.fromEntries(Object.entries(skipped).sort(([a], [b]) => (a < b ? -1 : 1)));
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const result: RunResult = { findings, errors, stats: { files: filesChecked, skipped: sortedSkipped, durationMs: Math.round(performance.now() - started) } };
   if (options.fixTargets) {
     const targets: FixTarget[] = [];
     for (const finding of findings) {
