@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detectConfigFormat, findConfigFileSecrets, readConfigEntries } from '../../src/detectors/config-files.js';
 
 // Fake credentials, assembled so that no whole secret sits in the source.
-const SECRET = 'Zq8vL2mNx4Rt' + '7YpKw1Bs9DfH3JcA0eUg';
-const GOOGLE_SECRET = 'GOCSPX-' + 'Xb4k9QmZ2rT7wLp' + '0sVn5HcYdJ8eQ';
-const ACUMATICA_ID = '5f1a6f8e-1111-4a2b-' + '9c3d-123456789abc@Company';
+const SECRET = ['Zq8vL2mNx4Rt', '7YpKw1Bs9DfH3JcA0eUg'].join('');
+const GOOGLE_SECRET = ['GOCSPX-', 'Xb4k9QmZ2rT7wLp', '0sVn5HcYdJ8eQ'].join('');
+const ACUMATICA_ID = ['5f1a6f8e-1111-4a2b-', '9c3d-123456789abc@Company'].join('');
 
 /** Findings as `{ kind, key, text, value }` where `text` is what the range covers. */
 function find(filePath: string, text: string): { kind: string; key: string; text: string; value: string }[] {

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creator, SECRETLINT_RULE_ID, type SecretlintRuleOptions } from '../../src/secretlint/index.js';
 
 // Fake credentials, assembled so that no whole secret sits in the source.
-const SECRET = 'Zq8vL2mNx4Rt' + '7YpKw1Bs9DfH3JcA0eUg';
-const ACUMATICA_ID = '5f1a6f8e-1111-4a2b-' + '9c3d-123456789abc@Company';
+const SECRET = ['Zq8vL2mNx4Rt', '7YpKw1Bs9DfH3JcA0eUg'].join('');
+const ACUMATICA_ID = ['5f1a6f8e-1111-4a2b-', '9c3d-123456789abc@Company'].join('');
 
 // The rule object must be what secretlint's loader and core accept.
 const typed: SecretLintRuleCreator<SecretlintRuleOptions> = creator;
