@@ -2,17 +2,33 @@
 import noHardcodedClientId from './no-hardcoded-client-id.js';
 import noHardcodedClientSecret from './no-hardcoded-client-secret.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
+import noImplicitFlow from './no-implicit-flow.js';
+import noInsecureOauthEndpoint from './no-insecure-oauth-endpoint.js';
+import noOfflineAccessWithClientCredentials from './no-offline-access-with-client-credentials.js';
+import noPasswordGrant from './no-password-grant.js';
 import noSecretEnvFallback from './no-secret-env-fallback.js';
 import noSecretInClientCode from './no-secret-in-client-code.js';
+import noSecretInUrl from './no-secret-in-url.js';
 import noSecretLogging from './no-secret-logging.js';
+import noTlsVerificationBypass from './no-tls-verification-bypass.js';
 import noTokenInBrowserStorage from './no-token-in-browser-storage.js';
+import requireOauthState from './require-oauth-state.js';
+import requirePkce from './require-pkce.js';
 
 export const rules = {
   'no-hardcoded-client-id': noHardcodedClientId,
   'no-hardcoded-client-secret': noHardcodedClientSecret,
   'no-hardcoded-credentials': noHardcodedCredentials,
+  'no-implicit-flow': noImplicitFlow,
+  'no-insecure-oauth-endpoint': noInsecureOauthEndpoint,
+  'no-offline-access-with-client-credentials': noOfflineAccessWithClientCredentials,
+  'no-password-grant': noPasswordGrant,
   'no-secret-env-fallback': noSecretEnvFallback,
   'no-secret-in-client-code': noSecretInClientCode,
+  'no-secret-in-url': noSecretInUrl,
   'no-secret-logging': noSecretLogging,
+  'no-tls-verification-bypass': noTlsVerificationBypass,
   'no-token-in-browser-storage': noTokenInBrowserStorage,
+  'require-oauth-state': requireOauthState,
+  'require-pkce': requirePkce,
 };

@@ -20,7 +20,9 @@ export type FlowPattern =
   /** W7: an argument that is an issuer / discovery URL. */
   | 'issuer-url'
   /** W9: the argument holds the parameters of a client-credentials token request. */
-  | 'client-credentials';
+  | 'client-credentials'
+  /** W4/W5: the argument holds the parameters of an authorization request (`response_type=code` implied). */
+  | 'authorization-url';
 
 /**
  * What about a matched call means the pattern. A row matches when any of its conditions holds.
@@ -61,6 +63,8 @@ export interface FlowApiRow {
   readonly when: readonly FlowCondition[];
   /** Name shown in messages. */
   readonly label: string;
+  /** The fix, named in the message (`pkce: 'S256'`). */
+  readonly fix?: string;
   /** Where the fact comes from. */
   readonly source: string;
 }
@@ -95,6 +99,7 @@ function passportRows(pattern: 'no-pkce' | 'no-state'): FlowApiRow[] {
                 { kind: 'option-equals', arg: 0, property: 'state', values: [false] },
               ],
         label: `${module} strategy`,
+        fix: pattern === 'no-pkce' ? "set `pkce: 'S256'` (with `state: true`)" : 'set `state: true` (or `pkce: true`, or a `store`)',
         source: 'passport-oauth2 1.8.0 lib/strategy.js L102-113',
       }),
     ),
@@ -117,16 +122,20 @@ export const FLOW_API_ROWS: readonly FlowApiRow[] = [
   { id: 'client-oauth2#token.getToken', pattern: 'implicit-flow', modules: ['client-oauth2'], method: 'getToken', receiver: 'token', invocation: 'call', when: ALWAYS, label: 'client-oauth2 `token.getToken`', source: 'mulesoft-labs/js-client-oauth2 README' },
 
   // W4 — authorization code without PKCE (RFC 9700 §2.1.1)
-  { id: 'openid-client/authorizationCodeGrant/no-pkce', pattern: 'no-pkce', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier'] }], label: 'openid-client `authorizationCodeGrant`', source: 'openid-client 6.8.7 src/index.ts L3551 (no verifier → oauth.nopkce)' },
-  { id: 'oauth4webapi/nopkce', pattern: 'no-pkce', modules: ['oauth4webapi'], path: ['nopkce'], invocation: 'reference', when: ALWAYS, label: 'oauth4webapi `nopkce`', source: 'oauth4webapi 3.8.7 src/index.ts L4015' },
-  { id: 'openid-client/Strategy/usePKCE', pattern: 'no-pkce', modules: ['openid-client', 'openid-client/passport'], path: ['Strategy'], invocation: 'new', when: [{ kind: 'option-equals', arg: 0, property: 'usePKCE', values: [false] }], label: 'openid-client passport `Strategy`', source: 'openid-client v5.7.1 lib/passport_strategy.js L21-72' },
-  { id: 'auth0#authorizationCodeGrant', pattern: 'no-pkce', modules: ['auth0'], method: 'authorizationCodeGrant', invocation: 'call', when: ALWAYS, label: 'auth0 `authorizationCodeGrant`', source: 'auth0/node-auth0 src/auth/oauth.ts (authorizationCodeGrantWithPKCE)' },
-  { id: 'google-auth-library#generateAuthUrl', pattern: 'no-pkce', modules: ['google-auth-library', 'googleapis'], method: 'generateAuthUrl', invocation: 'call', when: [{ kind: 'options-lack', arg: 0, properties: ['code_challenge'] }], label: 'google-auth-library `generateAuthUrl`', source: 'google-auth-library src/auth/oauth2client.ts' },
+  { id: 'openid-client/authorizationCodeGrant/no-pkce', pattern: 'no-pkce', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier'] }], label: 'openid-client `authorizationCodeGrant`', fix: 'pass `{ pkceCodeVerifier }` from `randomPKCECodeVerifier()`', source: 'openid-client 6.8.7 src/index.ts L3551 (no verifier → oauth.nopkce)' },
+  { id: 'oauth4webapi/nopkce', pattern: 'no-pkce', modules: ['oauth4webapi'], path: ['nopkce'], invocation: 'reference', when: ALWAYS, label: 'oauth4webapi `nopkce`', fix: 'pass the code verifier from `generateRandomCodeVerifier()`', source: 'oauth4webapi 3.8.7 src/index.ts L4015' },
+  { id: 'openid-client/Strategy/usePKCE', pattern: 'no-pkce', modules: ['openid-client', 'openid-client/passport'], path: ['Strategy'], invocation: 'new', when: [{ kind: 'option-equals', arg: 0, property: 'usePKCE', values: [false] }], label: 'openid-client passport `Strategy`', fix: 'remove `usePKCE: false`', source: 'openid-client v5.7.1 lib/passport_strategy.js L21-72' },
+  { id: 'auth0#authorizationCodeGrant', pattern: 'no-pkce', modules: ['auth0'], method: 'authorizationCodeGrant', invocation: 'call', when: ALWAYS, label: 'auth0 `authorizationCodeGrant`', fix: 'use `authorizationCodeGrantWithPKCE({ code, code_verifier })`', source: 'auth0/node-auth0 src/auth/oauth.ts (authorizationCodeGrantWithPKCE)' },
   ...passportRows('no-pkce'),
 
   // W5 — CSRF protection on redirect flows (RFC 9700 §2.1, §4.7)
-  { id: 'openid-client/authorizationCodeGrant/no-state', pattern: 'no-state', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier', 'expectedState', 'expectedNonce'] }], label: 'openid-client `authorizationCodeGrant`', source: 'openid-client 6.8.7 src/index.ts authorizationCodeGrant checks' },
+  { id: 'openid-client/authorizationCodeGrant/no-state', pattern: 'no-state', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier', 'expectedState', 'expectedNonce'] }], label: 'openid-client `authorizationCodeGrant`', fix: 'pass `{ pkceCodeVerifier }` or `{ expectedState }`', source: 'openid-client 6.8.7 src/index.ts authorizationCodeGrant checks' },
   ...passportRows('no-state'),
+
+  // W4/W5 — calls that build an authorization URL from request parameters
+  { id: 'openid-client/buildAuthorizationUrl', pattern: 'authorization-url', modules: ['openid-client'], path: ['buildAuthorizationUrl'], invocation: 'call', when: [{ kind: 'argument', arg: 1 }], label: 'openid-client `buildAuthorizationUrl`', source: 'openid-client 6.8.7 src/index.ts L3870' },
+  { id: 'openid-client#authorizationUrl', pattern: 'authorization-url', modules: ['openid-client'], method: 'authorizationUrl', invocation: 'call', when: [{ kind: 'argument', arg: 0 }], label: 'openid-client `client.authorizationUrl`', source: 'openid-client v5.7.1 types/index.d.ts' },
+  { id: 'google-auth-library#generateAuthUrl', pattern: 'authorization-url', modules: ['google-auth-library', 'googleapis'], method: 'generateAuthUrl', invocation: 'call', when: [{ kind: 'argument', arg: 0 }], label: 'google-auth-library `generateAuthUrl`', source: 'google-auth-library src/auth/oauth2client.ts' },
 
   // W7 — insecure switches and issuer URLs (OAuth 2.1 §1.5)
   { id: 'openid-client/allowInsecureRequests', pattern: 'insecure-requests', modules: ['openid-client'], path: ['allowInsecureRequests'], invocation: 'reference', when: ALWAYS, label: 'openid-client `allowInsecureRequests`', source: 'openid-client 6.8.7 src/index.ts L2700-2727' },

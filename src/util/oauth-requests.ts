@@ -274,12 +274,22 @@ export function valueWords(parameter: RequestParameter | undefined): string[] {
   return (parameter.value ?? '').split(/[\s+]+|%20/u).filter((word) => word !== '' && word !== DYNAMIC_PART);
 }
 
+const importPatterns = new Map<string, RegExp>();
+
 /**
- * Whether the file names `module` in an import or require (a text check: instance-method rows
- * such as @badgateway/oauth2-client `.password()` only apply in files that use the library).
+ * Whether the file imports or requires `module` (or a subpath of it): instance-method rows such as
+ * @badgateway/oauth2-client `.password()` only apply in files that use the library. A text search
+ * for `from 'm'`, `require('m')` and `import('m')`, so a module named in a comment or an
+ * unrelated string does not count.
  */
 export function mentionsModule(sourceText: string, module: string): boolean {
-  return ["'", '"', '`'].some((quote) => sourceText.includes(`${quote}${module}${quote}`) || sourceText.includes(`${quote}${module}/`));
+  let pattern = importPatterns.get(module);
+  if (!pattern) {
+    const name = module.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+    pattern = new RegExp(`(?:\\bfrom\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(\\s*|^\\s*import\\s*)['"\`]${name}(?:/[^'"\`]*)?['"\`]`, 'mu');
+    importPatterns.set(module, pattern);
+  }
+  return sourceText.includes(module) && pattern.test(sourceText);
 }
 
 /** Whether an imported name is one of the `module` › `path` pairs. */
@@ -342,8 +352,9 @@ export function matchFlowApis(node: TSESTree.Node, rows: readonly FlowApiRow[], 
       if (row.invocation !== invocation) continue;
       if (row.path) {
         const expected = row.path.at(-1);
-        // Cheap name check first; a default export (`path: []`) can have any local name.
-        if (expected !== undefined && expected !== lastName) continue;
+        // Cheap name check first for member calls; an imported binding can be renamed
+        // (`import { Strategy as GoogleStrategy }`) and a default export has any local name.
+        if (expected !== undefined && expected !== lastName && callee.type === AST_NODE_TYPES.MemberExpression) continue;
         imported ??= resolveImportedName(callee, scope) ?? undefined;
         if (!row.modules.some((module) => isImportOf(imported ?? undefined, module, row.path ?? []))) continue;
       } else {
@@ -395,4 +406,131 @@ export function isOutermostString(node: TSESTree.Node): boolean {
 /** The source text of the string parts of a node, for cheap substring checks before parsing. */
 export function rawStringText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string {
   return sourceCode.getText(node);
+}
+
+/**
+ * Whether hand-built request parameters are an authorization request for a code: `response_type`
+ * contains `code` and `client_id` is there (RFC 6749 §4.1.1 requires it, so a URL without it is a
+ * base URL that a library completes, like a provider's `authorizationUrl`).
+ */
+export function asksForAuthorizationCode(request: RequestParameters): boolean {
+  return valueWords(request.parameters.get('responsetype')).includes('code') && request.parameters.has('clientid');
+}
+
+export interface AuthorizationRequestListeners {
+  NewExpression(node: TSESTree.NewExpression): void;
+  CallExpression(node: TSESTree.CallExpression): void;
+  Literal(node: TSESTree.Literal): void;
+  TemplateLiteral(node: TSESTree.TemplateLiteral): void;
+  BinaryExpression(node: TSESTree.BinaryExpression): void;
+}
+
+/**
+ * Listeners that find authorization requests for the authorization-code flow, built as a URL
+ * query (`?response_type=code&…`), a `URLSearchParams` (constructor object plus `.set/.append`),
+ * `qs.stringify` / `querystring.stringify` of an object, or the parameters of a library call that
+ * builds the authorization URL (`authorizationRows`). Library *configuration* objects
+ * (oidc-client-ts `UserManager`, Auth.js providers) are not requests: those libraries add PKCE
+ * and `state` themselves.
+ */
+export function authorizationRequestListeners(
+  sourceCode: TSESLint.SourceCode,
+  authorizationRows: readonly FlowApiRow[],
+  onRequest: (request: RequestParameters, api?: FlowApiRow) => void,
+): AuthorizationRequestListeners {
+  const seenReceivers = new Set<unknown>();
+  function checkString(node: TSESTree.Node): void {
+    if (!isOutermostString(node) || !sourceCode.getText(node).includes('response_type')) return;
+    if (node.parent && isUrlSearchParamsConstruction(node.parent)) return;
+    const request = readQueryStringParameters(node, sourceCode.getScope(node));
+    if (request && asksForAuthorizationCode(request)) onRequest(request);
+  }
+  return {
+    NewExpression(node) {
+      if (!isUrlSearchParamsConstruction(node)) return;
+      const request = readSearchParamsConstruction(node, sourceCode);
+      if (request && asksForAuthorizationCode(request)) onRequest(request);
+    },
+    CallExpression(node) {
+      const scope = sourceCode.getScope(node);
+      const stringified = getStringifiedObject(node, scope);
+      if (stringified) {
+        const request = readObjectParameters(stringified, scope);
+        if (asksForAuthorizationCode(request)) onRequest(request);
+        return;
+      }
+      const write = readSearchParamsWrite(node, scope);
+      if (write && canonicalParameterName(write.name) === 'responsetype') {
+        const writes = readReceiverWrites(node, sourceCode);
+        if (writes && !seenReceivers.has(writes.key) && asksForAuthorizationCode(writes.request)) {
+          seenReceivers.add(writes.key);
+          onRequest(writes.request);
+        }
+        return;
+      }
+      for (const match of matchFlowApis(node, authorizationRows, sourceCode)) {
+        const object = match.argument && resolveObject(match.argument, scope);
+        if (object) onRequest(readObjectParameters(object, scope), match.row);
+      }
+    },
+    Literal: checkString,
+    TemplateLiteral: checkString,
+    BinaryExpression: checkString,
+  };
+}
+
+/** A use of a value, not its import, its declaration, or the property name of a member access. */
+export function isValueReference(node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  const parent = node.parent;
+  if (node.type === AST_NODE_TYPES.MemberExpression || !parent) return node.type === AST_NODE_TYPES.MemberExpression;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    case AST_NODE_TYPES.Property:
+      return (parent.value === node || (parent.computed && parent.key === node)) && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node;
+    case AST_NODE_TYPES.ImportSpecifier:
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+    case AST_NODE_TYPES.ExportSpecifier:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.TSPropertySignature:
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** The Auth.js flow checks a provider enables. */
+const AUTHJS_CHECKS = new Set(['pkce', 'state', 'none', 'nonce']);
+
+/**
+ * Whether an object literal is returned from a function (`return { id, type: 'oauth', … }`, or an
+ * arrow body): a provider *definition* such as next-auth's own `providers/*.js`, where `checks`
+ * says what the provider supports rather than overriding it.
+ */
+export function isReturnedObject(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  return parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === object);
+}
+
+/**
+ * The values of an Auth.js `checks: [...]` array, when every element is one of Auth.js's check
+ * names (`pkce`, `state`, `nonce`, `none`); undefined for any other `checks` property, and for an
+ * empty array.
+ */
+export function readAuthJsChecks(value: TSESTree.Node): string[] | undefined {
+  const current = skipTypeWrappers(value);
+  // An empty array says nothing about which library it configures.
+  if (current.type !== AST_NODE_TYPES.ArrayExpression || current.elements.length === 0) return undefined;
+  const checks: string[] = [];
+  for (const element of current.elements) {
+    if (element?.type !== AST_NODE_TYPES.Literal || typeof element.value !== 'string' || !AUTHJS_CHECKS.has(element.value)) return undefined;
+    checks.push(element.value);
+  }
+  return checks;
 }
