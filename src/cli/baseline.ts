@@ -11,6 +11,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Finding } from '../scanner/types.js';
+import { describeJsonError } from '../util/json-errors.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -91,7 +92,7 @@ export function parseBaseline(text: string, source: string): Baseline {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${source}: not valid JSON (${(error as Error).message})`);
+    throw new BaselineError(`${source}: not valid JSON (${describeJsonError(error, text)})`);
   }
   if (typeof parsed !== 'object' || parsed === null) throw new BaselineError(`${source}: expected an object with "version" and "entries"`);
   const { version, entries } = parsed as { version?: unknown; entries?: unknown };

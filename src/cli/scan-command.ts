@@ -11,6 +11,7 @@ import { packageInfo } from '../package-info.js';
 import type { RunOptions, RunResult } from '../scanner/run.js';
 import type { ScanResult } from '../scanner/types.js';
 import type { CliIo } from './main.js';
+import { describeArgument, redactArguments } from './arguments.js';
 import { GATE_OPTIONS, GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
 import { reporters } from './reporters/index.js';
 import { ConfigError, loadConfigFile, mergeConfig, resolveRules, type ScanConfig } from './scan-config.js';
@@ -75,12 +76,12 @@ export function flagsToConfig(values: ScanFlagValues): Partial<ScanConfig> {
   if (values.output !== undefined) config.output = values.output;
   if (values.project !== undefined) config.project = values.project;
   if (values.severity !== undefined) {
-    if (values.severity !== 'error' && values.severity !== 'warn') throw new UsageError(`--severity must be "error" or "warn", not "${values.severity.slice(0, 40)}"`);
+    if (values.severity !== 'error' && values.severity !== 'warn') throw new UsageError(`--severity must be "error" or "warn", not "${describeArgument(values.severity)}"`);
     config.severity = values.severity;
   }
   if (values['max-warnings'] !== undefined) {
     const count = Number(values['max-warnings']);
-    if (!/^\d+$/u.test(values['max-warnings']) || !Number.isSafeInteger(count)) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings'].slice(0, 40)}"`);
+    if (!/^\d+$/u.test(values['max-warnings']) || !Number.isSafeInteger(count)) throw new UsageError(`--max-warnings must be a whole number, not "${describeArgument(values['max-warnings'])}"`);
     config.maxWarnings = count;
   }
   if (values.ignore !== undefined) config.ignore = values.ignore;
@@ -155,7 +156,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: SCAN_FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr.write(`credential-hygiene scan: ${(error as Error).message}\n\n${SCAN_USAGE}`);
+    io.stderr.write(`credential-hygiene scan: ${redactArguments((error as Error).message, argv)}\n\n${SCAN_USAGE}`);
     return 2;
   }
   const values = parsed.values as ScanFlagValues;
@@ -175,7 +176,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     config = mergeConfig(fromFile.config, flags);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`credential-hygiene scan: ${error.message}\n`);
+      io.stderr.write(`credential-hygiene scan: ${redactArguments(error.message, argv)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
@@ -186,7 +187,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const reporter = reporters.get(config.format);
   if (!reporter) {
-    io.stderr.write(`credential-hygiene scan: unknown format "${config.format.slice(0, 40)}" (available: ${[...reporters.keys()].join(', ')})\n`);
+    io.stderr.write(`credential-hygiene scan: unknown format "${describeArgument(config.format)}" (available: ${[...reporters.keys()].join(', ')})\n`);
     return 2;
   }
   if (!config.mask) {

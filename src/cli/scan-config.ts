@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Linter } from 'eslint';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
+import { describeJsonError } from '../util/json-errors.js';
 
 export const CONFIG_FILE_NAME = 'credential-hygiene.config.json';
 export const PACKAGE_JSON_KEY = 'credential-hygiene';
@@ -131,7 +132,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(file, `invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(file, `invalid JSON: ${describeJsonError(error, text)}`);
   }
 }
 
