@@ -3,6 +3,7 @@
  * created 0600), `.env.example`, `.gitignore`, idempotence, file modes, all-or-nothing writes,
  * and masked output.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +151,23 @@ describe('planFix and applyPlan', () => {
     const other = tsProject({ '.gitignore': 'node_modules/\n', 'src/a.ts': `const a = '${SECRET}';\n` });
     applyPlan(plan(other, [targetFor(join(other, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })]));
     expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules/\n# Local secrets: never commit the env file.\n/.env\n');
+  });
+
+  it('asks git what is ignored, and warns when the env file is already tracked', () => {
+    const dir = tsProject({ '.gitignore': 'secrets/\n', 'src/a.ts': `const a = '${SECRET}';\n`, '.env': 'LOG_LEVEL=debug\n' });
+    chmodSync(join(dir, '.env'), 0o644);
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.env');
+    const result = plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })]);
+    expect(result.notices).toEqual([
+      { file: '.env', message: 'is readable by other users (mode 0644); run chmod 600 on it.' },
+      { file: '.env', message: 'is tracked by git, so .gitignore does not protect it: run `git rm --cached` on it, commit, and rotate every secret it ever held.' },
+    ]);
+    applyPlan(result);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('secrets/\n# Local secrets: never commit the env file.\n/.env\n');
+    expect(git('check-ignore', '--no-index', '-q', '.env').status).toBe(0);
+    expect(git('check-ignore', '--no-index', '-q', '.env.example').status).toBe(1);
   });
 
   it('leaves client-side code alone and reports it', () => {
