@@ -45,8 +45,11 @@ export interface ConfigEntry {
 /** Kinds reported for any value that is not harmless (weak values included: a weak client secret is still committed). */
 const ALWAYS_REPORTED: ReadonlySet<CredentialKind> = new Set(['client-secret', 'signing-secret', 'secret']);
 
-/** Parent keys under which a bare `secret` is an OAuth client secret (keycloak.json `credentials.secret`). */
-const CLIENT_SECRET_PARENTS = new Set(['credentials', 'client', 'oauth', 'oauth2', 'oidc', 'openid', 'auth', 'keycloak']);
+/** Parent keys under which a bare `secret` is an OAuth client secret (keycloak.json `credentials.secret`, realm exports `clients[].secret`). */
+const CLIENT_SECRET_PARENTS = new Set(['credentials', 'client', 'clients', 'oauth', 'oauth2', 'oidc', 'openid', 'auth', 'keycloak']);
+
+/** Lower-case words joined by `-`, `_` or `.`: a name, not a random id. */
+const SLUG = /^[a-z][a-z0-9]*(?:[-_.][a-z][a-z0-9]*)+$/u;
 
 /** Picks the reader from the file name; falls back to the content for unknown names. */
 export function detectConfigFormat(filePath: string | undefined, text = ''): ConfigFileFormat | undefined {
@@ -103,6 +106,8 @@ function classifyEntry(entry: ConfigEntry, isTestFile: boolean): ConfigSecretFin
   // A weak password or token in a config file is usually a local default; only credential-shaped
   // values and recognised formats are reported for those kinds.
   if (valueKind === 'weak' && !ALWAYS_REPORTED.has(kind)) return undefined;
+  // Client ids are often readable slugs (`pos-sync`, `nodejs-connect`) that only name the app.
+  if (kind === 'client-id' && valueKind === 'credential' && SLUG.test(entry.value)) return undefined;
   return { kind, key: entry.path.join('.'), range: entry.range, classification };
 }
 

@@ -83,6 +83,14 @@ describe('findConfigFileSecrets', () => {
     ]);
   });
 
+  it('reports random-looking client ids, not readable slugs, and realm export client secrets', () => {
+    const realm = '{"clients": [{"clientId": "nodejs-connect", "secret": "secret"}, {"clientId": "0oa1b2c3d4e5f6g7h8i9"}]}';
+    expect(find('realm-export.json', realm)).toEqual([
+      { kind: 'client-secret', key: 'clients.secret', text: 'secret', value: 'weak' },
+      { kind: 'client-id', key: 'clients.clientId', text: '0oa1b2c3d4e5f6g7h8i9', value: 'credential' },
+    ]);
+  });
+
   it('finds appsettings.json connection settings', () => {
     const text = `{\n  "Kensium": { "ClientId": "pos-sync", "ClientSecret": "${SECRET}", "TokenUrl": "https://pos.example.com/connect/token" }\n}`;
     expect(find('appsettings.Production.json', text)).toEqual([{ kind: 'client-secret', key: 'Kensium.ClientSecret', text: SECRET, value: 'credential' }]);
