@@ -92,6 +92,15 @@ describe('credential-hygiene fix', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('fixes a file that starts with a byte-order mark and keeps the mark', async () => {
+    const dir = project({ 'src/kensium.ts': `\uFEFFexport const kensium = { clientSecret: '${SECRET}' };\n` });
+    const result = await fix(dir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'src/kensium.ts'), 'utf8')).toBe(
+      `\uFEFFimport { requireEnv } from './require-env.js';\n\nexport const kensium = { clientSecret: requireEnv('KENSIUM_CLIENT_SECRET') };\n`,
+    );
+  });
+
   it('defaults to process.env for a JavaScript project without tsconfig', async () => {
     const dir = tempDir();
     writeProject(dir, { 'package.json': '{ "type": "module" }\n', 'src/pos.js': `export const pos = { clientSecret: '${SECRET}' };\n` });

@@ -31,6 +31,11 @@ describe('planHelperImport', () => {
     expect(withImport('a.ts', '// Does things.\nconst x = 1;\n', esm)).toBe("import { requireEnv } from './require-env.js';\n\n// Does things.\nconst x = 1;\n");
   });
 
+  it('keeps CRLF line endings and a byte-order mark first', () => {
+    expect(withImport('a.ts', "import a from 'a';\r\nconst x = 1;\r\n", esm)).toBe("import a from 'a';\r\nimport { requireEnv } from './require-env.js';\r\nconst x = 1;\r\n");
+    expect(withImport('a.ts', '\uFEFFconst x = 1;\n', esm)).toBe("\uFEFFimport { requireEnv } from './require-env.js';\n\nconst x = 1;\n");
+  });
+
   it('does nothing when the helper is already imported, and reports a clash with another binding', () => {
     const already = "import { requireEnv } from './require-env.js';\nconst x = requireEnv('A');\n";
     expect(withImport('a.ts', already, esm)).toBe(already);

@@ -44,8 +44,9 @@ export function serializeEnvEntry(name: string, value: string): string | undefin
 
 /** The edit that appends `lines` to a file, adding a newline first if the file lacks one. */
 export function appendEdit(before: string, lines: readonly string[]): TextEdit {
-  const separator = before.length > 0 && !before.endsWith('\n') ? '\n' : '';
-  return { start: before.length, end: before.length, text: `${separator}${lines.join('\n')}\n` };
+  const eol = before.includes('\r\n') ? '\r\n' : '\n';
+  const separator = before.length > 0 && !before.endsWith('\n') ? eol : '';
+  return { start: before.length, end: before.length, text: `${separator}${lines.join(eol)}${eol}` };
 }
 
 /** True when a `.gitignore` text ignores `relativePath` (a path relative to its directory). */

@@ -80,17 +80,19 @@ export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, 
     anchor = statement;
   }
   const text = sourceFile.text;
+  const result = (start: number, insertion: string): ImportPlan => ({ edit: { start, end: start, text: withLineEndings(insertion, text) } });
   if (anchor) {
     // On the line after the anchor, so a trailing comment stays on the anchor's line.
     const lineEnd = text.indexOf('\n', anchor.getEnd());
     const separator = ts.isExpressionStatement(anchor) ? '\n' : '';
-    if (lineEnd === -1) return { edit: { start: text.length, end: text.length, text: `\n${separator}${statement}\n` } };
-    return { edit: { start: lineEnd + 1, end: lineEnd + 1, text: `${separator}${statement}\n` } };
+    if (lineEnd === -1) return result(text.length, `\n${separator}${statement}\n`);
+    return result(lineEnd + 1, `${separator}${statement}\n`);
   }
   // No imports: after a shebang and the leading comment block (a licence header, file docs).
-  let insertAt = 0;
-  if (text.startsWith('#!')) {
-    const newline = text.indexOf('\n');
+  // After a byte-order mark, which must stay first.
+  let insertAt = text.startsWith('\uFEFF') ? 1 : 0;
+  if (text.startsWith('#!', insertAt)) {
+    const newline = text.indexOf('\n', insertAt);
     insertAt = newline === -1 ? text.length : newline + 1;
   }
   const first = sourceFile.statements[0];
@@ -107,8 +109,13 @@ export function planHelperImport(sourceFile: ts.SourceFile, helperName: string, 
     if (headerEnd !== undefined) {
       const newline = text.indexOf('\n', headerEnd);
       const at = newline === -1 ? text.length : newline;
-      return { edit: { start: at, end: at, text: `\n\n${statement}` } };
+      return result(at, `\n\n${statement}`);
     }
   }
-  return { edit: { start: insertAt, end: insertAt, text: `${statement}\n\n` } };
+  return result(insertAt, `${statement}\n\n`);
+}
+
+/** Uses the file's own line endings (CRLF files stay CRLF). */
+function withLineEndings(insertion: string, text: string): string {
+  return text.includes('\r\n') ? insertion.replace(/\n/gu, '\r\n') : insertion;
 }

@@ -138,7 +138,9 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
       }
       texts.set(target.file, text);
     }
-    const position = positionOf(text, target.start);
+    // Offsets count from after a byte-order mark, as ESLint and the scanner read the file.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const position = positionOf(text.slice(bom), target.start);
     if (target.clientSide) {
       skip(target, 'client-side', 'Client-side code: an environment variable would still be bundled into the browser. Move this call to a server (a backend-for-frontend or an API route), then rotate the secret.', position);
       continue;
@@ -147,7 +149,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
       skip(target, 'not-replaceable', 'Not a JavaScript or TypeScript source file; move the value by hand.', position);
       continue;
     }
-    const located = locateLiteral(parseSource(target.file, text), target.start, target.end);
+    const located = locateLiteral(parseSource(target.file, text), target.start + bom, target.end + bom);
     if (isFailure(located)) {
       skip(target, located.failure === 'not-a-literal' ? 'stale' : 'not-replaceable', located.message, position);
       continue;

@@ -10,8 +10,8 @@ export type LookupStyle = 'process-env' | 'require-env';
 
 /**
  * One hard-coded literal to move into an environment variable, as the scanner reports it.
- * Offsets are UTF-16 code-unit offsets into the file's text (what the TypeScript compiler API
- * and ESLint use), `[start, end)` covering the literal itself.
+ * Offsets are UTF-16 code-unit offsets into the file's text without a byte-order mark (what
+ * ESLint and the scanner use), `[start, end)` covering the literal itself.
  */
 export interface FixTarget {
   /** Absolute path of the file holding the literal. */
