@@ -149,8 +149,9 @@ export function listFiles({ cwd, paths, ignore: patterns }: ListFilesOptions): F
   const byPath = new Map<string, CandidateFile>();
   const missing: string[] = [];
   let ignored = 0;
-  const add = (path: string, tracked: boolean | undefined, explicit: boolean): void => {
-    if (byPath.has(path) || path.split(sep).some((segment) => SKIPPED_DIRECTORIES.has(segment))) return;
+  const add = (path: string, tracked: boolean | undefined, explicit: boolean, base?: string): void => {
+    // `node_modules` and VCS directories below the scanned directory (the scanned directory itself may be inside one).
+    if (byPath.has(path) || (base !== undefined && relative(base, path).split(sep).some((segment) => SKIPPED_DIRECTORIES.has(segment)))) return;
     const category = categorize(path) ?? (explicit ? (CODE_FILE.test(path) ? 'code' : 'config') : undefined);
     if (!category) return;
     if (isIgnored(path)) {
@@ -174,10 +175,10 @@ export function listFiles({ cwd, paths, ignore: patterns }: ListFilesOptions): F
     }
     const git = listGitFiles(target);
     if (git) {
-      for (const file of [...git.tracked].sort()) add(file, true, false);
-      for (const file of [...git.untracked].sort()) add(file, false, false);
+      for (const file of [...git.tracked].sort()) add(file, true, false, target);
+      for (const file of [...git.untracked].sort()) add(file, false, false, target);
     } else {
-      for (const file of walkDirectory(target)) add(file, undefined, false);
+      for (const file of walkDirectory(target)) add(file, undefined, false, target);
     }
   }
   return { files: [...byPath.values()], ignored, missing };
