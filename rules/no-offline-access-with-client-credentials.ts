@@ -37,6 +37,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow requesting `offline_access` (refresh tokens) with the client-credentials grant',
       recommended: 'warn',
+      strict: 'warn',
     },
     hasSuggestions: true,
     messages: {

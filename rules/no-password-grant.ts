@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ACUMATICA_LOGIN_PATH, ACUMATICA_SIGNALS, FLOW_API_ROWS, GRANT_TYPES, PARAMETER } from '../src/catalogue/flows.js';
-import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
+import { getMemberPropertyName, getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, matchFlowApis, readQueryStringParameters, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { getStaticText, parseUrlText } from '../src/util/urls.js';
@@ -10,6 +10,14 @@ export type MessageIds = 'passwordGrant' | 'acumaticaPasswordGrant' | 'acumatica
 
 const PASSWORD_ROWS = FLOW_API_ROWS.filter((row) => row.pattern === 'password-grant');
 const PASSWORD_GRANT_TYPES: readonly string[] = GRANT_TYPES.password;
+/** Calls that send a request to the URL in their first argument (`fetch`, `axios.post`, `got.post`, …). */
+const HTTP_CALLS = new Set(['fetch', 'post', 'request', 'axios', 'got', 'ky', 'needle', 'ofetch', '$fetch']);
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-password-grant',
@@ -57,7 +65,8 @@ export default createRule<Options, MessageIds>({
           return;
         }
       }
-      if (raw.includes('/entity/auth/login') && node.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const call = node.parent;
+      if (raw.includes('/entity/auth/login') && call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === node && HTTP_CALLS.has(calleeName(call) ?? '')) {
         const text = getStaticText(node, sourceCode.getScope(node));
         const path = text && (parseUrlText(text.text)?.path ?? text.text.replace(/^\0+/u, ''));
         if (path !== undefined && ACUMATICA_LOGIN_PATH.test(path)) context.report({ node, messageId: 'acumaticaLogin', data: { path: '/entity/auth/login' } });
