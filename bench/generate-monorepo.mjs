@@ -384,6 +384,7 @@ export class ClientCredentialsTokenProvider implements TokenProvider {
       extra = `\nexport const LEGACY_EXPORT_URL = 'https://sync-bot:${token(B62, 18)}@legacy.${name}.example.com/export';\n`;
       seeded.push({ file: `${dir}/src/config.ts`, kind: 'password in URL' });
     } else if (seed === 'http-token-url') {
+      // eslint-disable-next-line credential-hygiene/no-insecure-oauth-endpoint -- a seeded finding the benchmark expects
       tokenUrl = `http://auth.${name}.example.com/oauth2/token`;
       seeded.push({ file: `${dir}/src/config.ts`, kind: 'http:// token endpoint' });
     }
