@@ -53,8 +53,13 @@ export interface GatePlan {
   readonly files?: string[];
   /** Content provider for the scan: the index for staged files, the disk for the rest. */
   readonly readFile?: (absolutePath: string) => string;
-  /** Relative paths the scan reports on (for stale entries and baseline updates of partial scans). */
+  /**
+   * Relative paths the scan reports on, when it reports on only some files: findings elsewhere are
+   * dropped, and stale entries and baseline updates concern only these files.
+   */
   readonly scope?: ReadonlySet<string>;
+  /** Relative paths scanned only as context for cross-file checks; their errors are not reported. */
+  readonly contextOnly?: ReadonlySet<string>;
   /** Lines findings must touch to be reported (`--staged`, `--diff`). */
   readonly addedLines?: AddedLines;
   /** One line about what is being scanned, for stderr. */
@@ -82,6 +87,57 @@ export function checkGateFlags(flags: GateFlags): string | undefined {
   return undefined;
 }
 
+const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
+const MODULE_SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/gu;
+/** Enough context for a pre-commit scan; beyond it the scan stays on the files found so far. */
+const MAX_IMPORTERS = 2000;
+
+/** `src/settings.ts` → `settings`; `src/erp/index.ts` → `erp` too, as `./erp` imports it. */
+function moduleNames(path: string): string[] {
+  const segments = path.replaceAll('\\', '/').split('/');
+  const base = (segments.at(-1) ?? '').replace(/\.(?:d\.)?[cm]?[jt]sx?$/u, '');
+  return base === 'index' && segments.length > 1 ? [base, segments.at(-2) ?? ''] : [base];
+}
+
+/**
+ * The files that import the targets, directly or through other importers (barrels), found by the
+ * last segment of their module specifiers. Over-inclusive on purpose (two `config.ts` files in
+ * different folders both count): an extra file only costs time, a missing one loses a cross-file
+ * finding. The scanner's own cross-file pass starts from the files that use a value (the sink
+ * side), so a staged file defining a secret needs its importers in the scan.
+ */
+export function importersOf(targets: readonly string[], candidates: readonly string[], read: (absolutePath: string) => string): string[] {
+  const wanted = new Set(targets.flatMap(moduleNames));
+  const included = new Set(targets);
+  const specifiers = new Map<string, string[]>();
+  const found: string[] = [];
+  let grew = true;
+  while (grew && found.length < MAX_IMPORTERS) {
+    grew = false;
+    for (const file of candidates) {
+      if (included.has(file) || !CODE_FILE.test(file)) continue;
+      let names = specifiers.get(file);
+      if (!names) {
+        let text = '';
+        try {
+          text = read(file);
+        } catch {
+          // Unreadable: the scan itself reports it if it matters.
+        }
+        names = [...text.matchAll(MODULE_SPECIFIER)].map((match) => (match[1] ?? '').split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '');
+        specifiers.set(file, names);
+      }
+      if (!names.some((name) => wanted.has(name))) continue;
+      included.add(file);
+      found.push(file);
+      for (const name of moduleNames(file)) wanted.add(name);
+      grew = true;
+      if (found.length >= MAX_IMPORTERS) break;
+    }
+  }
+  return found;
+}
+
 export async function planGatedScan(flags: GateFlags, context: PlanContext): Promise<GatePlan> {
   const problem = checkGateFlags(flags);
   if (problem) throw new GateUsageError(problem);
@@ -92,17 +148,22 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     const paths = changes.map((change) => change.path);
     const content = await readIndexFiles(paths, { cwd });
     const byAbsolute = new Map([...content].map(([path, buffer]) => [resolve(cwd, path), buffer.toString('utf8')]));
+    // Other files are read from disk, so cross-file checks still see the whole project.
+    const readFile = (absolutePath: string): string => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath, 'utf8');
+    const staged = [...byAbsolute.keys()];
+    const importers = staged.length === 0 ? [] : importersOf(staged, await context.listFiles(), readFile);
     return {
-      files: [...byAbsolute.keys()],
-      // Other files are read from disk, so cross-file checks still see the whole project.
-      readFile: (absolutePath) => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath, 'utf8'),
+      files: [...staged, ...importers],
+      readFile,
       scope: new Set(paths),
+      contextOnly: new Set(importers.map((file) => toRelative(cwd, file))),
       addedLines: await stagedAddedLines({ cwd }),
-      note: `scanning ${paths.length} staged file${paths.length === 1 ? '' : 's'} (index content)`,
+      note: `scanning ${paths.length} staged file${paths.length === 1 ? '' : 's'} (index content)${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`,
     };
   }
 
-  let files: string[] | undefined;
+  let shardFiles: string[] | undefined;
+  let importers: string[] = [];
   let note: string | undefined;
   if (flags.shard !== undefined) {
     let shard;
@@ -115,8 +176,10 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     // Hash the cwd-relative path, so every runner gets the same split whatever its checkout path.
     const byRelative = new Map(all.map((file) => [toRelative(cwd, isAbsolute(file) ? file : resolve(cwd, file)), resolve(cwd, file)]));
     const selected = selectShard([...byRelative.keys()], shard);
-    files = selected.map((path) => byRelative.get(path) ?? resolve(cwd, path));
-    note = `shard ${shard.index}/${shard.count}: ${selected.length} of ${all.length} files`;
+    shardFiles = selected.map((path) => byRelative.get(path) ?? resolve(cwd, path));
+    // A file defining a secret is reported from the file that uses it: bring the importers along.
+    importers = shardFiles.length === 0 ? [] : importersOf(shardFiles, [...byRelative.values()], (path) => readFileSync(path, 'utf8'));
+    note = `shard ${shard.index}/${shard.count}: ${selected.length} of ${all.length} files${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`;
   }
   let addedLines: AddedLines | undefined;
   if (flags.diff !== undefined) {
@@ -124,7 +187,13 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     note = [note, `reporting lines added since ${flags.diff.slice(0, 80)} (${addedLines.size} changed files)`].filter(Boolean).join('; ');
   }
   return {
-    ...(files ? { files, scope: new Set(files.map((file) => toRelative(cwd, file))) } : {}),
+    ...(shardFiles
+      ? {
+          files: [...shardFiles, ...importers],
+          scope: new Set(shardFiles.map((file) => toRelative(cwd, file))),
+          contextOnly: new Set(importers.map((file) => toRelative(cwd, file))),
+        }
+      : {}),
     ...(addedLines ? { addedLines } : {}),
     ...(note ? { note } : {}),
   };
@@ -144,7 +213,9 @@ export interface GateOutcome {
 
 export async function applyGates(result: ScanResult, plan: GatePlan, flags: GateFlags, { cwd }: { cwd: string }): Promise<GateOutcome> {
   const notes: string[] = [];
-  let findings = result.findings;
+  const { scope, contextOnly } = plan;
+  let findings = scope ? result.findings.filter((finding) => scope.has(finding.file)) : result.findings;
+  const errors = contextOnly ? result.errors.filter((error) => !contextOnly.has(error.file)) : result.errors;
   let suppressed: readonly Finding[] = [];
   let stale: readonly BaselineEntry[] = [];
   let baselineUpdated = false;
@@ -171,7 +242,7 @@ export async function applyGates(result: ScanResult, plan: GatePlan, flags: Gate
   }
   if (plan.addedLines) findings = onAddedLines(findings, plan.addedLines);
   return {
-    result: { ...result, findings },
+    result: { ...result, findings, errors },
     suppressed,
     stale,
     notes,
@@ -204,7 +275,7 @@ export async function runGated<R extends ScanResult>(flags: GateFlags, context: 
   const plan = await planGatedScan(flags, context);
   const scanned = plan.files?.length === 0 ? ({ findings: [], errors: [], stats: { files: 0, skipped: {}, durationMs: 0 } } as ScanResult as R) : await scan(plan);
   const outcome = await applyGates(scanned, plan, flags, { cwd: context.cwd });
-  return { ...outcome, plan, result: { ...scanned, findings: outcome.result.findings } };
+  return { ...outcome, plan, result: { ...scanned, findings: outcome.result.findings, errors: outcome.result.errors } };
 }
 
 /**

@@ -2,8 +2,9 @@
  * `--shard i/n`: splits the files of a scan across n parallel CI jobs. A file's shard depends only
  * on its path (a hash of it), so every job computes the same split without talking to the others,
  * the order in which files were found does not matter, and adding a file moves no other file to
- * another shard (caches per shard stay warm). Cross-file checks still see the whole project: only
- * the set of files reported on is split.
+ * another shard (caches per shard stay warm). Each finding is reported by exactly one shard, the
+ * one its file belongs to; for cross-file checks a shard also reads the files that import its own
+ * (see `importersOf` in gates.ts), so shards overlap on modules that many files import.
  */
 import { createHash } from 'node:crypto';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, isGateError, planRunOptions, runGated } from '../../src/cli/gates.js';
+import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, importersOf, isGateError, planRunOptions, runGated } from '../../src/cli/gates.js';
 import { BaselineError } from '../../src/cli/baseline.js';
 import { GitError } from '../../src/cli/git.js';
 import type { Finding, ScanResult } from '../../src/scanner/types.js';
@@ -241,5 +241,31 @@ describe('gates on real git repositories', () => {
     expect(checkGateFlags({ 'fail-on-stale': true })).toBe('--fail-on-stale needs --baseline FILE');
     expect(checkGateFlags({ staged: true, shard: '1/2' })).toMatch(/--shard is for CI jobs/u);
     expect(checkGateFlags({ staged: true, baseline: 'b.json' })).toBeUndefined();
+  });
+});
+
+describe('importersOf', () => {
+  const files: Record<string, string> = {
+    '/repo/src/settings.ts': "export const POS = 'x';\n",
+    '/repo/src/config/index.ts': "export * from '../settings.js';\n",
+    '/repo/src/pos-client.ts': "import { POS } from './config';\n",
+    '/repo/src/lazy.ts': "const m = await import('./pos-client.js');\n",
+    '/repo/src/legacy.cjs': "const { POS } = require('../src/settings');\n",
+    '/repo/src/unrelated.ts': "import { x } from './other.js';\n",
+    '/repo/README.md': "import from './settings'\n",
+  };
+  const read = (path: string) => files[path] ?? '';
+
+  it('follows importers through barrels and dynamic imports and requires, and stops at unrelated files', () => {
+    expect(importersOf(['/repo/src/settings.ts'], Object.keys(files), read).sort()).toEqual([
+      '/repo/src/config/index.ts',
+      '/repo/src/lazy.ts',
+      '/repo/src/legacy.cjs',
+      '/repo/src/pos-client.ts',
+    ]);
+  });
+
+  it('finds nothing for a file nobody imports', () => {
+    expect(importersOf(['/repo/src/unrelated.ts'], Object.keys(files), read)).toEqual([]);
   });
 });
