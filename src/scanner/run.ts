@@ -309,7 +309,10 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     state.parsed = true;
     if (result.parseError) {
       state.unreadable = true;
-      errors.push({ file: relative(candidate.path), message: `syntax error at ${result.parseError.line}:${result.parseError.column}: ${result.parseError.message.replace(/^Parsing error: /u, '')}` });
+      const { line, column, message } = result.parseError;
+      const reason = message.replace(/^Parsing error: /u, '');
+      // A parser that gives up without a position (a stack overflow on code nested thousands deep) is not a syntax error.
+      errors.push({ file: relative(candidate.path), message: line === undefined ? `cannot be parsed: ${reason}` : `syntax error at ${line}:${column}: ${reason}` });
       continue;
     }
     if (result.facts) state.facts = result.facts;
@@ -383,7 +386,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       if (!severity || !state?.text || !state.lineIndex) continue;
       if (suppressed(flow.file, ruleId, flow.exported.line)) continue;
       const sink = flow.trace.at(-1) as TraceHop;
-      const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is used as \`${flow.use.slot}\` in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
+      const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
       const finding = makeFinding(flow.file, state.text, state.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range);
       rangeByFinding.set(finding, flow.exported.range);
       findings.push(finding);
