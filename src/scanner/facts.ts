@@ -7,8 +7,10 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { BROWSER_GLOBALS, getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../catalogue/env.js';
-import { classifySecretName, type CredentialKind } from '../detectors/index.js';
-import { getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from '../util/ast.js';
+import { lookupSink, slotsForArgument } from '../catalogue/index.js';
+import { CREDENTIAL_KIND_LABELS, classifySecretName, type CredentialKind } from '../detectors/index.js';
+import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from '../util/ast.js';
+import { resolveImportedName } from '../util/imports.js';
 
 export interface Location {
   readonly line: number;
@@ -43,11 +45,13 @@ export interface SlotUseFact extends Location {
   readonly specifier: string;
   /** Export name then property names, as in `ExportedStringFact.path`. */
   readonly path: readonly string[];
-  /** The secret-looking name the value is used under: `clientSecret`, `password`. */
+  /** The secret-looking name the value is used under (`clientSecret`, `password`), or the sink's label. */
   readonly slot: string;
   readonly kind: CredentialKind;
   /** What happens here, for traces: "read as `kensium.clientSecret`". */
   readonly description: string;
+  /** For messages: "used as `clientSecret`", "passed to `discovery` (openid-client) as the client secret". */
+  readonly phrase: string;
 }
 
 export interface EnvReadFact extends Location {
@@ -211,8 +215,8 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
         collectExported([exported], local, 0);
       }
 
-      function recordSlotUse(valueNode: TSESTree.Node, slot: string, description: string): void {
-        const kind = classifySecretName(slot)?.kind;
+      function recordSlotUse(valueNode: TSESTree.Node, slot: string, description: string, sink?: { kind: CredentialKind; phrase: string }): void {
+        const kind = sink?.kind ?? classifySecretName(slot)?.kind;
         if (!kind) return;
         const chain = memberChain(valueNode);
         if (!chain) return;
@@ -220,7 +224,27 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
         if (!binding) return;
         const path = binding.imported === '*' ? chain.properties : [binding.imported, ...chain.properties];
         if (path.length === 0) return;
-        slotUses.push({ specifier: binding.specifier, path, slot, kind, description, ...location(skipTypeWrappers(valueNode)) });
+        slotUses.push({ specifier: binding.specifier, path, slot, kind, description, phrase: sink?.phrase ?? `used as \`${slot}\``, ...location(skipTypeWrappers(valueNode)) });
+      }
+
+      /** Arguments of a catalogued sink call (`discovery(url, id, secret)`), whatever their names. */
+      function recordSinkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+        const callee = resolveImportedName(node.callee, sourceCode.getScope(node));
+        if (!callee) return;
+        const row = lookupSink(callee, node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call');
+        if (!row) return;
+        node.arguments.forEach((argument, index) => {
+          for (const slot of slotsForArgument(row, index)) {
+            let value: TSESTree.Node | undefined = argument;
+            for (const key of slot.path ?? []) {
+              const object: TSESTree.ObjectExpression | undefined = value ? resolveObject(value, sourceCode.getScope(node)) : undefined;
+              value = object ? findObjectProperty(object, key)?.value : undefined;
+            }
+            if (!value) continue;
+            const phrase = `passed to \`${row.label}\` (${callee.module}) as the ${CREDENTIAL_KIND_LABELS[slot.kind]}`;
+            recordSlotUse(value, slot.path?.at(-1) ?? row.label, phrase, { kind: slot.kind, phrase });
+          }
+        });
       }
 
       function recordEnvRead(node: TSESTree.Node): void {
@@ -258,6 +282,10 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
           const required = requiredModule(node);
           if (required !== undefined) imports.push({ specifier: required, typeOnly: false, ...location(node) });
           recordEnvRead(node);
+          recordSinkArguments(node);
+        },
+        NewExpression(node) {
+          recordSinkArguments(node);
         },
         ExportAllDeclaration(node) {
           const typeOnly = node.exportKind === 'type';

@@ -83,6 +83,18 @@ describe('cross-file flow', () => {
     expect(hops(result.findings[0])).toEqual(['src/settings.js:3:13 exported as `erpLogin`', 'src/erp.js:4:50 used as `password`']);
   });
 
+  it('recognises a catalogued sink argument (openid-client `discovery`) whatever the imported names are', async () => {
+    const result = await run({ cwd: join(fixtures, 'catalogue-sink') });
+    expect(result.findings.map(brief)).toEqual([
+      { ruleId: 'no-hardcoded-client-id', severity: 'warn', file: 'src/values.ts', line: 2, column: 22, endLine: 2, endColumn: 38, kind: 'client-id' },
+      { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/values.ts', line: 3, column: 22, endLine: 3, endColumn: 56, kind: 'client-secret' },
+    ]);
+    expect(hops(result.findings[1])).toEqual(['src/values.ts:3:22 exported as `POS_B`', 'src/pos.ts:5:83 passed to `discovery` (openid-client) as the client secret']);
+    expect(result.findings[1]?.message).toBe(
+      'Hard-coded client secret (Nc6v…5Ae4 (32 chars)) is passed to `discovery` (openid-client) as the client secret in src/pos.ts:5, a base64-encoded random value. Read it from an environment variable or a secret store, and rotate it: it is in version control.',
+    );
+  });
+
   it('runs without the whole-program checks when they are switched off', async () => {
     const result = await run({ cwd: join(fixtures, 'js-only'), wholeProgram: false });
     expect(result.findings).toEqual([]);
