@@ -34,6 +34,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    if (!/response[_-]?type|\.token\.get/iu.test(sourceCode.text)) return {};
 
     function checkValue(valueNode: TSESTree.Node): void {
       const scope = sourceCode.getScope(valueNode);

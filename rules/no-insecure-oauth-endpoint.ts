@@ -31,6 +31,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Plain-HTTP URLs spell `http:`; the switches are named.
+    if (!/http:|allowInsecureRequests/iu.test(sourceCode.text)) return {};
     const reported = new Set<TSESTree.Node>();
     function report(node: TSESTree.Node, what: string, origin: string): void {
       if (reported.has(node)) return;

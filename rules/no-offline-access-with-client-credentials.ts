@@ -53,6 +53,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Every form this rule reports spells `offline_access` or `offlineToken`.
+    if (!sourceCode.text.includes('offline')) return {};
 
     /** Whether an object literal is (part of) a client-credentials request. */
     function objectIsClientCredentials(object: TSESTree.ObjectExpression): boolean {

@@ -40,6 +40,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Every form this rule reports names a password (grant type, class or method) or the login path.
+    if (!/password|owner\.getToken|entity\/auth\/login/iu.test(sourceCode.text)) return {};
     let acumatica: boolean | undefined;
     // Searched once per file, only when there is something to report.
     const isAcumatica = (): boolean => (acumatica ??= ACUMATICA_SIGNALS.some((signal) => signal.test(sourceCode.text)));

@@ -57,6 +57,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    if (!/rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|disableTLSCerts|checkServerIdentity/u.test(sourceCode.text)) return {};
     return {
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;

@@ -34,6 +34,7 @@ if (packages.length === 0 || !values.rules) {
   process.exit(2);
 }
 const ruleNames = values.rules.split(',');
+const { isTestFile } = await import(pathToFileURL(join(dist, 'src', 'detectors', 'index.js')).href);
 const plugin = { rules: {} };
 for (const name of ruleNames) plugin.rules[name] = (await import(pathToFileURL(join(dist, 'rules', `${name}.js`)).href)).default;
 
@@ -52,6 +53,8 @@ function* walk(dir) {
 const linter = new Linter({ configType: 'flat', cwd: corpus });
 const rules = Object.fromEntries(ruleNames.map((name) => [`credential-hygiene/${name}`, 'error']));
 const counts = {};
+/** Findings in test files the packages ship (specs, fixtures), per rule. */
+const testCounts = {};
 const findings = [];
 let files = 0;
 let skipped = 0;
@@ -73,7 +76,7 @@ for (const name of packages) {
       files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       plugins: { 'credential-hygiene': plugin },
-      languageOptions: { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' },
+      languageOptions: { ecmaVersion: 'latest', sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
       rules,
     };
     let messages = linter.verify(text, config, { filename: file });
@@ -92,18 +95,21 @@ for (const name of packages) {
       counts[rule] ??= {};
       counts[rule][name] = (counts[rule][name] ?? 0) + 1;
       const line = text.split('\n')[message.line - 1]?.trim().slice(0, 160);
-      findings.push({ rule, file: relative(corpus, file), line: message.line, column: message.column, source: line, message: message.message });
+      const test = isTestFile(relative(corpus, file).replace(/^(?:@[^/]+\/)?[^/]+\//u, ''));
+      if (test) testCounts[rule] = (testCounts[rule] ?? 0) + 1;
+      findings.push({ rule, file: relative(corpus, file), line: message.line, column: message.column, test, source: line, message: message.message });
     }
   }
 }
 if (values.json) {
-  console.log(JSON.stringify({ files, skipped, parseErrors, counts, findings }, null, 2));
+  console.log(JSON.stringify({ files, skipped, parseErrors, counts, testCounts, findings }, null, 2));
 } else {
-  for (const finding of findings) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.rule}\n    ${finding.source}`);
+  for (const finding of findings) console.log(`${finding.file}:${finding.line}:${finding.column} ${finding.rule}${finding.test ? ' [test file]' : ''}\n    ${finding.source}`);
   console.log(`\n${files} files linted, ${skipped} minified skipped, ${parseErrors} unparsable`);
   for (const rule of ruleNames) {
     const perPackage = counts[rule] ?? {};
     const total = Object.values(perPackage).reduce((sum, count) => sum + count, 0);
-    console.log(`${rule}: ${total}${total ? ` (${Object.entries(perPackage).map(([pkg, count]) => `${pkg} ${count}`).join(', ')})` : ''}`);
+    const tests = testCounts[rule] ? `; ${testCounts[rule]} in test files` : '';
+    console.log(`${rule}: ${total}${total ? ` (${Object.entries(perPackage).map(([pkg, count]) => `${pkg} ${count}`).join(', ')}${tests})` : ''}`);
   }
 }

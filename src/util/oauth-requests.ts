@@ -292,11 +292,6 @@ export function mentionsModule(sourceText: string, module: string): boolean {
   return sourceText.includes(module) && pattern.test(sourceText);
 }
 
-/** Whether an imported name is one of the `module` › `path` pairs. */
-export function matchesImport(name: ImportedName | undefined, candidates: readonly { readonly module: string; readonly path: readonly string[] }[]): boolean {
-  return candidates.some((candidate) => isImportOf(name, candidate.module, candidate.path));
-}
-
 export interface FlowApiMatch {
   readonly row: FlowApiRow;
   readonly condition: FlowCondition;
@@ -347,7 +342,15 @@ export function matchFlowApis(node: TSESTree.Node, rows: readonly FlowApiRow[], 
     const callee = skipTypeWrappers(node.callee);
     const lastName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : undefined;
     if (lastName === undefined) return matches;
-    let imported: ImportedName | undefined | null = null;
+    let resolved = false;
+    let importedName: ImportedName | undefined;
+    const imported = (): ImportedName | undefined => {
+      if (!resolved) {
+        importedName = resolveImportedName(callee, scope);
+        resolved = true;
+      }
+      return importedName;
+    };
     for (const row of rows) {
       if (row.invocation !== invocation) continue;
       if (row.path) {
@@ -355,8 +358,7 @@ export function matchFlowApis(node: TSESTree.Node, rows: readonly FlowApiRow[], 
         // Cheap name check first for member calls; an imported binding can be renamed
         // (`import { Strategy as GoogleStrategy }`) and a default export has any local name.
         if (expected !== undefined && expected !== lastName && callee.type === AST_NODE_TYPES.MemberExpression) continue;
-        imported ??= resolveImportedName(callee, scope) ?? undefined;
-        if (!row.modules.some((module) => isImportOf(imported ?? undefined, module, row.path ?? []))) continue;
+        if (!row.modules.some((module) => isImportOf(imported(), module, row.path ?? []))) continue;
       } else {
         if (row.method !== lastName || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
         if (row.receiver !== undefined) {
@@ -364,8 +366,7 @@ export function matchFlowApis(node: TSESTree.Node, rows: readonly FlowApiRow[], 
           if (receiver.type !== AST_NODE_TYPES.MemberExpression || getMemberPropertyName(receiver) !== row.receiver) continue;
         }
         if (!row.modules.some((module) => mentionsModule(sourceCode.text, module))) continue;
-        imported ??= resolveImportedName(callee, scope) ?? undefined;
-        if (imported) continue;
+        if (imported()) continue;
       }
       for (const condition of row.when) {
         const reported = evaluateCondition(condition, node, scope);
@@ -403,11 +404,6 @@ export function isOutermostString(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** The source text of the string parts of a node, for cheap substring checks before parsing. */
-export function rawStringText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string {
-  return sourceCode.getText(node);
-}
-
 /**
  * Whether hand-built request parameters are an authorization request for a code: `response_type`
  * contains `code` and `client_id` is there (RFC 6749 §4.1.1 requires it, so a URL without it is a
@@ -439,27 +435,29 @@ export function authorizationRequestListeners(
   onRequest: (request: RequestParameters, api?: FlowApiRow) => void,
 ): AuthorizationRequestListeners {
   const seenReceivers = new Set<unknown>();
+  // Hand-built requests name `response_type`; files that never do skip those checks.
+  const mentionsResponseType = /response[_-]?type/iu.test(sourceCode.text);
   function checkString(node: TSESTree.Node): void {
-    if (!isOutermostString(node) || !sourceCode.getText(node).includes('response_type')) return;
+    if (!mentionsResponseType || !isOutermostString(node) || !sourceCode.getText(node).includes('response_type')) return;
     if (node.parent && isUrlSearchParamsConstruction(node.parent)) return;
     const request = readQueryStringParameters(node, sourceCode.getScope(node));
     if (request && asksForAuthorizationCode(request)) onRequest(request);
   }
   return {
     NewExpression(node) {
-      if (!isUrlSearchParamsConstruction(node)) return;
+      if (!mentionsResponseType || !isUrlSearchParamsConstruction(node)) return;
       const request = readSearchParamsConstruction(node, sourceCode);
       if (request && asksForAuthorizationCode(request)) onRequest(request);
     },
     CallExpression(node) {
       const scope = sourceCode.getScope(node);
-      const stringified = getStringifiedObject(node, scope);
+      const stringified = mentionsResponseType ? getStringifiedObject(node, scope) : undefined;
       if (stringified) {
         const request = readObjectParameters(stringified, scope);
         if (asksForAuthorizationCode(request)) onRequest(request);
         return;
       }
-      const write = readSearchParamsWrite(node, scope);
+      const write = mentionsResponseType ? readSearchParamsWrite(node, scope) : undefined;
       if (write && canonicalParameterName(write.name) === 'responsetype') {
         const writes = readReceiverWrites(node, sourceCode);
         if (writes && !seenReceivers.has(writes.key) && asksForAuthorizationCode(writes.request)) {
