@@ -47,6 +47,9 @@ function headCount(repo: TempRepo): number {
   }
 }
 
+/** Each step starts the real binary (and ESLint, TypeScript) a few times; CI machines can be busy. */
+const SLOW_TEST_TIMEOUT = 120_000;
+
 describe('pre-commit hook recipes', () => {
   const repos: TempRepo[] = [];
   beforeAll(() => {
@@ -79,7 +82,7 @@ describe('pre-commit hook recipes', () => {
     expect(refused.output).toContain(maskSecret(SECRET));
     expect(refused.output).not.toContain(SECRET);
     expect(refused.output).not.toContain(SECRET.slice(0, 10));
-  });
+  }, SLOW_TEST_TIMEOUT);
 
   it('a husky-style hook (core.hooksPath) passes a commit that deletes a secret committed earlier', () => {
     const repo = createTempRepo('ch-husky-');
@@ -109,5 +112,5 @@ describe('pre-commit hook recipes', () => {
     expect(again.status).not.toBe(0);
     expect(again.output).toContain(maskSecret(SECRET));
     expect(again.output).not.toContain(SECRET);
-  });
+  }, SLOW_TEST_TIMEOUT);
 });

@@ -5,8 +5,7 @@
  * with a flat config. The slowest test of the suite; it runs in CI with the rest.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,9 @@ const SECRET = ['Zq8vT2mW', '9xKp4RbN', '7cLs3JhY', '6dFg1A0c', 'E5uVwQ2s'].join
 const leaky = `export const erp = {\n  tokenUrl: 'https://erp.example.com/oauth/token',\n  clientId: 'pos-sync',\n  clientSecret: '${SECRET}',\n};\n`;
 
 const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+/** Each step starts the real binary (and ESLint, TypeScript) a few times; CI machines can be busy. */
+const SLOW_TEST_TIMEOUT = 120_000;
 
 describe('the npm tarball installed into a scratch project', () => {
   let scratch = '';
@@ -67,7 +69,7 @@ describe('the npm tarball installed into a scratch project', () => {
     const passed = spawnSync('npx', ['--no-install', 'credential-hygiene', 'scan', '--staged'], { cwd: scratch, encoding: 'utf8', env: gitEnv });
     expect(`${passed.stdout}${passed.stderr}`).not.toContain(SECRET);
     expect(passed.status).toBe(0);
-  });
+  }, SLOW_TEST_TIMEOUT);
 
   it('the ESLint plugin loads from the installed package and reports the secret, masked', () => {
     writeFileSync(join(scratch, 'src', 'erp-lint.js'), leaky);
@@ -77,5 +79,5 @@ describe('the npm tarball installed into a scratch project', () => {
     expect(result.stdout).toMatch(/^\s+4:17\s+error\s+Hard-coded client secret .+credential-hygiene\/no-hardcoded-client-secret$/mu);
     expect(result.stdout).toContain(maskSecret(SECRET));
     expect(result.stdout).not.toContain(SECRET);
-  });
+  }, SLOW_TEST_TIMEOUT);
 });
