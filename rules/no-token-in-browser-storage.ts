@@ -66,6 +66,9 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    // Import resolution only runs in files that mention a storage library.
+    const usesStorageLibrary = /\b(?:idb-keyval|localforage)\b/u.test(context.sourceCode.text);
+
     /** The credential an expression names: by identifier, member or string key. */
     function credentialIn(node: TSESTree.Node | undefined): { kind: CredentialKind; name: string } | undefined {
       if (!node) return undefined;
@@ -138,6 +141,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+          if (!usesStorageLibrary) return;
           const imported = resolveImportedName(callee, context.sourceCode.getScope(callee));
           const methods = imported && STORAGE_LIBRARIES[imported.module];
           const method = imported?.path.at(-1);
@@ -155,7 +159,7 @@ export default createRule<Options, MessageIds>({
         }
         // `localforage.setItem('token', t)`, `store.put(tokens, 'auth')` on an IndexedDB object store.
         const receiver = skipTypeWrappers(callee.object);
-        const imported = resolveImportedName(receiver, context.sourceCode.getScope(receiver));
+        const imported = usesStorageLibrary ? resolveImportedName(receiver, context.sourceCode.getScope(receiver)) : undefined;
         const libraryMethods = imported && imported.path.length === 0 ? STORAGE_LIBRARIES[imported.module] : undefined;
         const isObjectStore =
           (method === 'put' || method === 'add') &&
