@@ -52,7 +52,7 @@ export interface GatePlan {
   /** Absolute paths to scan; undefined means the scan's usual file list. */
   readonly files?: string[];
   /** Content provider for the scan: the index for staged files, the disk for the rest. */
-  readonly readFile?: (absolutePath: string) => string;
+  readonly readFile?: (absolutePath: string) => string | Buffer;
   /**
    * Relative paths the scan reports on, when it reports on only some files: findings elsewhere are
    * dropped, and stale entries and baseline updates concern only these files.
@@ -147,11 +147,12 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     const changes = (await stagedChanges({ cwd })).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
     const paths = changes.map((change) => change.path);
     const content = await readIndexFiles(paths, { cwd });
-    const byAbsolute = new Map([...content].map(([path, buffer]) => [resolve(cwd, path), buffer.toString('utf8')]));
+    // Bytes, not text: the scanner sniffs binary files and checks the encoding itself.
+    const byAbsolute = new Map([...content].map(([path, buffer]) => [resolve(cwd, path), buffer]));
     // Other files are read from disk, so cross-file checks still see the whole project.
-    const readFile = (absolutePath: string): string => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath, 'utf8');
+    const readFile = (absolutePath: string): Buffer => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath);
     const staged = [...byAbsolute.keys()];
-    const importers = staged.length === 0 ? [] : importersOf(staged, await context.listFiles(), readFile);
+    const importers = staged.length === 0 ? [] : importersOf(staged, await context.listFiles(), (path) => readFile(path).toString('utf8'));
     return {
       files: [...staged, ...importers],
       readFile,
@@ -257,7 +258,7 @@ export function isGateError(error: unknown): error is Error {
 }
 
 /** What `run()` needs from a plan: the file list and the content provider, when the gate sets them. */
-export function planRunOptions(plan: GatePlan): { files?: string[]; readFile?: (absolutePath: string) => string } {
+export function planRunOptions(plan: GatePlan): { files?: string[]; readFile?: (absolutePath: string) => string | Buffer } {
   return { ...(plan.files ? { files: plan.files } : {}), ...(plan.readFile ? { readFile: plan.readFile } : {}) };
 }
 

@@ -31,7 +31,7 @@ function trackedFiles(repo: TempRepo): string[] {
 /** Stand-in for the scanner: reads through the plan and fingerprints like the real one (no value kept). */
 function fakeScan(repo: TempRepo, plan: GatePlan): ScanResult {
   const files = plan.files ?? trackedFiles(repo);
-  const read = plan.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
+  const read = (path: string): string => (plan.readFile ? plan.readFile(path).toString('utf8') : readFileSync(path, 'utf8'));
   const findings: Finding[] = [];
   for (const path of files) {
     const file = relative(repo.dir, path).split(sep).join('/');
@@ -107,7 +107,7 @@ describe('gates on real git repositories', () => {
     expect(where).toEqual([]);
     expect(plan.files).toEqual([join(r.dir, 'src/pos.ts')]);
     // The rest of the project is still readable for cross-file checks, from disk.
-    expect(plan.readFile!(join(r.dir, 'src/erp-client.ts'))).toBe(withSecret(SECRET));
+    expect(plan.readFile!(join(r.dir, 'src/erp-client.ts')).toString('utf8')).toBe(withSecret(SECRET));
   });
 
   it('--staged never blocks a commit that only deletes a secret (line removed, or file removed)', async () => {
