@@ -14,7 +14,7 @@ export type Options = [
     checkBrowserGlobals?: boolean;
   },
 ];
-export type MessageIds = 'publicSecretEnv' | 'secretEnvInClient' | 'clientSecretInClient' | 'clientCredentialsInClient';
+export type MessageIds = 'publicSecretEnv' | 'secretEnvInClient' | 'clientSecretInClient' | 'clientCredentialsInClient' | 'nextConfigEnvSecret';
 
 /** Modules whose public env exports are inlined into the client (SvelteKit). */
 const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
@@ -59,6 +59,13 @@ function isSetHere(value: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
   return def?.type === 'Variable' && def.node.init !== null && getEnvRead(def.node.init) !== undefined;
 }
 
+/** Whether a property sits directly in the `env: { … }` object of a Next.js config. */
+function isInNextConfigEnv(node: TSESTree.Property): boolean {
+  const object = node.parent;
+  const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+  return holder?.type === AST_NODE_TYPES.Property && getPropertyKeyName(holder) === 'env';
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-secret-in-client-code',
   meta: {
@@ -74,6 +81,8 @@ export default createRule<Options, MessageIds>({
         '{{env}} reads a {{kind}} in browser code ({{reason}}): it is either inlined into the bundle or undefined. Move the call that needs it to a server route and call that route from the client.',
       clientSecretInClient:
         '`{{name}}` sets a client secret in browser code ({{reason}}); anything in the bundle is readable by every user. Use a public client with authorization code + PKCE, or a backend that holds the secret.',
+      nextConfigEnvSecret:
+        '`{{name}}` in the `env` of next.config is a {{kind}}: Next.js inlines every value there into the JavaScript bundle. Read it with process.env in server code instead.',
       clientCredentialsInClient:
         'The client-credentials grant runs in browser code ({{reason}}); it is only for confidential clients on a trusted server (OAuth 2.1 §4.2). Request the token from a server route.',
     },
@@ -107,6 +116,7 @@ export default createRule<Options, MessageIds>({
       clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
       serverFiles: options.serverFiles ?? [],
     });
+    const nextConfig = /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(context.filename);
     /**
      * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
      * reports need a strong client signal (a directive, a browser-only import, a client glob):
@@ -145,6 +155,11 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const name = getPropertyKeyName(node);
+        if (nextConfig && name !== undefined && isInNextConfigEnv(node)) {
+          const kind = isServerSecretName(name);
+          if (kind) context.report({ node: node.key, messageId: 'nextConfigEnvSecret', data: { name, kind } });
+          return;
+        }
         if (name === undefined || classifySecretName(name)?.kind !== 'client-secret') return;
         // `clientSecret: undefined`, `clientSecret: ''` set nothing.
         const value = node.value;

@@ -27,6 +27,9 @@ ruleTester.run('no-secret-in-client-code', rule, {
     // Forwarding a configured secret needs a strong client signal: isomorphic OAuth libraries do it for server users.
     { code: "window.addEventListener('message', onMessage);\nconst body = { client_id: this.settings.client_id, client_secret: this.settings.client_secret };", filename: 'src/oidc/token-client.js' },
     { code: "const basic = window.btoa(id + ':' + secret);\nconst params = { grant_type: 'client_credentials', client_secret: options.clientSecret };", filename: 'lib/oauth.js' },
+    // next.config `env` with public values; `env` objects elsewhere are not inlined.
+    { code: "module.exports = { env: { KENSIUM_TOKEN_URL: 'https://pos.example.com/connect/token', KENSIUM_CLIENT_ID: 'pos-web' } };", filename: 'next.config.js' },
+    { code: 'const job = { env: { KENSIUM_CLIENT_SECRET: process.env.KENSIUM_CLIENT_SECRET } };', filename: 'scripts/deploy.ts' },
     // Browser globals make a file client code only while the option is on.
     { code: "const s = process.env.API_SECRET;\nwindow.addEventListener('load', start);", filename: 'src/widget.ts', options: [{ checkBrowserGlobals: false }] },
     // `typeof window` probes are how isomorphic code stays on the server path.
@@ -182,6 +185,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           endLine: 1,
           endColumn: 84,
           data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', reason: 'the file matches a client-code glob' },
+        },
+      ],
+    },
+    {
+      // Next.js inlines every value of next.config `env` into the bundle.
+      code: 'export default { reactStrictMode: true, env: { KENSIUM_CLIENT_SECRET: process.env.KENSIUM_CLIENT_SECRET } };',
+      filename: '/repo/next.config.mjs',
+      errors: [
+        {
+          messageId: 'nextConfigEnvSecret',
+          line: 1,
+          column: 48,
+          endLine: 1,
+          endColumn: 69,
+          data: { name: 'KENSIUM_CLIENT_SECRET', kind: 'client secret' },
         },
       ],
     },
