@@ -84,6 +84,12 @@ export const SERVER_MODULES: readonly string[] = [
   '$env/dynamic/private',
 ];
 
+/**
+ * React hooks that only run in components rendered on the client: a module that imports one is
+ * not a React Server Component, and its code ships to the browser.
+ */
+export const CLIENT_HOOKS: readonly string[] = ['useState', 'useEffect', 'useLayoutEffect', 'useReducer', 'useSyncExternalStore', 'useTransition', 'useOptimistic'];
+
 /** Globals that exist only in a browser; a reference to one is a medium client signal. */
 export const BROWSER_GLOBALS: readonly string[] = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator'];
 
@@ -147,6 +153,8 @@ export interface ModuleFacts {
   readonly directives: readonly string[];
   /** Module specifiers imported or required (side-effect imports included). */
   readonly importedModules: readonly string[];
+  /** Client-only React hooks imported from `react` (see `CLIENT_HOOKS`). */
+  readonly clientHooks?: readonly string[];
   /** Browser globals referenced without a local binding. */
   readonly browserGlobals?: readonly string[];
   /** Env names read with a public prefix (`NEXT_PUBLIC_API_URL`). */
@@ -193,6 +201,8 @@ export function classifyModuleSide(facts: ModuleFacts, options: ModuleSideOption
   if (matchesAnyGlob(path, options.clientFiles ?? DEFAULT_CLIENT_GLOBS)) {
     return { side: 'client', strength: 'strong', reason: 'the file matches a client-code glob' };
   }
+  const hook = facts.clientHooks?.[0];
+  if (hook !== undefined) return { side: 'client', strength: 'strong', reason: `the file uses the client-only React hook \`${hook}\`` };
   const publicRead = facts.publicEnvReads?.[0];
   if (publicRead !== undefined) return { side: 'client', strength: 'medium', reason: `the file reads the public variable ${publicRead}` };
   const browserGlobal = facts.browserGlobals?.[0];

@@ -4,10 +4,25 @@
  * the catalogue where the file runs. The scanner collects the same facts with the TypeScript API.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { BROWSER_GLOBALS, classifyModuleSide, getPublicEnvPrefix, SERVER_ONLY_FUNCTIONS, type ModuleSide, type ModuleSideOptions } from '../catalogue/client-side.js';
+import { BROWSER_GLOBALS, CLIENT_HOOKS, classifyModuleSide, getPublicEnvPrefix, SERVER_ONLY_FUNCTIONS, type ModuleSide, type ModuleSideOptions } from '../catalogue/client-side.js';
 import { getEnvRead } from '../catalogue/env.js';
 
 const BROWSER_GLOBAL_SET = new Set(BROWSER_GLOBALS);
+const CLIENT_HOOK_SET = new Set(CLIENT_HOOKS);
+
+/** Client-only hooks imported from `react` (`import { useState } from 'react'`). */
+function clientHooksOf(program: TSESTree.Program): string[] {
+  const hooks: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== 'react' || statement.importKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
+      const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      if (CLIENT_HOOK_SET.has(name)) hooks.push(name);
+    }
+  }
+  return hooks;
+}
 const SERVER_ONLY_FUNCTION_SET = new Set(SERVER_ONLY_FUNCTIONS);
 
 function directivesOf(program: TSESTree.Program): string[] {
@@ -85,6 +100,7 @@ export function createModuleSideTracker(context: Readonly<TSESLint.RuleContext<s
           filePath: context.filename,
           directives: directivesOf(sourceCode.ast),
           importedModules: importedModulesOf(sourceCode.ast, sourceCode.text),
+          clientHooks: clientHooksOf(sourceCode.ast),
           browserGlobals: browserGlobalsOf(sourceCode.scopeManager),
           publicEnvReads,
         },

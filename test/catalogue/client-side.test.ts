@@ -42,6 +42,11 @@ describe('classifyModuleSide', () => {
     expect(classifyModuleSide({ ...none, filePath: '/repo/src/client/pos.ts' }).strength).toBe('strong');
     expect(classifyModuleSide({ ...none, filePath: 'pages/orders/[id].tsx' }).side).toBe('client');
     expect(classifyModuleSide({ ...none, filePath: 'app/orders/page.tsx' }).side).toBe('unknown');
+    expect(classifyModuleSide({ ...none, filePath: 'src/PosSync.tsx', clientHooks: ['useState'] })).toEqual({
+      side: 'client',
+      strength: 'strong',
+      reason: 'the file uses the client-only React hook `useState`',
+    });
     expect(classifyModuleSide({ ...none, filePath: 'src/pos.ts', browserGlobals: ['localStorage'] })).toMatchObject({ side: 'client', strength: 'medium' });
     expect(classifyModuleSide({ ...none, filePath: 'src/pos.ts', publicEnvReads: ['VITE_API_URL'] })).toMatchObject({ side: 'client', strength: 'medium' });
   });

@@ -27,6 +27,8 @@ ruleTester.run('no-secret-in-client-code', rule, {
     // Forwarding a configured secret needs a strong client signal: isomorphic OAuth libraries do it for server users.
     { code: "window.addEventListener('message', onMessage);\nconst body = { client_id: this.settings.client_id, client_secret: this.settings.client_secret };", filename: 'src/oidc/token-client.js' },
     { code: "const basic = window.btoa(id + ':' + secret);\nconst params = { grant_type: 'client_credentials', client_secret: options.clientSecret };", filename: 'lib/oauth.js' },
+    // Server components may import `cache` or `use` from react.
+    { code: "import { cache } from 'react';\nexport const getSecret = cache(() => process.env.ERP_CLIENT_SECRET);", filename: 'src/lib/erp.tsx' },
     // next.config `env` with public values; `env` objects elsewhere are not inlined.
     { code: "module.exports = { env: { KENSIUM_TOKEN_URL: 'https://pos.example.com/connect/token', KENSIUM_CLIENT_ID: 'pos-web' } };", filename: 'next.config.js' },
     { code: 'const job = { env: { KENSIUM_CLIENT_SECRET: process.env.KENSIUM_CLIENT_SECRET } };', filename: 'scripts/deploy.ts' },
@@ -185,6 +187,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           endLine: 1,
           endColumn: 84,
           data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', reason: 'the file matches a client-code glob' },
+        },
+      ],
+    },
+    {
+      // A component with client-only hooks ships to the browser, wherever it lives.
+      code: "import { useState, type ReactNode } from 'react';\nexport function Sync() { const [s] = useState(process.env.ERP_CLIENT_SECRET); return null; }",
+      filename: 'src/components/Sync.tsx',
+      errors: [
+        {
+          messageId: 'secretEnvInClient',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 76,
+          data: { env: 'process.env.ERP_CLIENT_SECRET', kind: 'client secret', reason: 'the file uses the client-only React hook `useState`' },
         },
       ],
     },
