@@ -4,24 +4,22 @@
  * and returns `{ findings, errors, stats }`. It never exits the process and never throws for bad
  * input; a broken tsconfig throws `ProjectConfigError`, which the CLI reports with exit code 2.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { Linter } from 'eslint';
 import type ts from 'typescript';
-import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
-import { CREDENTIAL_KIND_LABELS, classifySecretName, matchesAnyGlob, maskSecret } from '../detectors/index.js';
+import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
-import { computeFingerprint } from './fingerprint.js';
 import type { FileFacts } from './facts.js';
+import { FilePass, type FileOutcome, type FilePassOptions, type LocatedFinding } from './file-pass.js';
 import { categorize, listFiles, listGitFiles, toRelativePosix, type CandidateFile } from './files.js';
-import { FileLinter, ruleSeverities } from './lint.js';
+import { ruleSeverities } from './lint.js';
+import { checkInWorkers, workerCountFor } from './parallel.js';
 import { LineIndex } from './positions.js';
-import { createClientSignalTest, createPrefilter, mayUseSecretName } from './prefilter.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
 import { isSuppressed } from './suppressions.js';
-import { ruleForCredentialKind, scanTextFile } from './text-files.js';
-import type { Finding, ScanError, ScanResult, Severity, TraceHop } from './types.js';
+import { ruleForCredentialKind } from './text-files.js';
+import type { Finding, ScanError, ScanResult, TraceHop } from './types.js';
 import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -61,6 +59,11 @@ export interface RunOptions {
   readonly includeSecrets?: boolean;
   /** Also return `fixTargets` for hard-coded literals in code files. */
   readonly fixTargets?: boolean;
+  /**
+   * Worker threads for the per-file pass: 0 runs in the main thread; by default, scans of 2,000
+   * files or more use up to 4 workers when the compiled worker is available.
+   */
+  readonly workers?: number;
   /** Called after each file of the per-file pass. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -85,81 +88,6 @@ export interface RunResult extends ScanResult {
   /** Present with `fixTargets: true`; not enumerable, so it never reaches a JSON report. */
   readonly fixTargets?: readonly FixTarget[];
 }
-
-type ReadOutcome = { readonly text: string } | { readonly skipped: string } | { readonly error: string };
-
-const BINARY_SNIFF_BYTES = 8000;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return code ?? 'cannot be read';
-}
-
-/** Whether a code file looks like a minified bundle: very long lines on average. */
-function looksMinified(text: string): boolean {
-  if (text.length < 4096) return false;
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 500;
-}
-
-function readInput(path: string, category: CandidateFile['category'], options: { maxFileSize: number; readFile?: RunOptions['readFile'] }): ReadOutcome {
-  let buffer: Buffer;
-  if (options.readFile) {
-    try {
-      const content = options.readFile(path);
-      buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    } catch (error) {
-      return { error: describeFsError(error) };
-    }
-  } else {
-    try {
-      const link = lstatSync(path);
-      if (link.isSymbolicLink()) {
-        try {
-          statSync(path);
-        } catch {
-          return { error: 'broken symbolic link' };
-        }
-      }
-      const stats = statSync(path);
-      if (!stats.isFile()) return { skipped: 'not-a-file' };
-      if (stats.size > options.maxFileSize) return { skipped: 'too-large' };
-      buffer = readFileSync(path);
-    } catch (error) {
-      return { error: describeFsError(error) };
-    }
-  }
-  if (buffer.length > options.maxFileSize) return { skipped: 'too-large' };
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary' };
-  let text: string;
-  try {
-    text = utf8.decode(buffer);
-  } catch {
-    return { error: 'invalid UTF-8' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (category === 'code' && looksMinified(text)) return { skipped: 'minified' };
-  return { text };
-}
-
-/** `hardcodedClientSecret` / `no-hardcoded-client-secret` → `client-secret`; else the message id in kebab case. */
-function kindFor(ruleId: string, messageId: string | undefined): string {
-  const fromMessage = messageId === undefined ? undefined : classifySecretName(messageId)?.kind;
-  if (fromMessage) return fromMessage;
-  const fromRule = classifySecretName(ruleId.replace(/^no-/u, ''))?.kind;
-  if (fromRule) return fromRule;
-  return (messageId ?? ruleId).replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase();
-}
-
-const DEFAULT_SCANNER_SEVERITIES: Readonly<Record<string, Severity>> = {
-  'no-hardcoded-client-id': 'warn',
-};
 
 interface FileState {
   readonly candidate: CandidateFile;
@@ -191,7 +119,6 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   }
   const enabledLinterRules = [...severities].filter(([id, level]) => level !== 'off' && pluginRuleIds.has(id)).map(([id]) => id);
   const reportUnused = options.reportUnusedDisableDirectives ?? false;
-  const prefilter = createPrefilter(enabledLinterRules, { reportUnusedDisableDirectives: reportUnused });
   const errors: ScanError[] = [];
   const skipped: Record<string, number> = {};
   const skip = (reason: string): void => {
@@ -232,107 +159,76 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const getCompilerOptions = (path: string): ts.CompilerOptions =>
     optionsByFile.get(path) ?? projectDirs.find((project) => path.startsWith(project.dir))?.options ?? DEFAULT_COMPILER_OPTIONS;
 
-  // 2. The per-file pass.
-  const linter = new FileLinter({ rules: linterRules, reportUnusedDisableDirectives: reportUnused });
-  const clientSignal = createClientSignalTest(['use client', ...CLIENT_MODULES, ...BROWSER_GLOBALS, ...PUBLIC_ENV_PREFIXES.map((row) => row.prefix)]);
+  // 2. The per-file pass, in worker threads for large scans.
+  const passOptions: FilePassOptions = {
+    cwd,
+    linterRules,
+    severities: [...severities],
+    enabledLinterRules,
+    reportUnusedDisableDirectives: reportUnused,
+    maxFileSize,
+    includeSecrets: options.includeSecrets ?? false,
+    ...(options.fingerprintSalt === undefined ? {} : { fingerprintSalt: options.fingerprintSalt }),
+    ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
+  };
+  const pass = new FilePass(passOptions);
   const states = new Map<string, FileState>();
   const findings: Finding[] = [];
-  let filesChecked = 0;
-  const salt = options.fingerprintSalt;
-
-  const makeFinding = (file: string, text: string, lineIndex: LineIndex, base: Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>, range: readonly [number, number]): Finding => {
-    const start = lineIndex.position(range[0]);
-    const end = lineIndex.position(range[1]);
-    const value = text.slice(range[0], range[1]);
-    const rel = relative(file);
-    return {
-      ...base,
-      file: rel,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      fingerprint: computeFingerprint({ ruleId: base.ruleId, file: rel, value, ...(salt === undefined ? {} : { salt }) }),
-      ...(options.includeSecrets ? { secret: value } : {}),
-    };
-  };
-  const severityOf = (ruleId: string): Severity | undefined => {
-    const level = severities.get(ruleId);
-    if (level === 'off') return undefined;
-    return level ?? DEFAULT_SCANNER_SEVERITIES[ruleId] ?? 'error';
-  };
   const rangeByFinding = new Map<Finding, readonly [number, number]>();
-
+  let filesChecked = 0;
   const total = candidates.length;
   let done = 0;
-  for (const candidate of candidates) {
+  const addFinding = ({ finding, range }: LocatedFinding): void => {
+    rangeByFinding.set(finding, range);
+    findings.push(finding);
+  };
+  const record = (candidate: CandidateFile, outcome: FileOutcome): void => {
     const state: FileState = { candidate, parsed: false, unreadable: false, mayUseSecret: false, mayBeClient: false };
     states.set(candidate.path, state);
-    const outcome = readInput(candidate.path, candidate.category, { maxFileSize, ...(options.readFile ? { readFile: options.readFile } : {}) });
     options.onProgress?.(++done, total);
-    if ('skipped' in outcome) {
+    if (outcome.status === 'skipped') {
       state.unreadable = true;
-      if (outcome.skipped !== 'not-a-file') skip(outcome.skipped);
-      continue;
+      if (outcome.reason !== 'not-a-file') skip(outcome.reason);
+      return;
     }
-    if ('error' in outcome) {
+    if (outcome.status === 'error') {
       state.unreadable = true;
-      errors.push({ file: relative(candidate.path), message: outcome.error });
-      continue;
+      errors.push({ file: relative(candidate.path), message: outcome.message });
+      return;
     }
     filesChecked++;
-    const { text } = outcome;
-    const lineIndex = new LineIndex(text);
-    if (candidate.category === 'config') {
-      for (const found of scanTextFile(text, { path: candidate.path, tracked: candidate.tracked })) {
-        const severity = severityOf(found.ruleId);
-        if (!severity) continue;
-        const finding = makeFinding(candidate.path, text, lineIndex, { ruleId: found.ruleId, severity, message: found.message, kind: found.kind }, found.range);
-        findings.push(
-          found.fingerprintValue === text.slice(found.range[0], found.range[1])
-            ? finding
-            : { ...finding, fingerprint: computeFingerprint({ ruleId: found.ruleId, file: finding.file, value: found.fingerprintValue, ...(salt === undefined ? {} : { salt }) }) },
-        );
-      }
-      continue;
-    }
-    state.mayUseSecret = mayUseSecretName(text);
-    state.mayBeClient = clientSignal(text) || matchesAnyGlob(relative(candidate.path), options.clientFiles ?? []);
-    if (prefilter && !prefilter(text)) {
-      if (state.mayUseSecret || state.mayBeClient) {
-        state.text = text;
-        state.lineIndex = lineIndex;
-      }
-      continue;
-    }
-    const result = linter.lint(candidate.path, text);
-    state.parsed = true;
-    if (result.parseError) {
-      state.unreadable = true;
-      const { line, column, message } = result.parseError;
-      const reason = message.replace(/^Parsing error: /u, '');
-      // A parser that gives up without a position (a stack overflow on code nested thousands deep) is not a syntax error.
-      errors.push({ file: relative(candidate.path), message: line === undefined ? `cannot be parsed: ${reason}` : `syntax error at ${line}:${column}: ${reason}` });
-      continue;
-    }
-    if (result.facts) state.facts = result.facts;
-    state.text = text;
-    state.lineIndex = lineIndex;
-    for (const message of result.messages) {
-      const ruleId = message.ruleId === null ? 'unused-disable-directive' : message.ruleId.slice(NAMESPACE.length + 1);
-      const startOffset = lineIndex.offset(message.line, message.column);
-      const endOffset = message.endLine === undefined ? startOffset : lineIndex.offset(message.endLine, message.endColumn ?? message.column);
-      const finding = makeFinding(
-        candidate.path,
-        text,
-        lineIndex,
-        { ruleId, severity: message.severity === 2 ? 'error' : 'warn', message: message.message, kind: message.ruleId === null ? 'disable-directive' : kindFor(ruleId, message.messageId) },
-        [startOffset, endOffset],
-      );
-      rangeByFinding.set(finding, [startOffset, endOffset]);
-      findings.push(finding);
+    state.parsed = outcome.parsed;
+    state.mayUseSecret = outcome.mayUseSecret;
+    state.mayBeClient = outcome.mayBeClient;
+    if (outcome.facts) state.facts = outcome.facts;
+    for (const located of outcome.findings) addFinding(located);
+  };
+  const workers = options.readFile ? 0 : workerCountFor(candidates.length, options.workers);
+  if (workers > 0) {
+    const byPath = new Map(candidates.map((candidate) => [candidate.path, candidate]));
+    try {
+      await checkInWorkers(candidates, workers, passOptions, (path, outcome) => {
+        const candidate = byPath.get(path);
+        if (candidate && !states.has(path)) record(candidate, outcome);
+      });
+    } catch {
+      // A worker that dies loses only its batch: those files are checked here below.
     }
   }
+  for (const candidate of candidates) {
+    if (!states.has(candidate.path)) record(candidate, pass.check(candidate, options.readFile));
+  }
+
+  /** The text of a scanned file, read again when a whole-program finding needs it. */
+  const textOf = (state: FileState): { text: string; lineIndex: LineIndex } | undefined => {
+    if (state.text === undefined) {
+      const outcome = pass.read(state.candidate.path, state.candidate.category, options.readFile);
+      if (!('text' in outcome)) return undefined;
+      state.text = outcome.text;
+    }
+    state.lineIndex ??= new LineIndex(state.text);
+    return { text: state.text, lineIndex: state.lineIndex };
+  };
 
   // 3. Whole-program checks, on facts (parsing lazily what the prefilter passed over).
   const host: ModuleGraphHost = {
@@ -343,15 +239,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       if (!state || state.unreadable || state.candidate.category !== 'code') return undefined;
       if (!state.parsed) {
         state.parsed = true;
-        const text = state.text ?? (() => {
-          const outcome = readInput(path, 'code', { maxFileSize, ...(options.readFile ? { readFile: options.readFile } : {}) });
-          return 'text' in outcome ? outcome.text : undefined;
-        })();
-        if (text === undefined) return undefined;
-        const result = linter.lint(path, text, { factsOnly: true });
-        if (result.facts) state.facts = result.facts;
-        state.text = text;
-        state.lineIndex ??= new LineIndex(text);
+        const source = textOf(state);
+        const facts = source && pass.collectFacts(path, source.text);
+        if (facts) state.facts = facts;
       }
       return state.facts;
     },
@@ -381,32 +271,32 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       }
       if (flow.definedAsSecret) continue;
       const ruleId = ruleForCredentialKind(flow.use.kind);
-      const severity = severityOf(ruleId);
+      const severity = pass.severityOf(ruleId);
       const state = states.get(flow.file);
-      if (!severity || !state?.text || !state.lineIndex) continue;
+      const source = severity && state ? textOf(state) : undefined;
+      if (!severity || !source) continue;
       if (suppressed(flow.file, ruleId, flow.exported.line)) continue;
       const sink = flow.trace.at(-1) as TraceHop;
       const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
-      const finding = makeFinding(flow.file, state.text, state.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range);
-      rangeByFinding.set(finding, flow.exported.range);
-      findings.push(finding);
+      addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
     }
     const roots = codeFiles
-      .filter((state) => state.mayBeClient || matchesAnyGlob(relative(state.candidate.path), options.clientFiles ?? []) || state.facts !== undefined)
+      .filter((state) => state.mayBeClient || state.facts !== undefined)
       .map((state) => state.candidate.path);
     const clientRule = 'no-secret-in-client-code';
-    const clientSeverity = severityOf(clientRule);
+    const clientSeverity = pass.severityOf(clientRule);
     if (clientSeverity) {
       for (const reach of findClientReachableSecrets(host, resolver, roots, {
         ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
         ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
       })) {
         const state = states.get(reach.file);
-        if (!state?.text || !state.lineIndex) continue;
+        const source = state ? textOf(state) : undefined;
+        if (!source) continue;
         if (suppressed(reach.file, clientRule, reach.read.line)) continue;
         const chain = reach.chain.map(relative).join(' → ');
         const message = `${reach.read.text} is a server secret, but this module is bundled into client code (${reach.rootSide.reason}): ${chain}. Read it on the server and send the browser only what it needs.`;
-        findings.push(makeFinding(reach.file, state.text, state.lineIndex, { ruleId: clientRule, severity: clientSeverity, message, kind: reach.kind, trace: reach.trace }, reach.read.range));
+        addFinding(pass.makeFinding(reach.file, source.text, source.lineIndex, { ruleId: clientRule, severity: clientSeverity, message, kind: reach.kind, trace: reach.trace }, reach.read.range));
       }
     }
   }

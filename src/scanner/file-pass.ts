@@ -1,0 +1,233 @@
+/**
+ * The per-file pass of a scan: read a file (skip binary, minified, oversize; name unreadable
+ * input), run the config-file detectors or the plugin's rules on it, and collect its
+ * whole-program facts. Everything it takes and returns is plain data, so the same pass runs in
+ * the main thread or in worker threads (`worker.ts`).
+ */
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import type { Linter } from 'eslint';
+import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
+import { classifySecretName, matchesAnyGlob } from '../detectors/index.js';
+import { NAMESPACE } from '../configs.js';
+import type { FileFacts } from './facts.js';
+import { computeFingerprint } from './fingerprint.js';
+import { toRelativePosix, type CandidateFile } from './files.js';
+import { FileLinter } from './lint.js';
+import { LineIndex } from './positions.js';
+import { createClientSignalTest, createPrefilter, mayUseSecretName } from './prefilter.js';
+import { scanTextFile } from './text-files.js';
+import type { Finding, Severity } from './types.js';
+
+export type ReadFile = (absolutePath: string) => string | Buffer;
+
+export type ReadOutcome = { readonly text: string } | { readonly skipped: string } | { readonly error: string };
+
+const BINARY_SNIFF_BYTES = 8000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return code ?? 'cannot be read';
+}
+
+/** Whether a code file looks like a minified bundle: very long lines on average. */
+function looksMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return text.length / lines > 500;
+}
+
+export function readInput(path: string, category: CandidateFile['category'], options: { maxFileSize: number; readFile?: ReadFile }): ReadOutcome {
+  let buffer: Buffer;
+  if (options.readFile) {
+    try {
+      const content = options.readFile(path);
+      buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    } catch (error) {
+      return { error: describeFsError(error) };
+    }
+  } else {
+    try {
+      const link = lstatSync(path);
+      if (link.isSymbolicLink()) {
+        try {
+          statSync(path);
+        } catch {
+          return { error: 'broken symbolic link' };
+        }
+      }
+      const stats = statSync(path);
+      if (!stats.isFile()) return { skipped: 'not-a-file' };
+      if (stats.size > options.maxFileSize) return { skipped: 'too-large' };
+      buffer = readFileSync(path);
+    } catch (error) {
+      return { error: describeFsError(error) };
+    }
+  }
+  if (buffer.length > options.maxFileSize) return { skipped: 'too-large' };
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary' };
+  let text: string;
+  try {
+    text = utf8.decode(buffer);
+  } catch {
+    return { error: 'invalid UTF-8' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (category === 'code' && looksMinified(text)) return { skipped: 'minified' };
+  return { text };
+}
+
+/** `hardcodedClientSecret` / `no-hardcoded-client-secret` → `client-secret`; else the message id in kebab case. */
+function kindFor(ruleId: string, messageId: string | undefined): string {
+  const fromMessage = messageId === undefined ? undefined : classifySecretName(messageId)?.kind;
+  if (fromMessage) return fromMessage;
+  const fromRule = classifySecretName(ruleId.replace(/^no-/u, ''))?.kind;
+  if (fromRule) return fromRule;
+  return (messageId ?? ruleId).replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase();
+}
+
+const DEFAULT_SCANNER_SEVERITIES: Readonly<Record<string, Severity>> = {
+  'no-hardcoded-client-id': 'warn',
+};
+
+export interface FilePassOptions {
+  readonly cwd: string;
+  /** Rules for ESLint's `Linter`: only this plugin's rule ids. */
+  readonly linterRules: Linter.RulesRecord;
+  /** Every configured level by short rule id, scanner-only ids included. */
+  readonly severities: readonly (readonly [string, 'error' | 'warn' | 'off'])[];
+  /** Plugin rule ids that are on (they decide the prefilter). */
+  readonly enabledLinterRules: readonly string[];
+  readonly reportUnusedDisableDirectives: boolean;
+  readonly maxFileSize: number;
+  readonly fingerprintSalt?: string;
+  readonly includeSecrets: boolean;
+  readonly clientFiles?: readonly string[];
+}
+
+export interface LocatedFinding {
+  readonly finding: Finding;
+  /** `[start, end)` offsets of the reported range in the file's text. */
+  readonly range: readonly [number, number];
+}
+
+export type FileOutcome =
+  | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'error'; readonly message: string }
+  | {
+      readonly status: 'checked';
+      readonly findings: readonly LocatedFinding[];
+      /** Facts, when the file was parsed (not prefiltered out). */
+      readonly facts?: FileFacts;
+      /** The file was parsed: its facts are final even when absent. */
+      readonly parsed: boolean;
+      /** Might use a value under a secret name (cheap text test). */
+      readonly mayUseSecret: boolean;
+      /** Might be client-side code (cheap text test or client glob). */
+      readonly mayBeClient: boolean;
+    };
+
+type FindingBase = Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>;
+
+export class FilePass {
+  private readonly severities: Map<string, 'error' | 'warn' | 'off'>;
+  private readonly prefilter: ((text: string) => boolean) | undefined;
+  private readonly clientSignal = createClientSignalTest(['use client', ...CLIENT_MODULES, ...BROWSER_GLOBALS, ...PUBLIC_ENV_PREFIXES.map((row) => row.prefix)]);
+  private linterInstance: FileLinter | undefined;
+
+  constructor(private readonly options: FilePassOptions) {
+    this.severities = new Map(options.severities);
+    this.prefilter = createPrefilter(options.enabledLinterRules, { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  }
+
+  private get linter(): FileLinter {
+    this.linterInstance ??= new FileLinter({ rules: this.options.linterRules, reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives });
+    return this.linterInstance;
+  }
+
+  relative(path: string): string {
+    return toRelativePosix(this.options.cwd, path);
+  }
+
+  /** The configured severity of a rule, the scanner's default for its own ids, or undefined when off. */
+  severityOf(ruleId: string): Severity | undefined {
+    const level = this.severities.get(ruleId);
+    if (level === 'off') return undefined;
+    return level ?? DEFAULT_SCANNER_SEVERITIES[ruleId] ?? 'error';
+  }
+
+  read(path: string, category: CandidateFile['category'], readFile?: ReadFile): ReadOutcome {
+    return readInput(path, category, { maxFileSize: this.options.maxFileSize, ...(readFile ? { readFile } : {}) });
+  }
+
+  makeFinding(file: string, text: string, lineIndex: LineIndex, base: FindingBase, range: readonly [number, number], fingerprintValue?: string): LocatedFinding {
+    const start = lineIndex.position(range[0]);
+    const end = lineIndex.position(range[1]);
+    const value = text.slice(range[0], range[1]);
+    const rel = this.relative(file);
+    const salt = this.options.fingerprintSalt;
+    const finding: Finding = {
+      ...base,
+      file: rel,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      fingerprint: computeFingerprint({ ruleId: base.ruleId, file: rel, value: fingerprintValue ?? value, ...(salt === undefined ? {} : { salt }) }),
+      ...(this.options.includeSecrets ? { secret: value } : {}),
+    };
+    return { finding, range };
+  }
+
+  /** Facts of a code file, without the rules (for files the prefilter passed over). */
+  collectFacts(path: string, text: string): FileFacts | undefined {
+    return this.linter.lint(path, text, { factsOnly: true }).facts;
+  }
+
+  check(candidate: CandidateFile, readFile?: ReadFile): FileOutcome {
+    const outcome = this.read(candidate.path, candidate.category, readFile);
+    if ('skipped' in outcome) return { status: 'skipped', reason: outcome.skipped };
+    if ('error' in outcome) return { status: 'error', message: outcome.error };
+    const { text } = outcome;
+    const lineIndex = new LineIndex(text);
+    const findings: LocatedFinding[] = [];
+    if (candidate.category === 'config') {
+      for (const found of scanTextFile(text, { path: candidate.path, tracked: candidate.tracked })) {
+        const severity = this.severityOf(found.ruleId);
+        if (!severity) continue;
+        findings.push(this.makeFinding(candidate.path, text, lineIndex, { ruleId: found.ruleId, severity, message: found.message, kind: found.kind }, found.range, found.fingerprintValue));
+      }
+      return { status: 'checked', findings, parsed: false, mayUseSecret: false, mayBeClient: false };
+    }
+    const mayUseSecret = mayUseSecretName(text);
+    const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
+    if (this.prefilter && !this.prefilter(text)) return { status: 'checked', findings, parsed: false, mayUseSecret, mayBeClient };
+    const result = this.linter.lint(candidate.path, text);
+    if (result.parseError) {
+      const { line, column, message } = result.parseError;
+      const reason = message.replace(/^Parsing error: /u, '');
+      // A parser that gives up without a position (a stack overflow on code nested thousands deep) is not a syntax error.
+      return { status: 'error', message: line === undefined ? `cannot be parsed: ${reason}` : `syntax error at ${line}:${column}: ${reason}` };
+    }
+    for (const message of result.messages) {
+      const ruleId = message.ruleId === null ? 'unused-disable-directive' : message.ruleId.slice(NAMESPACE.length + 1);
+      const startOffset = lineIndex.offset(message.line, message.column);
+      const endOffset = message.endLine === undefined ? startOffset : lineIndex.offset(message.endLine, message.endColumn ?? message.column);
+      findings.push(
+        this.makeFinding(
+          candidate.path,
+          text,
+          lineIndex,
+          { ruleId, severity: message.severity === 2 ? 'error' : 'warn', message: message.message, kind: message.ruleId === null ? 'disable-directive' : kindFor(ruleId, message.messageId) },
+          [startOffset, endOffset],
+        ),
+      );
+    }
+    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Runs the per-file pass across worker threads. Used for large scans read from the file system
+ * (a content provider is a function and cannot cross a thread boundary) and only from the built
+ * package, where `worker.js` exists next to this module.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CandidateFile } from './files.js';
+import type { FileOutcome, FilePassOptions } from './file-pass.js';
+import type { WorkerBatch, WorkerResults } from './worker.js';
+
+/**
+ * Below this many files, starting workers (each loads ESLint, TypeScript and the rules: about a
+ * second of CPU) costs more than it saves; the per-file pass takes about 1.5 ms a file.
+ */
+export const PARALLEL_THRESHOLD = 2000;
+const BATCH_SIZE = 32;
+const MAX_WORKERS = 4;
+
+const workerUrl = new URL('./worker.js', import.meta.url);
+
+/** Whether worker threads can run here (the compiled worker exists). */
+export function workersAvailable(): boolean {
+  return workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
+}
+
+/** How many workers to start for `fileCount` files; 0 means run in the main thread. */
+export function workerCountFor(fileCount: number, requested: number | undefined): number {
+  if (requested !== undefined) return workersAvailable() ? Math.max(0, Math.floor(requested)) : 0;
+  if (fileCount < PARALLEL_THRESHOLD || !workersAvailable()) return 0;
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+/** Checks `files` on `count` workers; calls `onOutcome` as results arrive, in no particular order. */
+export async function checkInWorkers(files: readonly CandidateFile[], count: number, options: FilePassOptions, onOutcome: (path: string, outcome: FileOutcome) => void): Promise<void> {
+  let next = 0;
+  const takeBatch = (): WorkerBatch | undefined => {
+    if (next >= files.length) return undefined;
+    const batch = { files: files.slice(next, next + BATCH_SIZE) };
+    next += BATCH_SIZE;
+    return batch;
+  };
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(workerUrl, { workerData: options });
+      let settled = false;
+      const finish = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate();
+        if (error) reject(error);
+        else resolve();
+      };
+      worker.on('message', (results: WorkerResults) => {
+        for (const [path, outcome] of results.outcomes) onOutcome(path, outcome);
+        const batch = takeBatch();
+        if (batch) worker.postMessage(batch);
+        else finish();
+      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`a scanner worker stopped with exit code ${code}`)));
+      const first = takeBatch();
+      if (first) worker.postMessage(first);
+      else finish();
+    });
+  await Promise.all(Array.from({ length: Math.min(count, Math.ceil(files.length / BATCH_SIZE)) }, runWorker));
+}
