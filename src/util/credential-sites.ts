@@ -410,6 +410,31 @@ export function collectCredentialFindings(
     }
   }
 
+  /** `superagent.post(url).type('form').auth(user, pass)`: the chain must start at superagent. */
+  function checkSuperagentAuth(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const [user, pass] = node.arguments;
+    if (!user || !pass || pass.type === AST_NODE_TYPES.SpreadElement || pass.type === AST_NODE_TYPES.ObjectExpression) return;
+    const scope = sourceCode.getScope(node);
+    let current: TSESTree.Node = callee.object;
+    let url: string | undefined;
+    for (let depth = 0; depth < 10; depth++) {
+      if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+        if (/^(?:post|put|get|patch|delete|del)$/u.test(getMemberPropertyName(current.callee) ?? '') && current.arguments[0]) url = staticTextOf(current.arguments[0], scope);
+        const inner: TSESTree.Node = current.callee.object;
+        const root = resolveImportedName(inner, scope);
+        if (root && (root.module === 'superagent' || root.module === 'supertest')) break;
+        current = inner;
+      } else {
+        return;
+      }
+    }
+    const root = current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression ? resolveImportedName(current.callee.object, scope) : undefined;
+    if (!root || root.module !== 'superagent') return;
+    const token = url !== undefined && TOKEN_URL_HINT.test(url);
+    collector.add({ kind: token ? 'client-secret' : 'password', value: pass, strength: 'sink', where: token ? 'sent as the client secret of a token request' : 'passed to superagent `.auth`', naming: { propertyName: token ? 'clientSecret' : 'password' } });
+    if (token) collector.add({ kind: 'client-id', value: user, strength: 'sink', where: 'sent as the client id of a token request', naming: { propertyName: 'clientId' } });
+  }
+
   return {
     CallExpression(node) {
       const callee = node.callee;
@@ -422,6 +447,10 @@ export function collectCredentialFindings(
           const kind = credentialKindOfName(key.value);
           if (kind) collector.add({ kind, value, strength: 'sink', where: `sent as \`${key.value}\``, naming: { propertyName: key.value, objectName: nodeName(callee.object) } });
         }
+      }
+      // superagent: `request.post(tokenUrl).auth(clientId, '…')`
+      if (name === 'auth' && node.arguments.length >= 2 && callee.type === AST_NODE_TYPES.MemberExpression && checkImports) {
+        checkSuperagentAuth(node, callee);
       }
       // `Buffer.from('id:secret')`, `btoa(\`${id}:secret\`)` in a Basic header
       if ((name === 'from' && callee.type === AST_NODE_TYPES.MemberExpression && nodeName(callee.object) === 'Buffer') || name === 'btoa') {

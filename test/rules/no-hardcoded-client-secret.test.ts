@@ -514,5 +514,18 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
         },
       ],
     },
+    {
+      code: `import superagent from 'superagent';\nconst res = await superagent.post('https://pos.kensium.example/connect/token').type('form').auth(clientId, '${SECRET}').send({ grant_type: 'client_credentials' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 108, endLine: 2, endColumn: 142,
+          data: { kind: "client secret", where: "sent as the client secret of a token request", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_CLIENT_SECRET" }, output: "import superagent from 'superagent';\nconst res = await superagent.post('https://pos.kensium.example/connect/token').type('form').auth(clientId, process.env.POS_SYNC_CLIENT_SECRET).send({ grant_type: 'client_credentials' });" },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -33,6 +33,9 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     "const page = { nextPageToken: 'CgwI4pK9BhDA3fG5Aw' };",
     // A short word behind a credential name that no sink receives is a mode or a label, not a secret.
     "const auth = { token: 'Bearer' };",
+    // superagent `.auth` with values from the environment, and a local `auth` method.
+    "import request from 'superagent';\nconst items = await request.get(stockItemsUrl).auth(process.env.ACUMATICA_USER!, process.env.ACUMATICA_PASSWORD!);",
+    "const session = { auth(user: string, pass: string) {} };\nsession.auth('pos-sync', 'T7vqL9xRm2Wp4z8K');",
     // A local `sign` is not jsonwebtoken's.
     "function sign(payload: object, key: string) {}\nsign({ sub: storeId }, 'shhhhh');",
     // A JWK without `kty` is not a key, and a public JWK has no `d`.
@@ -306,6 +309,19 @@ ruleTester.run('no-hardcoded-credentials', rule, {
           data: { kind: "password", where: "assigned to `ACUMATICA_PASSWORD`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
           suggestions: [
             { messageId: "replaceWithEnv", data: { name: "ACUMATICA_PASSWORD" }, output: "const ACUMATICA_PASSWORD = process.env.ACUMATICA_PASSWORD;" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import request from 'superagent';\nconst items = await request.get(\`\${erpUrl}/entity/Default/24.200.001/StockItem\`).auth('pos-sync', '${PASSWORD}');`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 99, endLine: 2, endColumn: 117,
+          data: { kind: "password", where: "passed to superagent `.auth`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_PASSWORD" }, output: "import request from 'superagent';\nconst items = await request.get(`${erpUrl}/entity/Default/24.200.001/StockItem`).auth('pos-sync', process.env.POS_SYNC_PASSWORD);" },
           ],
         },
       ],
