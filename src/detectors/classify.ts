@@ -172,6 +172,17 @@ function decodeSafely(text: string): string {
   }
 }
 
+/**
+ * `msal.cache.encryption`, `public-client`, `AuthenticatorMethodSimple`: letters only, in two or
+ * more lower-case words joined by `-`, `_` or `.`, or in CamelCase. Identifiers and slugs, which
+ * library code is full of; random secrets have digits or no word structure.
+ */
+function isReadableName(value: string): boolean {
+  if (value.length > 64) return false;
+  if (/^[a-z]{2,}(?:[-_.][a-z]{2,})+$/u.test(value)) return true;
+  return /^(?:[A-Z][a-z]+|[A-Z]{1,5}(?=[A-Z][a-z]|$)){2,}$/u.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/u.test(value);
+}
+
 function classifyShape(value: string): SecretValueClassification {
   const length = Array.from(value).length;
   const entropy = shannonEntropy(value);
@@ -193,6 +204,9 @@ function classifyShape(value: string): SecretValueClassification {
   }
   if (/\s/u.test(value)) {
     return { kind: 'weak', confidence: 'medium', reason: 'a phrase, not a random value', format: 'phrase' };
+  }
+  if (isReadableName(value)) {
+    return { kind: 'weak', confidence: 'medium', reason: 'a readable name, not a random value', format: 'words' };
   }
   if (length >= 12 && classes >= 2 && entropy >= 3.0) {
     return { kind: 'credential', confidence: length >= 24 && entropy >= 3.8 ? 'high' : 'medium', reason: 'a credential-shaped random value', format: 'random' };

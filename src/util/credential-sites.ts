@@ -695,8 +695,11 @@ function isReportable(site: CredentialSite, classification: SecretValueClassific
       return false;
     case 'weak':
       if (isTestFile) return false;
-      // Only the name says credential: a short word there is often a label or a mode, not a secret.
-      return site.strength === 'sink' || site.kind === 'client-secret' || site.kind === 'client-id';
+      // Only the name says credential: a short word there is often a label or a mode, not a secret,
+      // and an identifier behind a client-secret key is a discriminator (`client_secret_post:
+      // 'ClientSecretPostConfig'`). Client ids are often readable slugs, so those still count.
+      if (site.strength === 'sink' || site.kind === 'client-id') return true;
+      return site.kind === 'client-secret' && classification.format !== 'words';
     default:
       return true;
   }

@@ -184,3 +184,16 @@ describe('classifySecretValue on shapes seen in library code', () => {
     expect(classifySecretValue('secret', { name: 'secret' }).kind).toBe('weak');
   });
 });
+
+describe('readable names', () => {
+  it.each(['msal.cache.encryption', 'public-client', 'kensium-pos-sync', 'AuthenticatorMethodSimple', 'InlineHookOAuthClientSecretConfig', 'passwordPolicy'])(
+    'calls %j a weak readable name, not a random value',
+    (value) => {
+      expect(classifySecretValue(value)).toMatchObject({ kind: 'weak', format: 'words' });
+    },
+  );
+
+  it.each(['Zq8vL2mNx4Rt7YpKw1Bs9DfH', 'kensium2pos', 'T7vqL9xRm2Wp4z8K'])('does not call %j a readable name', (value) => {
+    expect(classifySecretValue(value).format).not.toBe('words');
+  });
+});

@@ -23,6 +23,8 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     // A label that repeats its own name, and a parameter name held in a constant.
     "const labels = { clientSecret: 'Client secret' };",
     "const CLIENT_SECRET_PARAM = 'client_secret';",
+    // A discriminator map from auth method to class name (generated SDK models).
+    "const mapping = { client_secret_post: 'InlineHookOAuthClientSecretConfig', client_secret_basic: 'ClientSecretBasicConfig' };",
     // A local function that happens to be called `discovery` is not the openid-client sink.
     `function discovery(server: URL, id: string, secret: string) {}\ndiscovery(server, 'pos-sync', '${SECRET}');`,
     // The third argument of openid-client `discovery` is only the secret when it is a string.

@@ -29,6 +29,8 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     "const form = { passwordField: 'password', tokenUrl: 'https://erp.example.com/identity/connect/token', apiKeyHeader: 'X-Api-Key' };",
     "const input = { type: 'password', placeholder: 'Password' };",
     "const REFRESH_TOKEN = 'refresh_token';",
+    "const mapping = { password: 'AuthenticatorMethodSimple', yubikey_token: 'AuthenticatorKeyYubikey' };",
+    "const ENCRYPTION_KEY = 'msal.cache.encryption';",
     "const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';",
     "const page = { nextPageToken: 'CgwI4pK9BhDA3fG5Aw' };",
     // A short word behind a credential name that no sink receives is a mode or a label, not a secret.
