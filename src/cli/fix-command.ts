@@ -7,7 +7,7 @@
  * rotate. Never prints a secret.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyPlan,
@@ -26,11 +26,12 @@ import {
   type LookupStyle,
   type SuggestedNames,
 } from '../fix/apply/index.js';
-import { classifySecretName } from '../detectors/index.js';
+import { classifySecretName, DEFAULT_TEST_FILE_PATTERNS, findKnownSecrets, isTestFile, redactSecrets } from '../detectors/index.js';
 import { packageInfo } from '../package-info.js';
 import { ProjectConfigError } from '../scanner/project.js';
 import { run, type RunResult } from '../scanner/run.js';
 import type { Finding } from '../scanner/types.js';
+import { describeArgument, redactArguments } from './arguments.js';
 import type { CliIo } from './main.js';
 import { exitCodeFor, flagsToConfig, toRunOptions, UsageError, type ScanFlagValues } from './scan-command.js';
 import { ConfigError, loadConfigFile, mergeConfig, type ScanConfig } from './scan-config.js';
@@ -110,7 +111,8 @@ function offsetOf(text: string, line: number, column: number): number {
  * Turns the scanner's fix targets (and literal env fallbacks) into the planner's, naming each
  * with the ESLint rules' own suggestion when they make one.
  */
-function collectTargets(result: RunResult, cwd: string, prefix: string | undefined): FixTarget[] {
+function collectTargets(result: RunResult, cwd: string, prefix: string | undefined, testFiles: readonly string[]): FixTarget[] {
+  const inTests = (file: string): boolean => isTestFile(relative(cwd, file).split(sep).join('/'), testFiles);
   const texts = new Map<string, string>();
   const suggestions = new Map<string, SuggestedNames>();
   const textOf = (file: string): string | undefined => {
@@ -129,7 +131,7 @@ function collectTargets(result: RunResult, cwd: string, prefix: string | undefin
     if (text === undefined) continue;
     let names = suggestions.get(scanned.file);
     if (!names) {
-      names = scanned.clientSide ? new Map() : ruleSuggestedNames(scanned.file, text, prefix ? { prefix } : {});
+      names = scanned.clientSide || inTests(scanned.file) ? new Map() : ruleSuggestedNames(scanned.file, text, prefix ? { prefix } : {});
       suggestions.set(scanned.file, names);
     }
     const [start, end] = scanned.range;
@@ -142,6 +144,7 @@ function collectTargets(result: RunResult, cwd: string, prefix: string | undefin
       ruleId: scanned.ruleId,
       kind: scanned.kind,
       clientSide: scanned.clientSide,
+      testFile: inTests(scanned.file),
       ...(sink ? { sink } : {}),
       ...(suggested === undefined ? { naming: namingContextAt(parseSource(scanned.file, text), start, end, scanned.kind) } : { envName: suggested }),
     });
@@ -158,7 +161,7 @@ function collectTargets(result: RunResult, cwd: string, prefix: string | undefin
     // Only `process.env.X || 'literal'`: a default parameter or destructuring default is left to the rule's suggestion.
     if ('failure' in located || located.existingEnvName === undefined || located.value === '') continue;
     const kind = classifySecretName(located.existingEnvName)?.kind ?? 'secret';
-    targets.push({ file, start, end, ruleId: finding.ruleId, kind, clientSide: clientFiles.has(file), envName: located.existingEnvName });
+    targets.push({ file, start, end, ruleId: finding.ruleId, kind, clientSide: clientFiles.has(file), testFile: inTests(file), envName: located.existingEnvName });
   }
   return targets;
 }
@@ -175,7 +178,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   try {
     parsed = parseArgs({ args: argv, options: FIX_FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr.write(`credential-hygiene fix: ${(error as Error).message}\n\n${FIX_USAGE}`);
+    io.stderr.write(`credential-hygiene fix: ${redactArguments((error as Error).message, argv)}\n\n${FIX_USAGE}`);
     return 2;
   }
   const values = parsed.values as FixFlags;
@@ -188,7 +191,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
     return 0;
   }
   if (values.style !== undefined && values.style !== 'process-env' && values.style !== 'require-env') {
-    io.stderr.write(`credential-hygiene fix: --style must be "process-env" or "require-env", not "${values.style.slice(0, 40)}"\n`);
+    io.stderr.write(`credential-hygiene fix: --style must be "process-env" or "require-env", not "${describeArgument(values.style)}"\n`);
     return 2;
   }
   if (values.prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/u.test(values.prefix)) {
@@ -213,7 +216,8 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   let result: RunResult;
   try {
     // The fix always masks: `mask: false` in a config file does not reach this command.
-    result = await run({ ...toRunOptions({ ...config, mask: true }, cwd, parsed.positionals), fixTargets: true });
+    // `includeSecrets` only so that the diff can mask every value the scan found; no finding is printed.
+    result = await run({ ...toRunOptions({ ...config, mask: true }, cwd, parsed.positionals), fixTargets: true, includeSecrets: true });
   } catch (error) {
     if (error instanceof ProjectConfigError) {
       io.stderr.write(`credential-hygiene fix: cannot load the TypeScript project: ${error.configFile}: ${error.diagnostic}\n`);
@@ -224,7 +228,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   }
   for (const scanError of result.errors) io.stderr.write(`credential-hygiene fix: ${scanError.file}: ${scanError.message}\n`);
 
-  const targets = collectTargets(result, cwd, values.prefix);
+  const targets = collectTargets(result, cwd, values.prefix, config.testFiles ?? DEFAULT_TEST_FILE_PATTERNS);
   const style: LookupStyle = (values.style as LookupStyle | undefined) ?? (isTypeScriptProject(cwd, targets) ? 'require-env' : 'process-env');
   const envFile = resolve(cwd, values['env-file'] ?? '.env');
   let plan: FixPlan;
@@ -244,7 +248,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
 
   const dryRun = values['dry-run'] === true;
   if (dryRun) {
-    io.stdout.write(renderPlanDiff(plan));
+    io.stdout.write(maskFoundSecrets(renderPlanDiff(plan), result));
   } else {
     try {
       applyPlan(plan);
@@ -256,6 +260,17 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   }
   io.stdout.write(renderSummary(plan, { dryRun, envFile }));
   return exitCodeFor({ ...result, findings: dryRun ? result.findings : remainingFindings(result, plan, cwd) }, config);
+}
+
+/**
+ * The diff's context and edited lines show the user's code, where other credentials than the ones
+ * moved may stand (a connection string left for later, a value the fix skipped): every value the
+ * scan found, and every recognised token format, is masked there too.
+ */
+function maskFoundSecrets(diff: string, result: RunResult): string {
+  const found = result.findings.flatMap((finding) => (finding.secret === undefined || finding.secret.length < 4 ? [] : [finding.secret]));
+  const known = findKnownSecrets(diff).map((secret) => diff.slice(secret.range[0], secret.range[1]));
+  return redactSecrets(diff, [...found, ...known]);
 }
 
 export async function fixCommand(argv: string[], io: CliIo): Promise<number> {

@@ -101,6 +101,14 @@ describe('credential-hygiene fix', () => {
     );
   });
 
+  it('reports a secret in a test file instead of moving it, since tests run without the env file', async () => {
+    const dir = project({ 'test/kensium.test.ts': `export const fixture = { clientSecret: '${OTHER}' };\n` });
+    const result = await fix(dir);
+    expect(result.out).toContain('test/kensium.test.ts:1:40  client-secret: Test file: tests run where no env file exists (CI).');
+    expect(readFileSync(join(dir, 'test/kensium.test.ts'), 'utf8')).toContain(OTHER);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).not.toContain(OTHER);
+  });
+
   it('defaults to process.env for a JavaScript project without tsconfig', async () => {
     const dir = tempDir();
     writeProject(dir, { 'package.json': '{ "type": "module" }\n', 'src/pos.js': `export const pos = { clientSecret: '${SECRET}' };\n` });

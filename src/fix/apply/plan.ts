@@ -70,8 +70,9 @@ function displayPath(cwd: string, path: string): string {
   return (relativePath === '' || relativePath.startsWith('..') || isAbsolute(relativePath) ? path : relativePath).split(sep).join('/');
 }
 
+/** "client secret" for a credential kind; "credential" for anything else (a token format…). */
 function kindLabel(kind: string): string {
-  return (CREDENTIAL_KIND_LABELS as Readonly<Record<string, string>>)[kind as CredentialKind] ?? kind.replace(/-/gu, ' ');
+  return (CREDENTIAL_KIND_LABELS as Readonly<Record<string, string>>)[kind as CredentialKind] ?? 'credential';
 }
 
 /** Runs git in `directory`; `undefined` when git is missing or the directory is not in a repository. */
@@ -143,6 +144,10 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     const position = positionOf(text.slice(bom), target.start);
     if (target.clientSide) {
       skip(target, 'client-side', 'Client-side code: an environment variable would still be bundled into the browser. Move this call to a server (a backend-for-frontend or an API route), then rotate the secret.', position);
+      continue;
+    }
+    if (target.testFile) {
+      skip(target, 'test-file', 'Test file: tests run where no env file exists (CI). Replace the value with an obvious dummy such as `test-client-secret`, and rotate it if it was ever real.', position);
       continue;
     }
     if (!isEditableSourceFile(target.file)) {

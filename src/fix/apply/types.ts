@@ -34,6 +34,11 @@ export interface FixTarget {
   readonly naming?: Omit<EnvVarNameContext, 'prefix' | 'taken'>;
   /** True when the file ends up in browser code: such targets are reported, never edited. */
   readonly clientSide: boolean;
+  /**
+   * True for a test file: reported, never edited, because tests run where no env file exists
+   * (CI), and a test value belongs in the test as an obvious dummy.
+   */
+  readonly testFile?: boolean;
   /** Where the value is used when that is another place than the literal: `src/token.ts:14`. */
   readonly sink?: string;
 }
@@ -72,7 +77,7 @@ export interface FixedSecret {
   readonly alreadyInEnvFile: boolean;
 }
 
-export type SkipReason = 'client-side' | 'conflict' | 'not-a-literal' | 'not-replaceable' | 'not-representable' | 'stale' | 'import-clash' | 'helper-clash';
+export type SkipReason = 'client-side' | 'test-file' | 'conflict' | 'not-a-literal' | 'not-replaceable' | 'not-representable' | 'stale' | 'import-clash' | 'helper-clash';
 
 /** A target the plan leaves alone, and why. */
 export interface SkippedTarget {
