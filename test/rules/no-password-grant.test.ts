@@ -43,6 +43,10 @@ ruleTester.run('no-password-grant', rule, {
       errors: [{ messageId: 'passwordGrant', line: 1, column: 41, endLine: 1, endColumn: 51, data: { form: 'grant_type `password`' } }],
     },
     {
+      code: "const request = { grant_type: 'password' as const, username, password } satisfies TokenRequest;",
+      errors: [{ messageId: 'passwordGrant', line: 1, column: 31, endLine: 1, endColumn: 50, data: { form: 'grant_type `password`' } }],
+    },
+    {
       code: "const GRANT = 'password';\nbody.append('grant_type', GRANT);",
       errors: [{ messageId: 'passwordGrant', line: 2, column: 27, endLine: 2, endColumn: 32, data: { form: 'grant_type `password`' } }],
     },
