@@ -107,6 +107,7 @@ export function toRunOptions(config: ScanConfig, cwd: string, paths: readonly st
     ...(config.serverFiles === undefined ? {} : { serverFiles: config.serverFiles }),
     ...(config.testFiles === undefined ? {} : { testFiles: config.testFiles }),
     ...(config.fingerprintSalt === undefined ? {} : { fingerprintSalt: config.fingerprintSalt }),
+    ...(config.workers === undefined ? {} : { workers: config.workers }),
   };
 }
 

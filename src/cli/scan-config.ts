@@ -39,6 +39,8 @@ export interface ScanConfig {
   readonly serverFiles: readonly string[] | undefined;
   readonly testFiles: readonly string[] | undefined;
   readonly fingerprintSalt: string | undefined;
+  /** Worker threads for the per-file pass (0: none); by default chosen from the project size. */
+  readonly workers: number | undefined;
 }
 
 export const DEFAULT_SCAN_CONFIG: ScanConfig = {
@@ -59,6 +61,7 @@ export const DEFAULT_SCAN_CONFIG: ScanConfig = {
   serverFiles: undefined,
   testFiles: undefined,
   fingerprintSalt: undefined,
+  workers: undefined,
 };
 
 /** A config file that cannot be read or is invalid; exit code 2. */
@@ -82,10 +85,16 @@ const oneOf =
   (...allowed: string[]): Check =>
   (value) =>
     typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}`;
+/** Rule ids the scanner reports without an ESLint rule of the same name. */
+export const SCANNER_ONLY_RULES: readonly string[] = ['no-committed-env-file'];
+
 const isRules: Check = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of rule id → "error" | "warn" | "off"';
+  const known = new Set([...Object.keys(plugin.rules), ...SCANNER_ONLY_RULES]);
   for (const [id, level] of Object.entries(value)) {
-    if (level !== 'error' && level !== 'warn' && level !== 'off') return `"${id}" must be "error", "warn" or "off"`;
+    const short = id.startsWith(`${NAMESPACE}/`) ? id.slice(NAMESPACE.length + 1) : id;
+    if (!known.has(short)) return `names an unknown rule "${short.slice(0, 60)}"`;
+    if (level !== 'error' && level !== 'warn' && level !== 'off') return `"${short}" must be "error", "warn" or "off"`;
   }
   return undefined;
 };
@@ -108,6 +117,7 @@ const CONFIG_KEYS: Readonly<Record<string, Check>> = {
   serverFiles: isStringArray,
   testFiles: isStringArray,
   fingerprintSalt: isString,
+  workers: isCount,
 };
 
 /** Validates a parsed config object; unknown keys are errors, so typos do not pass silently. */

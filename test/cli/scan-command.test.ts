@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { COMMITTED_ENV_FILE_RULE } from '../../src/scanner/text-files.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
@@ -237,6 +238,10 @@ describe('credential-hygiene scan (binary)', () => {
       const typo = await scan(project, []);
       expect(typo.status).toBe(2);
       expect(typo.stderr).toContain(`invalid configuration: ${join(project, 'credential-hygiene.config.json')}: unknown option "severty"`);
+      writeFileSync(join(project, 'credential-hygiene.config.json'), JSON.stringify({ rules: { 'no-hardcoded-secrets': 'off' } }));
+      expect(await scan(project, [])).toMatchObject({ status: 2, stderr: expect.stringContaining('"rules" names an unknown rule "no-hardcoded-secrets"') as unknown });
+      writeFileSync(join(project, 'credential-hygiene.config.json'), JSON.stringify({ rules: { [`credential-hygiene/${COMMITTED_ENV_FILE_RULE}`]: 'warn' } }));
+      expect((await scan(project, [])).status).toBe(1);
       writeFileSync(join(project, 'credential-hygiene.config.json'), '{ "severity": ');
       expect(await scan(project, [])).toMatchObject({ status: 2, stderr: expect.stringContaining('invalid JSON') as unknown });
       rmSync(join(project, 'credential-hygiene.config.json'));
