@@ -192,3 +192,50 @@ describe('error messages from a content provider', () => {
     expect(findLeaks(JSON.stringify(failing))).toEqual([]);
   });
 });
+
+describe('fix command', () => {
+  function fix(cwd: string, args: readonly string[]) {
+    const { CI: _ci, ...env } = process.env;
+    return spawnSync(process.execPath, [bin, 'fix', ...args], { cwd, encoding: 'utf8', env, timeout: 120_000 });
+  }
+
+  it('--dry-run shows a masked diff, writes nothing and prints no secret', () => {
+    const copy = writeSeededProject(SEEDED_SECRETS, 'credential-hygiene-leak-fix-');
+    try {
+      const before = project.files.map((file) => readFileSync(join(copy.dir, file), 'utf8'));
+      const result = fix(copy.dir, ['--dry-run', '--style', 'process-env']);
+      expect(result.status, result.stderr.slice(0, 300)).toBe(1);
+      expect(result.stdout).toMatch(/^\+\+\+ /mu);
+      expect(result.stdout).toContain('process.env.');
+      expect(findLeaks(result.stdout)).toEqual([]);
+      expect(findLeaks(result.stderr)).toEqual([]);
+      expect(project.files.map((file) => readFileSync(join(copy.dir, file), 'utf8'))).toEqual(before);
+      expect(existsSync(join(copy.dir, '.env.example'))).toBe(false);
+    } finally {
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints no secret when it writes the fix, and keeps the values only in the env file', () => {
+    const copy = writeSeededProject(SEEDED_SECRETS, 'credential-hygiene-leak-fix-');
+    try {
+      const result = fix(copy.dir, ['--style', 'process-env']);
+      expect(result.stdout).toMatch(/Rotate/u);
+      expect(findLeaks(result.stdout)).toEqual([]);
+      expect(findLeaks(result.stderr)).toEqual([]);
+      expect(findLeaks(readFileSync(join(copy.dir, '.env.example'), 'utf8'))).toEqual([]);
+    } finally {
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not echo a secret from a bad flag value', () => {
+    const seed = SEEDED_SECRETS[0]!;
+    const cases = [[`--${seed.value}`], [`--style=${seed.value}`], ['--style', seed.value], ['--prefix', seed.value]];
+    for (const [index, args] of cases.entries()) {
+      const result = fix(project.dir, args);
+      expect(result.status, `case ${index}`).toBe(2);
+      expect(findLeaks(result.stdout + result.stderr), `case ${index}`).toEqual([]);
+    }
+  });
+});
