@@ -253,18 +253,78 @@ export function readReceiverWrites(call: TSESTree.CallExpression, sourceCode: TS
     const property = getMemberPropertyName(receiver);
     if (!variable || property === undefined) return undefined;
     const parameters = new Map<string, RequestParameter>();
+    // Complete only for a local `const url = new URL(…)` whose every use is a write through
+    // `url.searchParams` or a read.
+    const initial = property === 'searchParams' ? readUrlConstruction(variable, scope) : undefined;
+    let complete = initial !== undefined && initial.complete;
+    for (const [name, parameter] of initial?.parameters ?? []) parameters.set(name, parameter);
     for (const reference of variable.references) {
+      if (reference.init) continue;
       const member = reference.identifier.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || getMemberPropertyName(member) !== property) continue;
-      const outer = member.parent;
-      if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== member || outer.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
-      const other = readSearchParamsWrite(outer.parent, scope);
-      const value = outer.parent.arguments[1];
-      if (other && value) parameters.set(canonicalParameterName(other.name), { name: other.name, node: outer.parent, valueNode: value, ...readValues(value, scope) });
+      const outer = member?.parent;
+      const isWrite =
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === reference.identifier &&
+        getMemberPropertyName(member) === property &&
+        outer?.type === AST_NODE_TYPES.MemberExpression &&
+        outer.object === member &&
+        outer.parent?.type === AST_NODE_TYPES.CallExpression;
+      if (isWrite) {
+        const writeCall = outer.parent as TSESTree.CallExpression;
+        const other = readSearchParamsWrite(writeCall, scope);
+        const value = writeCall.arguments[1];
+        if (other && value) parameters.set(canonicalParameterName(other.name), { name: other.name, node: writeCall, valueNode: value, ...readValues(value, scope) });
+        else if (['set', 'append'].includes(getMemberPropertyName(outer as TSESTree.MemberExpression) ?? '')) complete = false;
+        continue;
+      }
+      if (complete && !isReadOnlyUse(reference)) complete = false;
     }
-    return { key: `${String(variable.name)}.${property}@${String(variable.scope.block.range[0])}`, request: { node: call, source: 'search-params', parameters, complete: false } };
+    return { key: variable, request: { node: call, source: 'search-params', parameters, complete } };
   }
   return undefined;
+}
+
+/** Calls and properties through which a URL is only read (redirected to, fetched, printed). */
+const READING_URL_CALLEES = new Set([...READING_CALLEES, 'redirect', 'assign', 'replace', 'open', 'json']);
+
+/** Whether a reference to a URL variable only reads it: `url.href`, `url.toString()`, `res.redirect(url)`, `` `${url}` ``. */
+function isReadOnlyUse(reference: TSESLint.Scope.Reference): boolean {
+  if (reference.isWrite()) return false;
+  const identifier = reference.identifier;
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+    const name = getMemberPropertyName(parent);
+    const grand = parent.parent;
+    // `url.search = …` / `url.hash = …` change the URL; `url.searchParams.x(…)` other than set/append is a read.
+    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return false;
+    if (name === 'searchParams') {
+      const call = grand?.type === AST_NODE_TYPES.MemberExpression ? grand : undefined;
+      return !['set', 'append', 'delete', 'sort'].includes((call && getMemberPropertyName(call)) ?? '');
+    }
+    return true;
+  }
+  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== identifier) {
+    return READING_URL_CALLEES.has(calleeName(parent) ?? '');
+  }
+  return parent.type === AST_NODE_TYPES.TemplateLiteral || parent.type === AST_NODE_TYPES.BinaryExpression || (parent.type === AST_NODE_TYPES.Property && parent.value === identifier);
+}
+
+/**
+ * The query parameters of `const url = new URL(text)`: those of a constant text, none for a URL
+ * held in a variable (endpoint URLs carry no query), incomplete for a text with a dynamic query.
+ */
+function readUrlConstruction(variable: TSESLint.Scope.Variable, scope: TSESLint.Scope.Scope): { parameters: Map<string, RequestParameter>; complete: boolean } | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
+  const init = skipTypeWrappers(def.node.init);
+  if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'URL') return undefined;
+  const first = init.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const text = getStaticText(first, scope);
+  if (!text?.text.includes('?')) return { parameters: new Map(), complete: true };
+  const query = readQueryStringParameters(first, scope);
+  return query ? { parameters: new Map(query.parameters), complete: query.complete } : { parameters: new Map(), complete: false };
 }
 
 /** Words of a space-separated OAuth value (`response_type`, `scope`). */

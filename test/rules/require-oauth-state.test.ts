@@ -19,6 +19,7 @@ ruleTester.run('require-oauth-state', rule, {
     "import { Strategy } from 'passport-oauth2';\nnew Strategy({ clientID, clientSecret, callbackURL, store: new RedisStateStore() }, verify);",
     "import { Strategy } from 'passport-oauth2';\nnew Strategy({ clientID, clientSecret, callbackURL, pkce: true, state: true }, verify);",
     "const provider = { id: 'kensium', type: 'oauth', checks: ['state'] };",
+    "const url = new URL(authorizeEndpoint);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('state', req.session.state);\nres.redirect(url.href);",
     "const job = { checks: [] as string[], name: 'lint' };",
     "const freshbooks = { authorizationUrl: 'https://auth.freshbooks.com/service/auth/oauth/authorize?response_type=code' };",
   ],
@@ -34,6 +35,10 @@ ruleTester.run('require-oauth-state', rule, {
     {
       code: "const STATE = 'xyz';\nconst url = new URL(`${issuer}/authorize`);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', id);\nurl.searchParams.set('state', STATE);",
       errors: [{ messageId: 'constantState', line: 5, column: 31, endLine: 5, endColumn: 36 }],
+    },
+    {
+      code: "const url = new URL(authorizeEndpoint);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nres.redirect(url.href);",
+      errors: [{ messageId: 'missingState', line: 2, column: 1, endLine: 2, endColumn: 46 }],
     },
     {
       code: 'res.redirect(`${issuer}/authorize?response_type=code&client_id=${id}&state=12345`);',

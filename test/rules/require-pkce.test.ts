@@ -35,6 +35,10 @@ ruleTester.run('require-pkce', rule, {
     "import { AuthenticationClient } from 'auth0';\nawait auth.oauth.authorizationCodeGrantWithPKCE({ code, code_verifier });",
     "const kensium = { id: 'kensium', type: 'oidc', issuer, clientId, clientSecret, checks: ['pkce', 'state'] };",
     "const job = { checks: ['lint', 'test'] };",
+    "const url = new URL(`${issuer}/connect/authorize`);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('code_challenge', challenge);\nurl.searchParams.set('code_challenge_method', 'S256');\nres.redirect(url.toString());",
+    // Handed to a helper that may add the challenge.
+    "const url = new URL(`${issuer}/connect/authorize`);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\naddPkce(url);\nres.redirect(url.href);",
+    "function authorizeUrl() {\n  const url = new URL(authorizeEndpoint);\n  url.searchParams.set('response_type', 'code');\n  url.searchParams.set('client_id', clientId);\n  return url;\n}",
     "import { google } from 'googleapis';\nconst url = oauth2.generateAuthUrl({ scope, state, code_challenge: challenge, code_challenge_method: 'S256' });",
   ],
   invalid: [
@@ -45,6 +49,10 @@ ruleTester.run('require-pkce', rule, {
     {
       code: "const query = new URLSearchParams();\nquery.set('response_type', 'code');\nquery.set('client_id', id);",
       errors: [{ messageId: 'missingPkce', line: 1, column: 15, endLine: 1, endColumn: 36, data: { fix: FIX } }],
+    },
+    {
+      code: "const url = new URL(`${issuer}/connect/authorize`);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('state', state);\nres.redirect(url.toString());",
+      errors: [{ messageId: 'missingPkce', line: 2, column: 1, endLine: 2, endColumn: 46, data: { fix: FIX } }],
     },
     {
       code: "const query = qs.stringify({ response_type: 'code', client_id: id, state });\nimport qs from 'qs';",
