@@ -82,6 +82,13 @@ describe('pre-commit hook recipes', () => {
     expect(refused.output).toContain(maskSecret(SECRET));
     expect(refused.output).not.toContain(SECRET);
     expect(refused.output).not.toContain(SECRET.slice(0, 10));
+
+    // `git commit -a` stages into a temporary index (GIT_INDEX_FILE) for the hook: still judged.
+    repo.git('reset', '-q', 'src/erp-client.ts');
+    const all = spawnSync('git', ['commit', '-a', '-m', 'commit everything'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+    expect(all.status).not.toBe(0);
+    expect(`${all.stdout}${all.stderr}`).toContain(maskSecret(SECRET));
+    expect(headCount(repo)).toBe(1);
   }, SLOW_TEST_TIMEOUT);
 
   it('a husky-style hook (core.hooksPath) passes a commit that deletes a secret committed earlier', () => {
