@@ -27,6 +27,9 @@ const TOKEN_API_METHODS = /^(?:acquireToken\w*|getToken|getAccessToken|getTokenS
 
 const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
 
+/** Token endpoint paths: `/connect/token`, `/oauth2/token`, `/oauth/token`, `/identity/connect/token`, `/v2.0/token`. */
+const TOKEN_PATH = /\/(?:oauth2?|connect|openid-connect|v[12]\.0|identity\/connect|as)\/(?:v\d\/)?token\/?(?:\?.*)?$/iu;
+
 interface Leak {
   readonly node: TSESTree.Node;
   /** How the value is named in the message: "`clientSecret`", "process.env.X", "the token response `tokens`". */
@@ -102,14 +105,36 @@ export default createRule<Options, MessageIds>({
       return def.node.init;
     }
 
-    /** Whether a call returns a token response (`await cca.acquireTokenByClientCredential(…)`). */
+    /** Whether a URL argument is a token endpoint: `tokenUrl`, `config.tokenEndpoint`, `'https://…/connect/token'`. */
+    function isTokenEndpoint(node: TSESTree.Node | undefined): boolean {
+      if (!node) return false;
+      const current = skipTypeWrappers(node);
+      const name = current.type === AST_NODE_TYPES.Identifier ? current.name : current.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(current) : undefined;
+      if (name !== undefined && /^(?:token|accessToken)(?:Url|Uri|Endpoint)$/iu.test(name.replace(/_/gu, ''))) return true;
+      const url = resolveString(current, scopeOf(current))?.value;
+      return url !== undefined && TOKEN_PATH.test(url);
+    }
+
+    /**
+     * Whether a call returns a token response: a token API (`await cca.acquireTokenByClientCredential(…)`)
+     * or an HTTP POST to a token endpoint (`await axios.post(tokenUrl, body)`).
+     */
     function isTokenApiCall(node: TSESTree.Node): boolean {
       let current = skipTypeWrappers(node);
       if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTypeWrappers(current.argument);
       if (current.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipTypeWrappers(current.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-      return name !== undefined && TOKEN_API_METHODS.test(name);
+      if (name === undefined) return false;
+      if (TOKEN_API_METHODS.test(name)) return true;
+      return (name === 'post' || name === 'request') && callee.type === AST_NODE_TYPES.MemberExpression && isTokenEndpoint(current.arguments[0]);
+    }
+
+    /** `const { data } = await axios.post(tokenUrl, body)`: a name destructured from a token response. */
+    function isDestructuredFromTokenCall(node: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(scopeOf(node), node);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init !== null && isTokenApiCall(def.node.init);
     }
 
     /** Whether an object literal holds a credential (`{ clientId, clientSecret: process.env.X }`). */
@@ -143,7 +168,7 @@ export default createRule<Options, MessageIds>({
           if (init && resolveString(init, scopeOf(init))) return undefined;
           const kind = credentialKindOf(current.name);
           if (kind) return { node: current, what: `\`${current.name}\``, kind };
-          if (!init) return undefined;
+          if (!init) return isDestructuredFromTokenCall(current) ? { node: current, what: `\`${current.name}\``, kind: 'token response' } : undefined;
           if (isTokenApiCall(init)) return { node: current, what: `\`${current.name}\``, kind: 'token response' };
           const envRead = getEnvRead(init);
           const envKind = envRead && credentialKindOf(envRead.name);

@@ -31,6 +31,9 @@ ruleTester.run('no-secret-logging', rule, {
     "logger.info(`set ${EnvironmentVariableNames.MSI_SECRET} to use managed identity`);",
     "throw new RangeError(exports.GoogleAuthExceptionMessages.API_KEY_WITH_CREDENTIALS);",
     "this.logger.info(`token expires within ${this.config.tokenRenewalOffsetSeconds} seconds`);\ndebug('supported algorithms %o', issuerTokenAlgs);",
+    // POSTs to other endpoints.
+    "const { data } = await axios.post(config.ordersUrl, order);\nconsole.log('created', data);",
+    "const res = await http.post('https://pos.example.com/api/v1/orders', order);\nlogger.debug(res);",
     // A config object without a secret in it.
     "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
   ],
@@ -135,6 +138,33 @@ ruleTester.run('no-secret-logging', rule, {
           endLine: 1,
           endColumn: 66,
           data: { what: '`clientSecret`', kind: 'client secret' },
+        },
+      ],
+    },
+    {
+      // The body of a POST to the token endpoint, destructured from an axios response.
+      code: "const { data } = await axios.post(config.tokenUrl, params);\nconsole.log('token response', data);",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 35,
+          data: { what: '`data`', kind: 'token response', sink: '`console.log`' },
+        },
+      ],
+    },
+    {
+      code: "const res = await http.post('https://erp.example.com/identity/connect/token', form);\nlogger.debug(res);",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 17,
+          data: { what: '`res`', kind: 'token response', sink: '`logger.debug`' },
         },
       ],
     },
