@@ -236,14 +236,16 @@ export const ENDPOINT_PATHS: readonly RegExp[] = [
 
 /**
  * Signals, searched in a file's text, that its requests go to Acumatica ERP (sinks reference §3.2):
- * a client id `<GUID>@<Tenant>` in a string, the REST `/entity/` paths, or an `*.acumatica.com`
- * host. The `/identity/connect/token` path alone is IdentityServer's default (Bitwarden,
- * Checkmarx, …) and proves nothing.
+ * a client id `<GUID>@<Tenant>` in a string, the REST `/entity/` paths, an `*.acumatica.com`
+ * host, or settings named for it (`process.env.ACUMATICA_CLIENT_ID`). The
+ * `/identity/connect/token` path alone is IdentityServer's default (Bitwarden, Checkmarx, …) and
+ * proves nothing.
  */
 export const ACUMATICA_SIGNALS: readonly RegExp[] = [
   /['"`][\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}@[\w.-]+['"`]/iu,
   /\/entity\/(?:auth\/login|Default\/\d)/u,
   /[\w-]\.acumatica\.com\b/iu,
+  /\bACUMATICA_[A-Z\d_]+/u,
 ];
 
 /** The Acumatica REST cookie sign-in (a password login that bypasses two-factor authentication). */

@@ -29,11 +29,15 @@ ruleTester.run('no-password-grant', rule, {
     "// delivery channels: 'sms', 'voice', or 'auth0'\nawait api.oauth.passwordGrant({ username, password });",
     "import { AuthenticationClient } from 'auth0'; await auth.oauth.clientCredentialsGrant({ audience });",
     "import KcAdminClient from '@keycloak/keycloak-admin-client'; await kcAdmin.auth({ grantType: 'client_credentials', clientId, clientSecret });",
-    // /identity/connect/token alone does not make a request an Acumatica one; and a non-login /entity/ path is fine.
+    // A non-login /entity/ path is an API call, not a sign-in (the /identity/connect/token path alone is covered among the invalid cases).
     "fetch('https://erp.example.com/entity/Default/22.200.001/SalesOrder', { headers });",
     "if (url.endsWith('/entity/auth/login')) retry();",
   ],
   invalid: [
+    {
+      code: "const body = new URLSearchParams({ grant_type: 'password', username, password });\nawait fetch(`${vaultUrl}/identity/connect/token`, { method: 'POST', body });",
+      errors: [{ messageId: 'passwordGrant', line: 1, column: 48, endLine: 1, endColumn: 58, data: { form: 'grant_type `password`' } }],
+    },
     {
       code: "const body = new URLSearchParams({ grant_type: 'password', username, password, scope: 'api' });",
       errors: [{ messageId: 'passwordGrant', line: 1, column: 48, endLine: 1, endColumn: 58, data: { form: 'grant_type `password`' } }],
@@ -110,6 +114,10 @@ ruleTester.run('no-password-grant', rule, {
     {
       code: "const base = 'https://acme.acumatica.com';\nconst body = 'grant_type=password&username=' + user;",
       errors: [{ messageId: 'acumaticaPasswordGrant', line: 2, column: 14, endLine: 2, endColumn: 52, data: { form: '`grant_type=password`' } }],
+    },
+    {
+      code: "const form = { grant_type: 'password', client_id: process.env.ACUMATICA_CLIENT_ID, client_secret, username, password };",
+      errors: [{ messageId: 'acumaticaPasswordGrant', line: 1, column: 28, endLine: 1, endColumn: 38, data: { form: 'grant_type `password`' } }],
     },
     {
       code: "await axios.post(`${erpUrl}/entity/auth/login`, { name, password, tenant: 'Company' });",
