@@ -623,6 +623,27 @@ function resolveStringValue(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/**
+ * The three rules classify the same sites of the same file; classification (which runs the
+ * known-format detectors) is done once per file and value.
+ */
+const classificationCache = new WeakMap<object, Map<string, SecretValueClassification>>();
+
+function classifyCached(sourceCode: Readonly<TSESLint.SourceCode>, value: string, context: Parameters<typeof classifySecretValue>[1] & object): SecretValueClassification {
+  let cache = classificationCache.get(sourceCode.ast);
+  if (!cache) {
+    cache = new Map();
+    classificationCache.set(sourceCode.ast, cache);
+  }
+  const key = `${context.name ?? ''}\u0000${context.isTestFile === true ? 1 : 0}${context.atSink === true ? 1 : 0}${context.expectedKind ?? ''}\u0000${value}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = classifySecretValue(value, context);
+    cache.set(key, result);
+  }
+  return result;
+}
+
 function siteRank(site: CredentialSite): number {
   return site.strength === 'sink' ? 2 : 1;
 }
@@ -673,7 +694,7 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
     site = { ...site, naming: { ...site.naming, variableName: declarator.id.name, objectName: undefined } };
   }
   const name = site.naming.propertyName ?? site.naming.variableName;
-  const classification = classifySecretValue(secret, { name, isTestFile, expectedKind: site.kind, atSink: site.strength === 'sink' });
+  const classification = classifyCached(sourceCode, secret, { name, isTestFile, expectedKind: site.kind, atSink: site.strength === 'sink' });
   if (!isReportable(site, classification, isTestFile)) return undefined;
   if (part) {
     const range = locateInString(holder, sourceCode, part.start, part.end) ?? holder.range;
