@@ -529,5 +529,19 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
         },
       ],
     },
+    {
+      // A CommonJS file gets a `require` of the helper, before its first statement.
+      code: `const axios = require('axios');\nconst kensium = { clientSecret: '${SECRET}' };`,
+      filename: 'src/pos-sync.js',
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      options: [{ fixToEnv: true, requireEnv: { importPath: './env.js' } }],
+      output: "const { requireEnv } = require('./env.js');\nconst axios = require('axios');\nconst kensium = { clientSecret: requireEnv('KENSIUM_CLIENT_SECRET') };",
+      errors: [
+        {
+          messageId: 'hardcoded', line: 2, column: 33, endLine: 2, endColumn: 67,
+          data: { kind: 'client secret', where: 'assigned to `clientSecret`', masked: 'Zq8v…0eUg (32 chars)', reason: 'a base64-encoded random value' },
+        },
+      ],
+    },
   ],
 });
