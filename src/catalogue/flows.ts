@@ -151,6 +151,12 @@ export const FLOW_API_ROWS: readonly FlowApiRow[] = [
   { id: '@badgateway/oauth2-client#clientCredentials', pattern: 'client-credentials', modules: ['@badgateway/oauth2-client'], method: 'clientCredentials', invocation: 'call', when: [{ kind: 'argument', arg: 0 }], label: '@badgateway/oauth2-client `clientCredentials()`', source: 'badgateway/oauth2-client README' },
 ];
 
+/**
+ * Auth.js / next-auth provider `checks` (`OAuth2Config.checks`, default `['pkce']`): which of PKCE,
+ * `state` and `nonce` the provider uses; `none` turns them all off.
+ */
+export const AUTHJS_CHECK_NAMES: readonly string[] = ['pkce', 'state', 'nonce', 'none'];
+
 /** Grant types as sent in `grant_type`. */
 export const GRANT_TYPES = {
   password: ['password', 'http://auth0.com/oauth/grant-type/password-realm'],

@@ -12,7 +12,7 @@
  * `grant_type`, `grantType` and `grant-type` are one name.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { FlowApiRow, FlowCondition } from '../catalogue/flows.js';
+import { AUTHJS_CHECK_NAMES, type FlowApiRow, type FlowCondition } from '../catalogue/flows.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
 import { isImportOf, resolveImportedName, type ImportedName } from './imports.js';
 import { DYNAMIC_PART, getStaticText, parseQueryText, parseUrlQuery } from './urls.js';
@@ -563,8 +563,6 @@ export function isValueReference(node: TSESTree.Identifier | TSESTree.MemberExpr
   }
 }
 
-/** The Auth.js flow checks a provider enables. */
-const AUTHJS_CHECKS = new Set(['pkce', 'state', 'none', 'nonce']);
 
 /**
  * Whether an object literal is returned from a function (`return { id, type: 'oauth', … }`, or an
@@ -587,7 +585,7 @@ export function readAuthJsChecks(value: TSESTree.Node): string[] | undefined {
   if (current.type !== AST_NODE_TYPES.ArrayExpression || current.elements.length === 0) return undefined;
   const checks: string[] = [];
   for (const element of current.elements) {
-    if (element?.type !== AST_NODE_TYPES.Literal || typeof element.value !== 'string' || !AUTHJS_CHECKS.has(element.value)) return undefined;
+    if (element?.type !== AST_NODE_TYPES.Literal || typeof element.value !== 'string' || !AUTHJS_CHECK_NAMES.includes(element.value)) return undefined;
     checks.push(element.value);
   }
   return checks;
