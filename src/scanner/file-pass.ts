@@ -118,7 +118,8 @@ export interface LocatedFinding {
 
 export type FileOutcome =
   | { readonly status: 'skipped'; readonly reason: string }
-  | { readonly status: 'error'; readonly message: string }
+  /** `read`: the file was read and checked but does not parse (it counts in `stats.files`). */
+  | { readonly status: 'error'; readonly message: string; readonly read?: boolean }
   | {
       readonly status: 'checked';
       readonly findings: readonly LocatedFinding[];
@@ -212,7 +213,7 @@ export class FilePass {
       const { line, column, message } = result.parseError;
       const reason = message.replace(/^Parsing error: /u, '');
       // A parser that gives up without a position (a stack overflow on code nested thousands deep) is not a syntax error.
-      return { status: 'error', message: line === undefined ? `cannot be parsed: ${reason}` : `syntax error at ${line}:${column}: ${reason}` };
+      return { status: 'error', read: true, message: line === undefined ? `cannot be parsed: ${reason}` : `syntax error at ${line}:${column}: ${reason}` };
     }
     for (const message of result.messages) {
       const ruleId = message.ruleId === null ? 'unused-disable-directive' : message.ruleId.slice(NAMESPACE.length + 1);

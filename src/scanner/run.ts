@@ -193,6 +193,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     }
     if (outcome.status === 'error') {
       state.unreadable = true;
+      if (outcome.read === true) filesChecked++;
       errors.push({ file: relative(candidate.path), message: outcome.message });
       return;
     }
