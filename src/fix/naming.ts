@@ -127,7 +127,9 @@ export function envVarNameFor(context: EnvVarNameContext): string {
     }
     const prefix = qualifierWordsOrAll(context.prefix);
     const words = [...prefix, ...qualifier, ...base];
-    name = screaming(withoutLeadingDuplicates(words));
+    // An env-var name cannot start with a digit (`2fa-client.ts` gives no `2FA_…` name).
+    while (words.length > 0 && /^\d/u.test(words[0] ?? '')) words.shift();
+    name = screaming(withoutLeadingDuplicates(words.length > 0 ? words : [...KIND_WORDS[context.kind]]));
   }
   if (!taken.has(name)) return name;
   for (let suffix = 2; ; suffix++) {

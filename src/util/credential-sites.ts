@@ -9,6 +9,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  HTTP_CLIENT_ROWS,
   instanceFromFactory,
   isCatalogueModule,
   lookupHttpClient,
@@ -89,6 +90,13 @@ export function credentialKindOfName(name: string | undefined): CredentialKind |
 }
 
 const METHOD_NAMES = new Set(SINK_ROWS.flatMap((row) => (row.method === undefined ? [] : [row.method])));
+/** Last export-path segments of the catalogue: a member callee with another name is no sink. */
+const CALLEE_NAMES = new Set([
+  ...SINK_ROWS.flatMap((row) => row.path.slice(-1)),
+  ...HTTP_CLIENT_ROWS.flatMap((row) => row.paths.flatMap((path) => path.slice(-1))),
+]);
+/** Rows like `new AWS.S3(…)` whose last segment is a wildcard. */
+const WILDCARD_INVOCATIONS = new Set(SINK_ROWS.filter((row) => row.path.at(-1) === '*').map((row) => row.invocation));
 const MODULE_SPECIFIER = /\b(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]/gu;
 const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
 const BASIC_HINT = /\bbasic\s*$/iu;
@@ -379,6 +387,12 @@ export function collectCredentialFindings(
           return;
         }
       }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getMemberPropertyName(callee);
+      if (name === undefined || (!CALLEE_NAMES.has(name) && !WILDCARD_INVOCATIONS.has(invocation))) return;
+    } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+      return;
     }
     const resolved = resolveImportedName(callee, scope);
     if (!resolved) return;

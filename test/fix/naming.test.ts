@@ -38,3 +38,28 @@ describe('envLookupText', () => {
     expect(helperImportText({ importPath: '@acme/config', helperName: 'mustEnv', moduleType: 'commonjs' })).toBe("const { mustEnv } = require('@acme/config');\n");
   });
 });
+
+describe('envVarNameFor on any input', () => {
+  it('always returns a valid env-var name, whatever the context strings', async () => {
+    const fc = await import('fast-check');
+    const kinds = ['client-secret', 'client-id', 'password', 'api-key', 'token', 'private-key', 'signing-secret', 'secret'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        (kind, objectName, propertyName, variableName, fileName, convention) => {
+          const name = envVarNameFor({ kind, objectName, propertyName, variableName, fileName, convention });
+          expect(name).toMatch(/^[A-Z_][A-Z0-9_]*$/u);
+        },
+      ),
+    );
+  });
+
+  it('drops a file-name qualifier that starts with a digit', () => {
+    expect(envVarNameFor({ kind: 'client-secret', fileName: 'src/2fa.ts' })).toBe('CLIENT_SECRET');
+  });
+});
