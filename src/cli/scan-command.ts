@@ -127,13 +127,13 @@ function applyQuiet(result: RunResult, config: ScanConfig): ScanResult {
   return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
 }
 
-interface ProgressOutput {
+export interface ProgressOutput {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
 }
 
 /** Files done / total on a terminal, only once a run has taken more than two seconds; never in CI. */
-function createProgress(stderr: ProgressOutput, enabled: boolean): { update: (done: number, total: number) => void; clear: () => void } {
+export function createProgress(stderr: ProgressOutput, enabled: boolean): { update: (done: number, total: number) => void; clear: () => void } {
   const started = Date.now();
   let lastWrite = 0;
   let shown = false;
