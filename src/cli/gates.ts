@@ -237,6 +237,8 @@ export async function applyGates(result: ScanResult, plan: GatePlan, flags: Gate
       stale = comparison.stale;
       for (const entry of stale) notes.push(`credential-hygiene: stale ${describeStaleEntry(entry)}`);
       if (stale.length > 0) notes.push(`credential-hygiene: ${stale.length} stale baseline entr${stale.length === 1 ? 'y' : 'ies'}; run with --update-baseline to drop ${stale.length === 1 ? 'it' : 'them'}`);
+      // Said once, so a quiet gate does not hide that known findings are still there.
+      if (suppressed.length > 0) notes.push(`credential-hygiene: ${suppressed.length} known finding${suppressed.length === 1 ? '' : 's'} in ${flags.baseline} not shown`);
     } else {
       throw new GateUsageError(`--baseline ${flags.baseline}: no such file (create it with --update-baseline)`);
     }

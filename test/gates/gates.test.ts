@@ -164,6 +164,7 @@ describe('gates on real git repositories', () => {
     expect(moved.where).toEqual([]);
     expect(moved.suppressed.map((item) => item.line)).toEqual([8]);
     expect(moved.stale).toEqual([]);
+    expect(moved.notes).toEqual(['credential-hygiene: 1 known finding in .credential-hygiene-baseline.json not shown']);
 
     r.write('src/erp-client.ts', withSecret(OTHER_SECRET));
     const swapped = await gate(r, { baseline: '.credential-hygiene-baseline.json', 'fail-on-stale': true });
