@@ -276,7 +276,7 @@ export const SINK_ROWS: readonly SinkRow[] = [
     modules: ['express-openid-connect'],
     path: ['auth'],
     invocation: 'call',
-    label: 'express-openid-connect `auth`',
+    label: 'auth',
     slots: [
       { arg: 0, path: ['clientID'], kind: 'client-id' },
       { arg: 0, path: ['clientSecret'], kind: 'client-secret' },

@@ -88,3 +88,19 @@ describe('HTTP clients and module filter', () => {
     expect(isCatalogueModule('lodash')).toBe(false);
   });
 });
+
+describe('every row', () => {
+  it.each(SINK_ROWS.filter((row) => row.method === undefined).map((row) => [row.id, row] as const))('%s is found by its own module and path', (_id, row) => {
+    for (const module of row.modules) {
+      const path = row.path.map((segment) => (segment === '*' ? 'AnyClient' : segment));
+      const specifier = module === '@aws-sdk' || module === '@google-cloud' || module.endsWith('/providers') ? `${module}/example` : module;
+      expect(lookupSink({ module: specifier, path }, row.invocation)?.id).toBe(row.id);
+    }
+  });
+
+  it.each(SINK_ROWS.filter((row) => row.method !== undefined).map((row) => [row.id, row] as const))('%s is found on an instance of its export', (_id, row) => {
+    for (const module of row.modules) {
+      expect(lookupMethodSink({ module, path: row.path }, row.method ?? '', row.invocation)?.id).toBe(row.id);
+    }
+  });
+});

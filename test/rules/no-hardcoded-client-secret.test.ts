@@ -35,6 +35,14 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     "const body = new URLSearchParams();\nbody.set('client_secret', process.env.KENSIUM_CLIENT_SECRET ?? '');",
     // `auth` on a request that is not a token request is not a client secret (no-hardcoded-credentials covers passwords).
     "import axios from 'axios';\nawait axios.get('https://erp.example.com/entity/Default/24.200.001/StockItem', { auth: { username, password } });",
+    // Catalogued sinks fed from the environment.
+    "import { Strategy as OAuth2Strategy } from 'passport-oauth2';\npassport.use(new OAuth2Strategy({ authorizationURL, tokenURL, clientID: process.env.ERP_CLIENT_ID, clientSecret: process.env.ERP_CLIENT_SECRET, callbackURL }, verify));",
+    "const { OAuth2 } = require('oauth');\nconst oauth2 = new OAuth2(clientId, process.env.ERP_CLIENT_SECRET, 'https://erp.example.com/', null, 'oauth2/token', null);",
+    "import { AuthenticationClient } from 'auth0';\nconst auth0 = new AuthenticationClient({ domain, clientId, clientSecret: process.env.AUTH0_CLIENT_SECRET });",
+    "import Keycloak from 'keycloak-connect';\nconst keycloak = new Keycloak({ store }, { realm: 'pos', resource: process.env.KEYCLOAK_CLIENT_ID, credentials: { secret: process.env.KEYCLOAK_CLIENT_SECRET } });",
+    "import { ConfidentialClientApplication } from '@azure/msal-node';\nconst msalConfig = { auth: { clientId, authority, clientSecret: process.env.AZURE_CLIENT_SECRET } };\nconst cca = new ConfidentialClientApplication(msalConfig);",
+    // A local class named like a sink is not one.
+    "class OAuth2 { constructor(id: string, secret: string) {} }\nconst oauth2 = new OAuth2('pos-sync', 'hunter2');",
     // Obvious dummies in test files.
     { code: "const kensium = { clientSecret: 'test-secret' };", filename: 'src/__tests__/kensium.test.ts' },
     { code: "const kensium = { clientSecret: 'secret' };", filename: 'test/kensium.spec.ts' },
@@ -530,16 +538,120 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
       ],
     },
     {
-      // A CommonJS file gets a `require` of the helper, before its first statement.
       code: `const axios = require('axios');\nconst kensium = { clientSecret: '${SECRET}' };`,
-      filename: 'src/pos-sync.js',
-      languageOptions: { parserOptions: { sourceType: 'script' } },
-      options: [{ fixToEnv: true, requireEnv: { importPath: './env.js' } }],
+      filename: "src/pos-sync.js",
+      languageOptions: { parserOptions: {"sourceType":"script"} },
+      options: [{"fixToEnv":true,"requireEnv":{"importPath":"./env.js"}}],
       output: "const { requireEnv } = require('./env.js');\nconst axios = require('axios');\nconst kensium = { clientSecret: requireEnv('KENSIUM_CLIENT_SECRET') };",
       errors: [
         {
-          messageId: 'hardcoded', line: 2, column: 33, endLine: 2, endColumn: 67,
-          data: { kind: 'client secret', where: 'assigned to `clientSecret`', masked: 'Zq8v…0eUg (32 chars)', reason: 'a base64-encoded random value' },
+          messageId: "hardcoded", line: 2, column: 33, endLine: 2, endColumn: 67,
+          data: { kind: "client secret", where: "assigned to `clientSecret`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { Strategy as OAuth2Strategy } from 'passport-oauth2';\npassport.use(new OAuth2Strategy({ authorizationURL, tokenURL, clientID: process.env.ERP_CLIENT_ID, clientSecret: '${SECRET}', callbackURL }, verify));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 114, endLine: 2, endColumn: 148,
+          data: { kind: "client secret", where: "passed to `OAuth2Strategy`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_CLIENT_SECRET" }, output: "import { Strategy as OAuth2Strategy } from 'passport-oauth2';\npassport.use(new OAuth2Strategy({ authorizationURL, tokenURL, clientID: process.env.ERP_CLIENT_ID, clientSecret: process.env.POS_SYNC_CLIENT_SECRET, callbackURL }, verify));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { OAuth2 } = require('oauth');\nconst oauth2 = new OAuth2(clientId, '${SECRET}', 'https://erp.example.com/', null, 'oauth2/token', null);`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 37, endLine: 2, endColumn: 71,
+          data: { kind: "client secret", where: "passed to `OAuth2`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_CLIENT_SECRET" }, output: "const { OAuth2 } = require('oauth');\nconst oauth2 = new OAuth2(clientId, process.env.POS_SYNC_CLIENT_SECRET, 'https://erp.example.com/', null, 'oauth2/token', null);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { AuthenticationClient } from 'auth0';\nconst auth0 = new AuthenticationClient({ domain, clientId, clientSecret: '${SECRET}' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 74, endLine: 2, endColumn: 108,
+          data: { kind: "client secret", where: "passed to `AuthenticationClient`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AUTH0_CLIENT_SECRET" }, output: "import { AuthenticationClient } from 'auth0';\nconst auth0 = new AuthenticationClient({ domain, clientId, clientSecret: process.env.AUTH0_CLIENT_SECRET });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { auth } from 'express-openid-connect';\napp.use(auth({ issuerBaseURL, baseURL, clientID, clientSecret: '${SECRET}', secret: process.env.SESSION_SECRET }));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 64, endLine: 2, endColumn: 98,
+          data: { kind: "client secret", where: "passed to `auth`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_CLIENT_SECRET" }, output: "import { auth } from 'express-openid-connect';\napp.use(auth({ issuerBaseURL, baseURL, clientID, clientSecret: process.env.POS_SYNC_CLIENT_SECRET, secret: process.env.SESSION_SECRET }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Keycloak from 'keycloak-connect';\nconst keycloak = new Keycloak({ store }, { realm: 'pos', 'auth-server-url': url, resource: 'pos-sync', credentials: { secret: '${SECRET}' } });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 127, endLine: 2, endColumn: 161,
+          data: { kind: "client secret", where: "passed to `Keycloak`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "KEYCLOAK_CLIENT_SECRET" }, output: "import Keycloak from 'keycloak-connect';\nconst keycloak = new Keycloak({ store }, { realm: 'pos', 'auth-server-url': url, resource: 'pos-sync', credentials: { secret: process.env.KEYCLOAK_CLIENT_SECRET } });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import ClientOAuth2 from 'client-oauth2';\nconst erpAuth = new ClientOAuth2({ clientId, clientSecret: '${SECRET}', accessTokenUri });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 60, endLine: 2, endColumn: 94,
+          data: { kind: "client secret", where: "passed to `ClientOAuth2`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "ERP_CLIENT_SECRET" }, output: "import ClientOAuth2 from 'client-oauth2';\nconst erpAuth = new ClientOAuth2({ clientId, clientSecret: process.env.ERP_CLIENT_SECRET, accessTokenUri });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { OAuth2Client } from '@badgateway/oauth2-client';\nconst erp = new OAuth2Client({ server, clientId, clientSecret: '${SECRET}' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 64, endLine: 2, endColumn: 98,
+          data: { kind: "client secret", where: "passed to `OAuth2Client`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "ERP_CLIENT_SECRET" }, output: "import { OAuth2Client } from '@badgateway/oauth2-client';\nconst erp = new OAuth2Client({ server, clientId, clientSecret: process.env.ERP_CLIENT_SECRET });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { ConfidentialClientApplication } from '@azure/msal-node';\nconst msalConfig = { auth: { clientId, authority, clientSecret: '${SECRET}' } };\nconst cca = new ConfidentialClientApplication(msalConfig);`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 65, endLine: 2, endColumn: 99,
+          data: { kind: "client secret", where: "passed to `ConfidentialClientApplication`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AZURE_CLIENT_SECRET" }, output: "import { ConfidentialClientApplication } from '@azure/msal-node';\nconst msalConfig = { auth: { clientId, authority, clientSecret: process.env.AZURE_CLIENT_SECRET } };\nconst cca = new ConfidentialClientApplication(msalConfig);" },
+          ],
         },
       ],
     },

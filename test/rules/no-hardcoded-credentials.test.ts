@@ -43,6 +43,14 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     // A JWK without `kty` is not a key, and a public JWK has no `d`.
     `const point = { x: 1, y: 2, d: '${JWK_D}' };`,
     "const publicJwk = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };",
+    // Catalogued sinks fed from the environment or a secret store.
+    "import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'pos', keys: [process.env.SESSION_KEY_CURRENT!, process.env.SESSION_KEY_PREVIOUS!] }));",
+    "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: getJwks, algorithms: ['RS256'] }));",
+    "import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({ host: 'db.internal', user: 'pos_sync', password: process.env.MYSQL_PASSWORD, database: 'pos' });",
+    "import AWS from 'aws-sdk';\nAWS.config.update({ region: 'us-east-1' });",
+    "import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region: 'us-east-1' });",
+    "import NextAuth from 'next-auth';\nexport const { handlers } = NextAuth({ providers });",
+    "import okta from '@okta/okta-sdk-nodejs';\nconst client = new okta.Client({ orgUrl, token: process.env.OKTA_CLIENT_TOKEN });",
     // Obvious dummies in test files.
     { code: "const erp = { password: 'password123' };", filename: 'src/erp.test.ts' },
     { code: "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: 'store-1' }, 'test-secret');", filename: 'test/token.spec.ts' },
@@ -324,6 +332,156 @@ ruleTester.run('no-hardcoded-credentials', rule, {
           data: { kind: "password", where: "passed to superagent `.auth`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
           suggestions: [
             { messageId: "replaceWithEnv", data: { name: "POS_SYNC_PASSWORD" }, output: "import request from 'superagent';\nconst items = await request.get(`${erpUrl}/entity/Default/24.200.001/StockItem`).auth('pos-sync', process.env.POS_SYNC_PASSWORD);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'pos', keys: ['${SECRET}'] }));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 45, endLine: 2, endColumn: 79,
+          data: { kind: "signing secret", where: "passed to `cookie-session`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "SESSION_KEYS" }, output: "import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'pos', keys: [process.env.SESSION_KEYS] }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: '${SECRET}', algorithms: ['HS256'] }));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 30, endLine: 2, endColumn: 64,
+          data: { kind: "signing secret", where: "passed to `expressjwt`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: '${SECRET}' }));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 26, endLine: 2, endColumn: 60,
+          data: { kind: "signing secret", where: "passed to `koa-jwt`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import koaJwt from 'koa-jwt';\napp.use(koaJwt({ secret: process.env.JWT_SECRET }));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: '${SECRET}' }, verify));`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 61, endLine: 2, endColumn: 95,
+          data: { kind: "signing secret", where: "passed to `JwtStrategy`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import { Strategy as JwtStrategy } from 'passport-jwt';\npassport.use(new JwtStrategy({ jwtFromRequest, secretOrKey: process.env.JWT_SECRET }, verify));" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({ host: 'db.internal', user: 'pos_sync', password: '${PASSWORD}', database: 'pos' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 82, endLine: 2, endColumn: 100,
+          data: { kind: "password", where: "passed to `mysql.createPool`", masked: "T7…8K (16 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "MYSQL_PASSWORD" }, output: "import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({ host: 'db.internal', user: 'pos_sync', password: process.env.MYSQL_PASSWORD, database: 'pos' });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import AWS from 'aws-sdk';\nAWS.config.update({ accessKeyId: '${AWS_ID}', secretAccessKey: '${AWS_KEY}' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 34, endLine: 2, endColumn: 56,
+          data: { kind: "API key", where: "passed to `AWS.config.update`", masked: "AK…4P (20 chars)", reason: "a credential-shaped random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AWS_ACCESS_KEY_ID" }, output: `import AWS from 'aws-sdk';\nAWS.config.update({ accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '${AWS_KEY}' });` },
+          ],
+        },
+        {
+          messageId: "hardcoded", line: 2, column: 75, endLine: 2, endColumn: 117,
+          data: { kind: "API key", where: "passed to `AWS.config.update`", masked: "k8Vd…a7Ko (40 chars)", reason: "an AWS secret access key" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AWS_SECRET_ACCESS_KEY" }, output: `import AWS from 'aws-sdk';\nAWS.config.update({ accessKeyId: '${AWS_ID}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY });` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { StorageSharedKeyCredential } from '@azure/storage-blob';\nconst credential = new StorageSharedKeyCredential('posexports', '${SECRET}');`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 65, endLine: 2, endColumn: 99,
+          data: { kind: "API key", where: "passed to `StorageSharedKeyCredential`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AZURE_STORAGE_ACCOUNT_KEY" }, output: "import { StorageSharedKeyCredential } from '@azure/storage-blob';\nconst credential = new StorageSharedKeyCredential('posexports', process.env.AZURE_STORAGE_ACCOUNT_KEY);" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { Storage } from '@google-cloud/storage';\nconst storage = new Storage({ credentials: { client_email: email, private_key: '${PEM_BODY}' } });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 80, endLine: 2, endColumn: 134,
+          data: { kind: "private key", where: "passed to `the Google Cloud client`", masked: "MIIE…AQC7 (52 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "PRIVATE_KEY" }, output: "import { Storage } from '@google-cloud/storage';\nconst storage = new Storage({ credentials: { client_email: email, private_key: process.env.PRIVATE_KEY } });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import NextAuth from 'next-auth';\nexport const { handlers } = NextAuth({ secret: '${SECRET}', providers });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 48, endLine: 2, endColumn: 82,
+          data: { kind: "signing secret", where: "passed to `NextAuth`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "AUTH_SECRET" }, output: "import NextAuth from 'next-auth';\nexport const { handlers } = NextAuth({ secret: process.env.AUTH_SECRET, providers });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import okta from '@okta/okta-sdk-nodejs';\nconst client = new okta.Client({ orgUrl, token: '${SECRET}' });`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 49, endLine: 2, endColumn: 83,
+          data: { kind: "API key", where: "passed to `okta.Client`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "OKTA_CLIENT_TOKEN" }, output: "import okta from '@okta/okta-sdk-nodejs';\nconst client = new okta.Client({ orgUrl, token: process.env.OKTA_CLIENT_TOKEN });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import KcAdminClient from '@keycloak/keycloak-admin-client';\nconst kcAdmin = new KcAdminClient();\nawait kcAdmin.auth({ grantType: 'password', clientId: 'admin-cli', username: 'admin', password: 'admin' });",
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcodedWeak", line: 3, column: 97, endLine: 3, endColumn: 104,
+          data: { kind: "password", where: "passed to `KeycloakAdminClient.auth`", masked: "**** (5 chars)", reason: "a dictionary or dummy value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "KEYCLOAK_PASSWORD" }, output: "import KcAdminClient from '@keycloak/keycloak-admin-client';\nconst kcAdmin = new KcAdminClient();\nawait kcAdmin.auth({ grantType: 'password', clientId: 'admin-cli', username: 'admin', password: process.env.KEYCLOAK_PASSWORD });" },
           ],
         },
       ],
