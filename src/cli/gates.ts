@@ -92,46 +92,57 @@ const MODULE_SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/g
 /** Enough context for a pre-commit scan; beyond it the scan stays on the files found so far. */
 const MAX_IMPORTERS = 2000;
 
-/** `src/settings.ts` → `settings`; `src/erp/index.ts` → `erp` too, as `./erp` imports it. */
-function moduleNames(path: string): string[] {
+/** `src/settings.ts` → `settings`; `src/erp/index.ts` → `erp`, as `./erp` imports it. */
+function moduleName(path: string): string {
   const segments = path.replaceAll('\\', '/').split('/');
   const base = (segments.at(-1) ?? '').replace(/\.(?:d\.)?[cm]?[jt]sx?$/u, '');
-  return base === 'index' && segments.length > 1 ? [base, segments.at(-2) ?? ''] : [base];
+  return base === 'index' && segments.length > 1 ? (segments.at(-2) ?? base) : base;
 }
 
+/** A module that passes other modules' exports on (`export * from`, `export { x } from`, `module.exports = require(…)`). */
+const RE_EXPORT = /\bexport\s*(?:\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\b|\bmodule\.exports\s*=\s*(?:\{[^}]*)?require\(/u;
+/** Words of the places a credential is used: a file without any cannot be where a secret is used. */
+const CREDENTIAL_USE = /secret|passw|token|api[-_]?key|credential|authori[sz]ation|private[-_]?key|client[-_]?id|bearer|auth/iu;
+
 /**
- * The files that import the targets, directly or through other importers (barrels), found by the
- * last segment of their module specifiers. Over-inclusive on purpose (two `config.ts` files in
- * different folders both count): an extra file only costs time, a missing one loses a cross-file
- * finding. The scanner's own cross-file pass starts from the files that use a value (the sink
- * side), so a staged file defining a secret needs its importers in the scan.
+ * The files a partial scan needs for cross-file checks on `targets`: the scanner's cross-file pass
+ * starts from the file that uses a value (passes it as `clientSecret`…) and follows its imports to
+ * the literal, so a target defining a secret needs the files that import it. Taken: importers that
+ * mention a credential use, and re-exporting modules (barrels), followed to their own importers.
+ * Imports are matched by the last segment of their module specifier, over-inclusive on purpose
+ * (two `config.ts` in different folders both count): an extra file costs time, a missing one
+ * loses a finding.
  */
 export function importersOf(targets: readonly string[], candidates: readonly string[], read: (absolutePath: string) => string): string[] {
-  const wanted = new Set(targets.flatMap(moduleNames));
+  const wanted = new Set(targets.map(moduleName));
   const included = new Set(targets);
-  const specifiers = new Map<string, string[]>();
+  const parsed = new Map<string, { names: string[]; reExports: boolean; usesCredentials: boolean }>();
   const found: string[] = [];
   let grew = true;
   while (grew && found.length < MAX_IMPORTERS) {
     grew = false;
     for (const file of candidates) {
       if (included.has(file) || !CODE_FILE.test(file)) continue;
-      let names = specifiers.get(file);
-      if (!names) {
+      let facts = parsed.get(file);
+      if (!facts) {
         let text = '';
         try {
           text = read(file);
         } catch {
           // Unreadable: the scan itself reports it if it matters.
         }
-        names = [...text.matchAll(MODULE_SPECIFIER)].map((match) => (match[1] ?? '').split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '');
-        specifiers.set(file, names);
+        const names = [...text.matchAll(MODULE_SPECIFIER)].map((match) => (match[1] ?? '').split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '');
+        facts = { names, reExports: RE_EXPORT.test(text), usesCredentials: CREDENTIAL_USE.test(text) };
+        parsed.set(file, facts);
       }
-      if (!names.some((name) => wanted.has(name))) continue;
+      if (!facts.names.some((name) => wanted.has(name))) continue;
+      if (!facts.reExports && !facts.usesCredentials) continue;
       included.add(file);
       found.push(file);
-      for (const name of moduleNames(file)) wanted.add(name);
-      grew = true;
+      if (facts.reExports) {
+        wanted.add(moduleName(file));
+        grew = true;
+      }
       if (found.length >= MAX_IMPORTERS) break;
     }
   }

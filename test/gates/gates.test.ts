@@ -249,21 +249,18 @@ describe('importersOf', () => {
   const files: Record<string, string> = {
     '/repo/src/settings.ts': "export const POS = 'x';\n",
     '/repo/src/config/index.ts': "export * from '../settings.js';\n",
-    '/repo/src/pos-client.ts': "import { POS } from './config';\n",
-    '/repo/src/lazy.ts': "const m = await import('./pos-client.js');\n",
-    '/repo/src/legacy.cjs': "const { POS } = require('../src/settings');\n",
-    '/repo/src/unrelated.ts': "import { x } from './other.js';\n",
+    '/repo/src/pos-client.ts': "import { POS } from './config';\nexport const options = { clientSecret: POS };\n",
+    '/repo/src/lazy.ts': "const { options } = await import('./pos-client.js');\nexport const auth = options;\n",
+    '/repo/src/legacy.cjs': "const { POS } = require('../src/settings');\nmodule.exports = { password: POS };\n",
+    '/repo/src/report.ts': "import { POS } from './settings.js';\nconsole.log(POS.length);\n",
+    '/repo/src/unrelated.ts': "import { x } from './other.js';\nexport const token = x;\n",
+    '/repo/src/uses-index.ts': "import { y } from './index.js';\nexport const secret = y;\n",
     '/repo/README.md': "import from './settings'\n",
   };
   const read = (path: string) => files[path] ?? '';
 
-  it('follows importers through barrels and dynamic imports and requires, and stops at unrelated files', () => {
-    expect(importersOf(['/repo/src/settings.ts'], Object.keys(files), read).sort()).toEqual([
-      '/repo/src/config/index.ts',
-      '/repo/src/lazy.ts',
-      '/repo/src/legacy.cjs',
-      '/repo/src/pos-client.ts',
-    ]);
+  it('takes importers that use credentials and barrels, follows barrels, and leaves the rest', () => {
+    expect(importersOf(['/repo/src/settings.ts'], Object.keys(files), read).sort()).toEqual(['/repo/src/config/index.ts', '/repo/src/legacy.cjs', '/repo/src/pos-client.ts']);
   });
 
   it('finds nothing for a file nobody imports', () => {
