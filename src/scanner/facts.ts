@@ -215,16 +215,28 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
         collectExported([exported], local, 0);
       }
 
-      function recordSlotUse(valueNode: TSESTree.Node, slot: string, description: string, sink?: { kind: CredentialKind; phrase: string }): void {
+      /**
+       * Records that the value of `valueNode` (an imported binding or a member chain on one) is used
+       * under `slot`. `properties` and `at` override the chain and the location (destructuring).
+       */
+      function recordSlotUse(
+        valueNode: TSESTree.Node,
+        slot: string,
+        description: string,
+        sink?: { kind: CredentialKind; phrase: string },
+        properties?: readonly string[],
+        at?: TSESTree.Node,
+      ): void {
         const kind = sink?.kind ?? classifySecretName(slot)?.kind;
         if (!kind) return;
         const chain = memberChain(valueNode);
         if (!chain) return;
-        const binding = importBindingOf(chain.root, sourceCode.getScope(chain.root));
+        const binding = importBindingOf(chain.root, sourceCode.getScope(at ?? chain.root));
         if (!binding) return;
-        const path = binding.imported === '*' ? chain.properties : [binding.imported, ...chain.properties];
+        const read = properties ?? chain.properties;
+        const path = binding.imported === '*' ? read : [binding.imported, ...read];
         if (path.length === 0) return;
-        slotUses.push({ specifier: binding.specifier, path, slot, kind, description, phrase: sink?.phrase ?? `used as \`${slot}\``, ...location(skipTypeWrappers(valueNode)) });
+        slotUses.push({ specifier: binding.specifier, path, slot, kind, description, phrase: sink?.phrase ?? `used as \`${slot}\``, ...location(at ?? skipTypeWrappers(valueNode)) });
       }
 
       /** Arguments of a catalogued sink call (`discovery(url, id, secret)`), whatever their names. */
@@ -350,6 +362,23 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
         },
         VariableDeclarator(node) {
           if (node.id.type === AST_NODE_TYPES.Identifier && node.init) recordSlotUse(node.init, node.id.name, `assigned to \`${node.id.name}\``);
+          // `const { clientSecret } = kensium`: each destructured secret name reads `kensium.clientSecret`.
+          if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
+            const chain = memberChain(node.init);
+            if (!chain) return;
+            for (const property of node.id.properties) {
+              if (property.type !== AST_NODE_TYPES.Property) continue;
+              const key = getPropertyKeyName(property);
+              if (key === undefined) continue;
+              const target = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+              const local = target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
+              // `{ login: erpPassword }`: the local name says what the value is; `{ clientSecret: s }`: the key does.
+              const slot = [local, key].find((name) => name !== undefined && classifySecretName(name) !== undefined);
+              if (slot === undefined) continue;
+              const read = [chain.root.name, ...chain.properties, key].join('.');
+              recordSlotUse(node.init, slot, `destructured from \`${read}\` as \`${slot}\``, undefined, [...chain.properties, key], property);
+            }
+          }
         },
         MemberExpression(node) {
           recordEnvRead(node);

@@ -49,6 +49,8 @@ const FIXTURE_SECRETS = [
   ['Tg6pX3wN9kRz2MvB', '7qLc5HdY8sFj4Ka1'],
   ['Vd3kP8xM2qT7wZbN', '5rLc9HyJ4gFs6Aq1'],
   ['Lx8vQ3mTr6Wn1KbP', '9cZd4YhF2gJs7Ue5'],
+  ['Rt5vN1xQ7mK3wB9p', 'Z2cL6hYd4gFs8Ae7'],
+  ['Nc6vK1xQ8mT4wR2b', 'Z7pL3hYd9gFs5Ae4'],
 ].map(([a, b]) => `${a}${b}`);
 
 describe('credential-hygiene scan (binary)', () => {
@@ -170,7 +172,7 @@ describe('credential-hygiene scan (binary)', () => {
 
   it('never prints a whole secret, in any format, unless --no-mask is given (with a loud warning)', async () => {
     const outputs: string[] = [];
-    for (const fixture of ['cross-file', 're-export', 'default-export', 'monorepo', 'js-only', 'config-files', 'tracked-env', 'client-reachability']) {
+    for (const fixture of ['cross-file', 're-export', 'default-export', 'monorepo', 'js-only', 'config-files', 'tracked-env', 'client-reachability', 'catalogue-sink']) {
       for (const format of ['text', 'json']) {
         const { stdout, stderr } = await scan(join(fixtures, fixture), ['--format', format]);
         outputs.push(stdout, stderr);

@@ -60,8 +60,11 @@ describe('cross-file flow', () => {
     const result = await run({ cwd: join(fixtures, 'default-export') });
     expect(result.findings.map(brief)).toEqual([
       { ruleId: 'no-hardcoded-credentials', severity: 'error', file: 'src/config.ts', line: 4, column: 12, endLine: 4, endColumn: 46, kind: 'password' },
+      { ruleId: 'no-hardcoded-credentials', severity: 'error', file: 'src/config.ts', line: 7, column: 12, endLine: 7, endColumn: 46, kind: 'password' },
     ]);
     expect(hops(result.findings[0])).toEqual(['src/config.ts:4:12 exported as `default.pos.value`', 'src/pos.ts:3:21 assigned to `apiPassword`']);
+    // Destructuring with a rename: the local name says it is a password.
+    expect(hops(result.findings[1])).toEqual(['src/config.ts:7:12 exported as `default.erp.login`', 'src/erp.ts:4:9 destructured from `config.erp.login` as `erpPassword`']);
     // `config.pos.url` is read too, under a name that is not a secret: nothing to report.
     expect(result.findings.some((found) => found.line === 3)).toBe(false);
   });
