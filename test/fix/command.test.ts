@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runFixCommand } from '../../src/cli/fix-command.js';
 import { main } from '../../src/cli/main.js';
 import { clearProjectFactsCache } from '../../src/fix/apply/index.js';
-import { cleanupProjects, snapshotTree, tempDir, writeProject } from './project.js';
+import { cleanupProjects, repoRoot, snapshotTree, tempDir, writeProject } from './project.js';
 
 afterAll(cleanupProjects);
 
@@ -44,6 +45,16 @@ describe('credential-hygiene fix', () => {
     const output = capture();
     expect(await main(['fix', '--help'], output.io)).toBe(0);
     expect(output.out()).toContain('Usage: credential-hygiene fix [paths...] [options]');
+  });
+
+  it('runs as a real binary from dist', () => {
+    const dir = project();
+    const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'src', 'cli', 'bin.js'), 'fix', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("+  clientSecret: requireEnv('KENSIUM_CLIENT_SECRET'),\n");
+    expect(result.stdout).not.toContain(SECRET);
+    expect(snapshotTree(dir).has('.env')).toBe(false);
   });
 
   it('rejects bad flags with exit code 2', async () => {
