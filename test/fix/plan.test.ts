@@ -123,6 +123,16 @@ describe('planFix and applyPlan', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('drops an env fallback whose variable the env file already sets, keeping the file as it is', () => {
+    const dir = tsProject({ '.env': `ERP_API_KEY='${OTHER}'\n`, '.gitignore': '.env\n', 'src/a.ts': `const key = process.env.ERP_API_KEY ?? '${SECRET}';\n` });
+    const target = targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'ERP_API_KEY', kind: 'api-key', ruleId: 'no-secret-env-fallback' });
+    const result = plan(dir, [target]);
+    expect(result.fixed.map((entry) => [entry.envName, entry.alreadyInEnvFile])).toEqual([['ERP_API_KEY', true]]);
+    applyPlan(result);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe("import { requireEnv } from './require-env.js';\n\nconst key = requireEnv('ERP_API_KEY');\n");
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(`ERP_API_KEY='${OTHER}'\n`);
+  });
+
   it('fills an empty declaration in .env instead of adding a second one', () => {
     const dir = tsProject({ '.env': 'KENSIUM_CLIENT_SECRET=\nOTHER=1\n', 'src/a.ts': `const a = '${SECRET}';\n` });
     applyPlan(plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })]));

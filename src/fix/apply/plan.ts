@@ -197,7 +197,10 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
       continue;
     }
     const inEnvFile = envValues.get(name);
-    if (inEnvFile !== undefined && inEnvFile !== '' && inEnvFile !== located.value) {
+    // `process.env.X || 'old'` with X set in the env file already reads the file's value: dropping
+    // the fallback keeps that behaviour, and the env file stays as it is.
+    const fallbackAlreadySet = located.existingEnvName !== undefined && inEnvFile !== undefined && inEnvFile !== '';
+    if (inEnvFile !== undefined && inEnvFile !== '' && inEnvFile !== located.value && !fallbackAlreadySet) {
       skip(
         target,
         'conflict',
@@ -214,7 +217,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
     valueByName.set(name, located.value);
     nameByValue.set(located.value, name);
-    assigned.push({ ...candidate, name, alreadyInEnvFile: inEnvFile === located.value });
+    assigned.push({ ...candidate, name, alreadyInEnvFile: inEnvFile === located.value || fallbackAlreadySet });
   }
 
   // 3. Helper paths (require-env style), one per package unless given.
@@ -298,7 +301,9 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   const envLines: string[] = [];
   for (const [name, entry] of firstUse) {
     const value = valueByName.get(name) as string;
-    if (envValues.get(name) === value) continue;
+    // Never write over a value the env file already has (the same, or an env fallback's own).
+    const existing = envValues.get(name);
+    if (existing !== undefined && existing !== '') continue;
     const line = serializeEnvEntry(name, value) as string;
     secrets.add(line);
     // An existing empty `NAME=` is filled in place, which never loses a value.
