@@ -8,7 +8,7 @@ import { createModuleSideTracker } from '../src/util/module-side.js';
 
 export type Options = [
   {
-    reportEmptyFallback?: boolean;
+    checkEmptyFallback?: boolean;
     requireEnv?: { helperName?: string; importPath?: string };
   },
 ];
@@ -81,7 +81,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          reportEmptyFallback: {
+          checkEmptyFallback: {
             type: 'boolean',
             description: "Also report `?? ''` and `|| ''` fallbacks for secret variables (a separate message).",
           },
@@ -97,13 +97,13 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ reportEmptyFallback: true }],
+    defaultOptions: [{ checkEmptyFallback: true }],
   },
-  defaultOptions: [{ reportEmptyFallback: true }],
+  defaultOptions: [{ checkEmptyFallback: true }],
   create(context, [options]) {
     const testFile = isTestFile(context.filename);
     const tracker = createModuleSideTracker(context, {});
-    const reportEmpty = options.reportEmptyFallback !== false;
+    const reportEmpty = options.checkEmptyFallback !== false;
     const pending: (() => void)[] = [];
 
     /** `requireEnv('X')` when the helper is configured and one `process.env` read is involved, else the reads with a throw. */

@@ -22,7 +22,7 @@ ruleTester.run('no-secret-env-fallback', rule, {
     "const secret = process.env.KENSIUM_CLIENT_SECRET || process.env.POS_CLIENT_SECRET;",
     "const secret = process.env.ACUMATICA_CLIENT_SECRET ?? `${vaultPrefix}/acumatica`;",
     // An empty fallback when the option turns that message off.
-    { code: "const secret = process.env.KENSIUM_CLIENT_SECRET ?? '';", options: [{ reportEmptyFallback: false }] },
+    { code: "const secret = process.env.KENSIUM_CLIENT_SECRET ?? '';", options: [{ checkEmptyFallback: false }] },
     // A test file may fall back to an obvious dummy.
     { code: "const secret = process.env.KENSIUM_CLIENT_SECRET || 'test-secret';", filename: 'test/pos.test.ts' },
     // `&&` is not a fallback; a ternary on a different variable is not one either.
