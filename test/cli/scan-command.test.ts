@@ -192,6 +192,15 @@ describe('credential-hygiene scan (binary)', () => {
     expect(stderr).toContain(`cannot load the TypeScript project: ${join(fixtures, 'broken-tsconfig', 'tsconfig.json')}: TS6046 at 2:34: Argument for '--target' option must be`);
   });
 
+  it('loads the tsconfig given with --project, and exits 2 when it does not exist', async () => {
+    const service = await scanJson(join(fixtures, 'monorepo'), ['--project', 'packages/service/tsconfig.json']);
+    expect(service.status).toBe(1);
+    expect(service.report.findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['packages/config/src/index.ts:3']);
+    const missing = await scan(join(fixtures, 'monorepo'), ['--project', 'tsconfig.missing.json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`cannot load the TypeScript project: ${join(fixtures, 'monorepo', 'tsconfig.missing.json')}: the file does not exist`);
+  });
+
   it('writes the report to --output and nothing to stdout', async () => {
     const output = join(scratch, 'report.json');
     const { status, stdout } = await scan(join(fixtures, 'cross-file'), ['--format', 'json', '--output', output]);
@@ -224,6 +233,13 @@ describe('credential-hygiene scan (binary)', () => {
       writeFileSync(join(project, 'credential-hygiene.config.json'), JSON.stringify({ rules: { 'no-hardcoded-client-secret': 'warn' }, severity: 'warn' }));
       expect((await scan(project, [])).status).toBe(1);
       expect((await scan(project, ['--severity', 'error'])).status).toBe(0);
+      rmSync(join(project, 'credential-hygiene.config.json'));
+    });
+
+    it('--quiet hides findings below the threshold and prints nothing when none is left', async () => {
+      writeFileSync(join(project, 'credential-hygiene.config.json'), JSON.stringify({ rules: { 'no-hardcoded-client-secret': 'warn' } }));
+      expect(await scan(project, ['--quiet'])).toEqual({ status: 0, stdout: '', stderr: '' });
+      expect((await scan(project, ['--quiet', '--severity', 'warn'])).stdout).toContain('keycloak.json:6:16  warn ');
       rmSync(join(project, 'credential-hygiene.config.json'));
     });
 
