@@ -192,8 +192,12 @@ describe('planFix and applyPlan', () => {
 
   it('uses process.env with the process-env style and writes no helper', () => {
     const dir = tsProject({ 'src/a.ts': `const a = '${SECRET}';\n` });
-    applyPlan(plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })], { style: 'process-env' }));
+    const result = plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })], { style: 'process-env' });
+    applyPlan(result);
     expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe('const a = process.env.KENSIUM_CLIENT_SECRET;\n');
+    expect(renderSummary(result, { dryRun: false, envFile: join(dir, '.env') })).toContain(
+      '\nNote: src/a.ts now reads process.env, which TypeScript types as `string | undefined`: run tsc --noEmit, or use --style require-env.\n',
+    );
     expect(existsSync(join(dir, 'src/require-env.ts'))).toBe(false);
   });
 

@@ -287,6 +287,13 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
   }
 
+  if (options.style === 'process-env') {
+    const typed = files.find((file) => /\.[cm]?tsx?$/u.test(file.path));
+    if (typed) {
+      notices.push({ file: show(typed.path), message: 'now reads process.env, which TypeScript types as `string | undefined`: run tsc --noEmit, or use --style require-env.' });
+    }
+  }
+
   // 5. The helper, created once per path.
   for (const helperPath of usedHelpers) {
     if (readIfExists(helperPath) !== undefined) continue;
