@@ -11,7 +11,7 @@
  */
 import { basename } from 'node:path';
 import { classifySecretValue, type SecretValueClassification } from './classify.js';
-import { classifySecretName, type CredentialKind } from './names.js';
+import { classifySecretName, splitIdentifierWords, type CredentialKind } from './names.js';
 import { isTestFile as isTestFilePath } from './test-files.js';
 
 export type ConfigFileFormat = 'json' | 'yaml' | 'dotenv' | 'properties' | 'ini';
@@ -100,6 +100,8 @@ function classifyEntry(entry: ConfigEntry, isTestFile: boolean): ConfigSecretFin
   if (key === undefined) return undefined;
   const kind = kindForPath(entry.path);
   if (!kind) return undefined;
+  // Translation files: `"secret": "Secret"`, `"clientSecret": "Client Secret"` are display labels.
+  if (/^[A-Z]/u.test(entry.value) && splitIdentifierWords(entry.value).join(' ') === splitIdentifierWords(key).join(' ')) return undefined;
   const classification = classifySecretValue(entry.value, { name: key, isTestFile, expectedKind: kind });
   const { kind: valueKind } = classification;
   if (valueKind === 'empty' || valueKind === 'placeholder' || valueKind === 'reference' || valueKind === 'dummy' || valueKind === 'not-secret') return undefined;

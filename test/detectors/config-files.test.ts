@@ -96,6 +96,10 @@ describe('findConfigFileSecrets', () => {
     expect(find('appsettings.Production.json', text)).toEqual([{ kind: 'client-secret', key: 'Kensium.ClientSecret', text: SECRET, value: 'credential' }]);
   });
 
+  it('skips display labels in translation files', () => {
+    expect(find('locales/en.json', '{"auth": {"secret": "Secret", "clientSecret": "Client Secret", "password": "Password", "apiKey": "API key"}}')).toEqual([]);
+  });
+
   it('allows obvious dummies in test fixtures but not real-looking values', () => {
     expect(find('test/fixtures/keycloak.json', '{"credentials": {"secret": "test-secret"}}')).toEqual([]);
     expect(find('test/fixtures/keycloak.json', `{"credentials": {"secret": "${SECRET}"}}`)).toHaveLength(1);
