@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { applyPlan, planFix, sharedFixNaming, type FixPlan } from '../../src/fix/apply/index.js';
 import { EXECUTABLE_MODE, writeFixProject, type FixProject } from './support/fix-project.js';
 
@@ -190,5 +191,45 @@ describe('fix interrupted by SIGKILL', () => {
     }
     // The kills landed at different stages: before any file was replaced, and between files.
     expect(outcomes).toEqual([0, 0, 1, 2, FILES]);
+  }, 120_000);
+});
+
+describe('fix through the command line', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function fixIn(dir: string): Promise<number> {
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      return await main(['fix', '--style', 'process-env'], { stdout: { write: () => true }, stderr: { write: () => true } });
+    } finally {
+      process.chdir(previous);
+    }
+  }
+
+  it('never overwrites an existing env value, and leaves a conflicting secret in place', async () => {
+    // A first project tells which variable name the fix derives for the secret.
+    const first = writeFixProject({ files: 1, paddingBytes: 0 });
+    dirs.push(first.dir);
+    expect(await fixIn(first.dir)).toBe(0);
+    const name = Object.entries(parseEnv(read(first.envFile)!)).find(([, value]) => value === first.secrets[0])?.[0];
+    expect(name).toBeDefined();
+
+    const second = writeFixProject({ files: 1, paddingBytes: 0 });
+    dirs.push(second.dir);
+    const envText = `${second.envBefore}${name}='a-different-value-already-deployed-77'\n`;
+    writeFileSync(second.envFile, envText, { mode: 0o600 });
+    expect(await fixIn(second.dir)).toBe(1);
+    // The env file only grows: every line it had is still there, the conflicting value untouched.
+    const envAfter = read(second.envFile)!;
+    expect(envAfter.startsWith(envText)).toBe(true);
+    expect(parseEnv(envAfter)[name!]).toBe('a-different-value-already-deployed-77');
+    // The conflicting secret stays in its source, where the program still reads it.
+    expect(read(second.sources[0]!)).toContain(`'${second.secrets[0]}'`);
+    expect(statSync(second.sources[0]!).mode & 0o777).toBe(EXECUTABLE_MODE);
+    expect(statSync(second.envFile).mode & 0o777).toBe(0o600);
   }, 120_000);
 });
