@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { GRANT_TYPES } from '../src/catalogue/flows.js';
-import { classifySecretName, CREDENTIAL_KIND_LABELS } from '../src/detectors/index.js';
+import { classifySecretName, CREDENTIAL_KIND_LABELS, isTestFile } from '../src/detectors/index.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
@@ -116,6 +116,7 @@ export default createRule<Options, MessageIds>({
       clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
       serverFiles: options.serverFiles ?? [],
     });
+    const testFile = isTestFile(context.filename);
     const nextConfig = /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(context.filename);
     /**
      * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
@@ -129,6 +130,10 @@ export default createRule<Options, MessageIds>({
     function checkEnvRead(node: TSESTree.Node): void {
       const read = getEnvRead(node);
       if (!read) return;
+      // `process.env.X = …` and `delete process.env.X` (test set-up) write the environment; they read nothing.
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return;
+      if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return;
       const publicSecret = isPublicSecretEnvName(read.name);
       if (publicSecret) {
         context.report({
@@ -192,7 +197,8 @@ export default createRule<Options, MessageIds>({
         clientOnly.push({ strongOnly: true, report: (reason) => context.report({ node: node.parent, messageId: 'clientCredentialsInClient', data: { reason } }) });
       },
       'Program:exit'() {
-        if (clientOnly.length === 0) return;
+        // Tests run in jsdom or a browser runner but never ship in a bundle.
+        if (clientOnly.length === 0 || testFile) return;
         const side = tracker.side();
         if (side.side !== 'client') return;
         if (side.strength === 'medium' && options.checkBrowserGlobals === false) return;

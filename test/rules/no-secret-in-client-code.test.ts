@@ -32,6 +32,9 @@ ruleTester.run('no-secret-in-client-code', rule, {
     // next.config `env` with public values; `env` objects elsewhere are not inlined.
     { code: "module.exports = { env: { KENSIUM_TOKEN_URL: 'https://pos.example.com/connect/token', KENSIUM_CLIENT_ID: 'pos-web' } };", filename: 'next.config.js' },
     { code: 'const job = { env: { KENSIUM_CLIENT_SECRET: process.env.KENSIUM_CLIENT_SECRET } };', filename: 'scripts/deploy.ts' },
+    // Tests run in jsdom but never ship; writing the environment reads nothing.
+    { code: "'use client';\nprocess.env.KENSIUM_CLIENT_SECRET = 'test';\nrender(<Sync secret={process.env.KENSIUM_CLIENT_SECRET} />);", filename: 'components/__tests__/Sync.test.tsx', languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { code: "window.localStorage.clear();\nprocess.env.ERP_CLIENT_SECRET = 'x';\ndelete process.env.ERP_PASSWORD;", filename: 'src/setup.ts' },
     // Browser globals make a file client code only while the option is on.
     { code: "const s = process.env.API_SECRET;\nwindow.addEventListener('load', start);", filename: 'src/widget.ts', options: [{ checkBrowserGlobals: false }] },
     // `typeof window` probes are how isomorphic code stays on the server path.
