@@ -21,6 +21,8 @@ ruleTester.run('no-token-in-browser-storage', rule, {
     "new PublicClientApplication({ auth: { clientId }, cache: { cacheLocation: 'sessionStorage' } });",
     "createAuth0Client({ domain, clientId, cacheLocation: 'memory' });",
     'new UserManager({ authority, client_id, userStore: new WebStorageStateStore({ store: window.sessionStorage }) });',
+    // Tests seed storage; the application code that writes it is what gets reported.
+    { code: "localStorage.setItem('access_token', 'test-token');", filename: 'src/__tests__/api.test.ts' },
     // Storage objects that are not the browser's.
     "cache.setItem('access_token', token); redis.set('access_token', token);",
     "import { set } from 'idb-keyval';\nset('preferences', prefs);",
