@@ -4,7 +4,8 @@
  * `eslint-disable` handling). A scanner-private rule collects the whole-program facts in the same
  * traversal.
  */
-import { parse as parseFileRoot } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, parse as parseFileRoot } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../index.js';
@@ -36,6 +37,37 @@ function sourceTypeFor(filename: string): 'module' | 'commonjs' {
 /** Whether a null-rule message is an unused `eslint-disable` for one of our rules. */
 function isOwnUnusedDirective(message: Linter.LintMessage): boolean {
   return message.ruleId === null && /^Unused eslint-disable directive/u.test(message.message) && message.message.includes(`'${NAMESPACE}/`);
+}
+
+type ConfigArrayLike = Linter.Config[] & { getConfig(filePath: string): unknown };
+type FlatConfigArrayClass = new (configs: Linter.Config[], options: { basePath: string }) => ConfigArrayLike & { normalizeSync(): void };
+
+let flatConfigArrayClass: FlatConfigArrayClass | null | undefined;
+
+/**
+ * `Linter#verify` normalises a plain config array on every call (a tenth of the time of a small
+ * file). Given an already normalised `FlatConfigArray`, it reuses it and its per-file config cache.
+ * The class is not a public export, so it is loaded by path, and a failure falls back to the plain
+ * array (same results, slower).
+ */
+function normalisedConfig(configs: Linter.Config[], basePath: string): Linter.Config[] {
+  if (flatConfigArrayClass === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      const eslintDir = dirname(require.resolve('eslint/package.json'));
+      flatConfigArrayClass = (require(join(eslintDir, 'lib', 'config', 'flat-config-array.js')) as { FlatConfigArray?: FlatConfigArrayClass }).FlatConfigArray ?? null;
+    } catch {
+      flatConfigArrayClass = null;
+    }
+  }
+  if (!flatConfigArrayClass) return configs;
+  try {
+    const array = new flatConfigArrayClass(configs, { basePath });
+    array.normalizeSync();
+    return typeof array.getConfig === 'function' ? array : configs;
+  } catch {
+    return configs;
+  }
 }
 
 export class FileLinter {
@@ -80,7 +112,9 @@ export class FileLinter {
     ];
   }
 
-  private linterFor(filename: string): Linter {
+  private readonly prepared = new Map<string, { full: Linter.Config[]; factsOnly: Linter.Config[] }>();
+
+  private linterFor(filename: string): { linter: Linter; full: Linter.Config[]; factsOnly: Linter.Config[] } {
     // Rooted at the file system root, so that an absolute filename anywhere matches `**/*.ts`.
     const root = parseFileRoot(filename).root || '/';
     let linter = this.linters.get(root);
@@ -88,14 +122,19 @@ export class FileLinter {
       linter = new Linter({ configType: 'flat', cwd: root });
       this.linters.set(root, linter);
     }
-    return linter;
+    let configs = this.prepared.get(root);
+    if (!configs) {
+      configs = { full: normalisedConfig(this.fullConfig, root), factsOnly: normalisedConfig(this.factsOnlyConfig, root) };
+      this.prepared.set(root, configs);
+    }
+    return { linter, ...configs };
   }
 
   /** Lints one file (absolute path) with our rules, or only collects its facts. */
   lint(filename: string, text: string, { factsOnly = false }: { factsOnly?: boolean } = {}): FileLintResult {
     this.facts.delete(filename);
-    const config = factsOnly ? this.factsOnlyConfig : this.fullConfig;
-    const raw = this.linterFor(filename).verify(text, config, { filename });
+    const { linter, full, factsOnly: factsOnlyConfig } = this.linterFor(filename);
+    const raw = linter.verify(text, factsOnly ? factsOnlyConfig : full, { filename });
     const fatal = raw.find((message) => message.fatal === true);
     const facts = this.facts.get(filename);
     this.facts.delete(filename);
