@@ -172,7 +172,7 @@ function remainingFindings(result: RunResult, plan: FixPlan, cwd: string): Findi
   return result.findings.filter((finding) => !fixed.has(`${resolve(cwd, finding.file)}:${finding.line}:${finding.column}`));
 }
 
-/** Runs the command in `cwd`; `fixCommand` is this with the process's working directory. */
+/** Runs the command in `cwd`; `fixCommand` is this with `io.cwd` or the process's working directory. */
 export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Promise<number> {
   let parsed;
   try {
@@ -274,5 +274,5 @@ function maskFoundSecrets(diff: string, result: RunResult): string {
 }
 
 export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
-  return runFixCommand(argv, io, process.cwd());
+  return runFixCommand(argv, io, io.cwd ?? process.cwd());
 }

@@ -41,10 +41,15 @@ function project(extra: Readonly<Record<string, string>> = {}): string {
 }
 
 describe('credential-hygiene fix', () => {
-  it('is registered in the CLI and has its own help', async () => {
+  it('is registered in the CLI, has its own help, and runs in the given working directory', async () => {
     const output = capture();
     expect(await main(['fix', '--help'], output.io)).toBe(0);
     expect(output.out()).toContain('Usage: credential-hygiene fix [paths...] [options]');
+    const dir = project();
+    const run = capture();
+    clearProjectFactsCache();
+    expect(await main(['fix', '--dry-run'], { ...run.io, cwd: dir })).toBe(1);
+    expect(run.out()).toContain('src/kensium.ts:2:17  client-secret Zq8v…A0cE (33 chars) -> KENSIUM_CLIENT_SECRET\n');
   });
 
   it('runs as a real binary from dist', () => {
