@@ -188,7 +188,7 @@ describe('an interrupted run', () => {
     dirs.push(dir);
     mkdirSync(join(dir, 'src'));
     // Enough files that the scan is still running when the signal arrives.
-    for (let index = 0; index < 1500; index++) {
+    for (let index = 0; index < 4000; index++) {
       writeFileSync(join(dir, 'src', `module-${index}.ts`), `export const store${index} = { clientId: 'pos-${index}', tokenUrl: 'https://pos.example.com/token' };\nexport function f${index}(a: number) { return a * ${index}; }\n`);
     }
   });
