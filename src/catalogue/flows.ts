@@ -125,11 +125,37 @@ export const FLOW_API_ROWS: readonly FlowApiRow[] = [
   { id: 'openid-client/authorizationCodeGrant/no-pkce', pattern: 'no-pkce', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier'] }], label: 'openid-client `authorizationCodeGrant`', fix: 'pass `{ pkceCodeVerifier }` from `randomPKCECodeVerifier()`', source: 'openid-client 6.8.7 src/index.ts L3551 (no verifier → oauth.nopkce)' },
   { id: 'oauth4webapi/nopkce', pattern: 'no-pkce', modules: ['oauth4webapi'], path: ['nopkce'], invocation: 'reference', when: ALWAYS, label: 'oauth4webapi `nopkce`', fix: 'pass the code verifier from `generateRandomCodeVerifier()`', source: 'oauth4webapi 3.8.7 src/index.ts L4015' },
   { id: 'openid-client/Strategy/usePKCE', pattern: 'no-pkce', modules: ['openid-client', 'openid-client/passport'], path: ['Strategy'], invocation: 'new', when: [{ kind: 'option-equals', arg: 0, property: 'usePKCE', values: [false] }], label: 'openid-client passport `Strategy`', fix: 'remove `usePKCE: false`', source: 'openid-client v5.7.1 lib/passport_strategy.js L21-72' },
+  ...['callback', 'oauthCallback'].map(
+    (method): FlowApiRow => ({
+      id: `openid-client#${method}/no-pkce`,
+      pattern: 'no-pkce',
+      modules: ['openid-client'],
+      method,
+      invocation: 'call',
+      when: [{ kind: 'options-lack', arg: 2, properties: ['code_verifier'] }],
+      label: `openid-client v5 \`client.${method}\``,
+      fix: 'pass `{ code_verifier }` from `generators.codeVerifier()` in the checks',
+      source: 'openid-client v5.7.1 types/index.d.ts (CallbackChecks)',
+    }),
+  ),
   { id: 'auth0#authorizationCodeGrant', pattern: 'no-pkce', modules: ['auth0'], method: 'authorizationCodeGrant', invocation: 'call', when: ALWAYS, label: 'auth0 `authorizationCodeGrant`', fix: 'use `authorizationCodeGrantWithPKCE({ code, code_verifier })`', source: 'auth0/node-auth0 src/auth/oauth.ts (authorizationCodeGrantWithPKCE)' },
   ...passportRows('no-pkce'),
 
   // W5 — CSRF protection on redirect flows (RFC 9700 §2.1, §4.7)
   { id: 'openid-client/authorizationCodeGrant/no-state', pattern: 'no-state', modules: ['openid-client'], path: ['authorizationCodeGrant'], invocation: 'call', when: [{ kind: 'options-lack', arg: 2, properties: ['pkceCodeVerifier', 'expectedState', 'expectedNonce'] }], label: 'openid-client `authorizationCodeGrant`', fix: 'pass `{ pkceCodeVerifier }` or `{ expectedState }`', source: 'openid-client 6.8.7 src/index.ts authorizationCodeGrant checks' },
+  ...['callback', 'oauthCallback'].map(
+    (method): FlowApiRow => ({
+      id: `openid-client#${method}/no-state`,
+      pattern: 'no-state',
+      modules: ['openid-client'],
+      method,
+      invocation: 'call',
+      when: [{ kind: 'options-lack', arg: 2, properties: ['code_verifier', 'state', 'nonce'] }],
+      label: `openid-client v5 \`client.${method}\``,
+      fix: 'pass `{ code_verifier }` or the `{ state }` kept in the session in the checks',
+      source: 'openid-client v5.7.1 types/index.d.ts (CallbackChecks)',
+    }),
+  ),
   ...passportRows('no-state'),
 
   // W4/W5 — calls that build an authorization URL from request parameters

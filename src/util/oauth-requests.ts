@@ -376,8 +376,9 @@ function evaluateCondition(condition: FlowCondition, call: TSESTree.CallExpressi
   if (condition.kind === 'options-lack') {
     // A missing options argument only counts when no earlier argument is spread.
     if (!argument) return call.arguments.some((item) => item.type === AST_NODE_TYPES.SpreadElement) ? undefined : call.callee;
-    const object = resolveObject(argument, scope);
-    if (!object || object.properties.some((property) => property.type !== AST_NODE_TYPES.Property)) return undefined;
+    // Only an object written in the call: a variable (`const checks = {}`) may be filled in before.
+    const object = skipTypeWrappers(argument);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression || object.properties.some((property) => property.type !== AST_NODE_TYPES.Property)) return undefined;
     const names = new Set(object.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined)));
     if (names.has(undefined)) return undefined;
     return condition.properties.some((property) => names.has(property)) ? undefined : object;
@@ -528,7 +529,10 @@ export function authorizationRequestListeners(
       }
       for (const match of matchFlowApis(node, authorizationRows, sourceCode)) {
         const object = match.argument && resolveObject(match.argument, scope);
-        if (object) onRequest(readObjectParameters(object, scope), match.row);
+        if (!object || !match.argument) continue;
+        const request = readObjectParameters(object, scope);
+        // An object held in a variable may get more parameters before the call.
+        onRequest(skipTypeWrappers(match.argument) === object ? request : { ...request, complete: false }, match.row);
       }
     },
     Literal: checkString,

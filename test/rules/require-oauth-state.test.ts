@@ -19,6 +19,9 @@ ruleTester.run('require-oauth-state', rule, {
     "import { Strategy } from 'passport-oauth2';\nnew Strategy({ clientID, clientSecret, callbackURL, store: new RedisStateStore() }, verify);",
     "import { Strategy } from 'passport-oauth2';\nnew Strategy({ clientID, clientSecret, callbackURL, pkce: true, state: true }, verify);",
     "const provider = { id: 'kensium', type: 'oauth', checks: ['state'] };",
+    "import { Issuer } from 'openid-client';\nconst tokenSet = await client.callback(redirectUri, params, { code_verifier: verifier });",
+    // Filled in by helpers before the call (next-auth's own callback handler).
+    "import { Issuer } from 'openid-client';\nconst checks = {};\nawait useStateCheck(cookies, checks);\nconst tokenSet = await client.oauthCallback(callbackUrl, params, checks);",
     "const url = new URL(authorizeEndpoint);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('state', req.session.state);\nres.redirect(url.href);",
     "const job = { checks: [] as string[], name: 'lint' };",
     "const freshbooks = { authorizationUrl: 'https://auth.freshbooks.com/service/auth/oauth/authorize?response_type=code' };",
@@ -51,6 +54,10 @@ ruleTester.run('require-oauth-state', rule, {
     {
       code: "import * as client from 'openid-client';\nawait client.authorizationCodeGrant(config, currentUrl, {});",
       errors: [{ messageId: 'libraryWithoutState', line: 2, column: 57, endLine: 2, endColumn: 59, data: { api: 'openid-client `authorizationCodeGrant`', fix: 'pass `{ pkceCodeVerifier }` or `{ expectedState }`' } }],
+    },
+    {
+      code: "import { Issuer } from 'openid-client';\nconst tokenSet = await client.oauthCallback(redirectUri, params);",
+      errors: [{ messageId: 'libraryWithoutState', line: 2, column: 24, endLine: 2, endColumn: 44, data: { api: 'openid-client v5 `client.oauthCallback`', fix: 'pass `{ code_verifier }` or the `{ state }` kept in the session in the checks' } }],
     },
     {
       code: "import { Strategy } from 'passport-oauth2';\nnew Strategy({ authorizationURL, tokenURL, clientID, clientSecret, callbackURL }, verify);",

@@ -33,6 +33,8 @@ ruleTester.run('require-pkce', rule, {
     "import { Strategy } from 'passport-oauth2';\nnew Strategy(options, verify);",
     "import { Strategy } from 'openid-client/passport';\nnew Strategy({ config, scope });",
     "import { AuthenticationClient } from 'auth0';\nawait auth.oauth.authorizationCodeGrantWithPKCE({ code, code_verifier });",
+    "const { Issuer } = require('openid-client');\nconst tokenSet = await client.callback(redirectUri, params, { code_verifier: req.session.verifier, state });",
+    "const tokenSet = await client.callback(redirectUri, params);",
     "const kensium = { id: 'kensium', type: 'oidc', issuer, clientId, clientSecret, checks: ['pkce', 'state'] };",
     "const job = { checks: ['lint', 'test'] };",
     "const url = new URL(`${issuer}/connect/authorize`);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('code_challenge', challenge);\nurl.searchParams.set('code_challenge_method', 'S256');\nres.redirect(url.toString());",
@@ -105,6 +107,10 @@ ruleTester.run('require-pkce', rule, {
     {
       code: "import { Strategy } from 'openid-client';\nnew Strategy({ client, usePKCE: false }, verify);",
       errors: [{ messageId: 'libraryWithoutPkce', line: 2, column: 24, endLine: 2, endColumn: 38, data: { api: 'openid-client passport `Strategy`', fix: 'remove `usePKCE: false`' } }],
+    },
+    {
+      code: "const { Issuer } = require('openid-client');\nconst tokenSet = await client.callback(redirectUri, params, { state: req.session.state });",
+      errors: [{ messageId: 'libraryWithoutPkce', line: 2, column: 61, endLine: 2, endColumn: 89, data: { api: 'openid-client v5 `client.callback`', fix: 'pass `{ code_verifier }` from `generators.codeVerifier()` in the checks' } }],
     },
     {
       code: "import { AuthenticationClient } from 'auth0';\nawait auth.oauth.authorizationCodeGrant({ code, redirect_uri });",
