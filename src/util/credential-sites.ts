@@ -230,12 +230,11 @@ function addSlotSite(collector: Collector, row: SinkRow, slot: SinkSlot, module:
   collector.add({ ...base, value });
 }
 
-/** `Basic ` + base64(`id:secret`): the colon-separated parts of the encoded argument. */
+/** One piece of a string built by `+` or a template: static text, or an expression. */
 interface TextPart {
   readonly text?: string;
   readonly expression?: TSESTree.Node;
   readonly node: TSESTree.Node;
-  /** Offset of this part in the node's source when `text` is raw-equal. */
 }
 
 function flattenParts(node: TSESTree.Node, scope: TSESLint.Scope.Scope, parts: TextPart[] = []): TextPart[] {
