@@ -63,11 +63,23 @@ function gitLsFiles(dir: string, args: readonly string[]): string[] | undefined 
   return result.stdout.split('\0').filter((entry) => entry !== '');
 }
 
-/** Tracked and untracked-but-not-ignored files under `dir`, or undefined outside a git work tree. */
+/** Whether git ignores `dir` itself (a build or cache directory of the enclosing repository). */
+function isIgnoredDirectory(dir: string): boolean {
+  const result = spawnSync('git', ['-C', dir, 'check-ignore', '-q', '.'], { encoding: 'utf8' });
+  return result.status === 0;
+}
+
+/**
+ * Tracked and untracked-but-not-ignored files under `dir`, or undefined outside a git work tree.
+ * A directory that the enclosing repository ignores as a whole (a project generated into
+ * `.cache/`) is treated as outside git: asked to scan it, we walk it with its own `.gitignore`s
+ * instead of finding nothing.
+ */
 export function listGitFiles(dir: string): GitListing | undefined {
   const tracked = gitLsFiles(dir, ['--cached']);
   if (!tracked) return undefined;
   const untracked = gitLsFiles(dir, ['--others', '--exclude-standard']) ?? [];
+  if (tracked.length === 0 && untracked.length === 0 && isIgnoredDirectory(dir)) return undefined;
   return { tracked: new Set(tracked.map((file) => resolve(dir, file))), untracked: new Set(untracked.map((file) => resolve(dir, file))) };
 }
 

@@ -2,6 +2,7 @@
  * `run()` on small projects written to a temporary directory (outside git): content providers,
  * explicit file lists, fingerprints, fix targets, suppressions, skips and unreadable input.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +130,23 @@ describe('run()', () => {
   it('does not report an untracked .env outside git, and never an .env.example', async () => {
     const dir = project('env-no-git', { '.env': 'KENSIUM_CLIENT_ID=possync\n', '.env.example': 'KENSIUM_CLIENT_SECRET=\n' });
     expect((await run({ cwd: dir })).findings).toEqual([]);
+  });
+});
+
+describe('file discovery in git', () => {
+  it('skips what the repository ignores, but scans an ignored directory when asked to scan it', async () => {
+    const repo = project('repo', {
+      '.gitignore': 'generated/\n',
+      'src/index.ts': 'export {};\n',
+      'generated/app/config.ts': `export const clientSecret = '${SECRET}';\n`,
+    });
+    const init = spawnSync('git', ['init', '-q', repo], { encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    const whole = await run({ cwd: repo });
+    expect(whole.findings).toEqual([]);
+    expect(whole.stats.files).toBe(1);
+    const generated = await run({ cwd: join(repo, 'generated', 'app') });
+    expect(generated.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual(['config.ts:1 no-hardcoded-client-secret']);
   });
 });
 
