@@ -135,6 +135,17 @@ export type FileOutcome =
 
 type FindingBase = Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>;
 
+/**
+ * Names what failed without quoting the error's text, which may carry the file's content (and so a
+ * secret): the error's class and, for ESLint's rethrown rule errors, the rule id.
+ */
+function describeInternalError(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const rule = /^Rule: "([\w@/-]+)"$/mu.exec(message)?.[1];
+  const name = error instanceof Error ? error.name : typeof error;
+  return `internal error${rule === undefined ? '' : ` in ${rule}`} (${name}); the file was not checked. Please report it.`;
+}
+
 export class FilePass {
   private readonly severities: Map<string, 'error' | 'warn' | 'off'>;
   private readonly prefilter: ((text: string) => boolean) | undefined;
@@ -208,7 +219,13 @@ export class FilePass {
     const mayUseSecret = mayUseSecretName(text);
     const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
     if (this.prefilter && !this.prefilter(text)) return { status: 'checked', findings, parsed: false, mayUseSecret, mayBeClient };
-    const result = this.linter.lint(candidate.path, text);
+    let result: ReturnType<FileLinter['lint']>;
+    try {
+      result = this.linter.lint(candidate.path, text);
+    } catch (error) {
+      // A rule that throws (ESLint rethrows it out of `verify`) costs this file, not the run.
+      return { status: 'error', read: true, message: describeInternalError(error) };
+    }
     if (result.parseError) {
       const { line, column, message } = result.parseError;
       const reason = message.replace(/^Parsing error: /u, '');
