@@ -254,51 +254,57 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   });
   const suppressed = (file: string, ruleId: string, line: number): boolean => isSuppressed(host.getFacts(file)?.disableDirectives ?? [], `${NAMESPACE}/${ruleId}`, line);
   if (options.wholeProgram !== false && codeFiles.length > 0) {
-    const resolver = new ModuleResolver(host);
-    const byPosition = new Map<string, number>();
-    findings.forEach((finding, index) => byPosition.set(`${finding.file}:${finding.line}:${finding.column}`, index));
-    const useFiles = codeFiles.filter((state) => state.facts !== undefined || state.mayUseSecret).map((state) => state.candidate.path);
-    for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
-      const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
-      if (existing !== undefined) {
-        const finding = findings[existing] as Finding;
-        if (!finding.trace) {
-          const withTrace = { ...finding, trace: flow.trace };
-          const range = rangeByFinding.get(finding);
-          if (range) rangeByFinding.set(withTrace, range);
-          findings[existing] = withTrace;
+    try {
+      const resolver = new ModuleResolver(host);
+      const byPosition = new Map<string, number>();
+      findings.forEach((finding, index) => byPosition.set(`${finding.file}:${finding.line}:${finding.column}`, index));
+      const useFiles = codeFiles.filter((state) => state.facts !== undefined || state.mayUseSecret).map((state) => state.candidate.path);
+      for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
+        const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
+        if (existing !== undefined) {
+          const finding = findings[existing] as Finding;
+          if (!finding.trace) {
+            const withTrace = { ...finding, trace: flow.trace };
+            const range = rangeByFinding.get(finding);
+            if (range) rangeByFinding.set(withTrace, range);
+            findings[existing] = withTrace;
+          }
+          continue;
         }
-        continue;
+        if (flow.definedAsSecret) continue;
+        const ruleId = ruleForCredentialKind(flow.use.kind);
+        const severity = pass.severityOf(ruleId);
+        const state = states.get(flow.file);
+        const source = severity && state ? textOf(state) : undefined;
+        if (!severity || !source) continue;
+        if (suppressed(flow.file, ruleId, flow.exported.line)) continue;
+        const sink = flow.trace.at(-1) as TraceHop;
+        const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
+        addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
       }
-      if (flow.definedAsSecret) continue;
-      const ruleId = ruleForCredentialKind(flow.use.kind);
-      const severity = pass.severityOf(ruleId);
-      const state = states.get(flow.file);
-      const source = severity && state ? textOf(state) : undefined;
-      if (!severity || !source) continue;
-      if (suppressed(flow.file, ruleId, flow.exported.line)) continue;
-      const sink = flow.trace.at(-1) as TraceHop;
-      const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
-      addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
-    }
-    const roots = codeFiles
-      .filter((state) => state.mayBeClient || state.facts !== undefined)
-      .map((state) => state.candidate.path);
-    const clientRule = 'no-secret-in-client-code';
-    const clientSeverity = pass.severityOf(clientRule);
-    if (clientSeverity) {
-      for (const reach of findClientReachableSecrets(host, resolver, roots, {
-        ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
-        ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
-      })) {
-        const state = states.get(reach.file);
-        const source = state ? textOf(state) : undefined;
-        if (!source) continue;
-        if (suppressed(reach.file, clientRule, reach.read.line)) continue;
-        const chain = reach.chain.map(relative).join(' → ');
-        const message = `${reach.read.text} is a server secret, but this module is bundled into client code (${reach.rootSide.reason}): ${chain}. Read it on the server and send the browser only what it needs.`;
-        addFinding(pass.makeFinding(reach.file, source.text, source.lineIndex, { ruleId: clientRule, severity: clientSeverity, message, kind: reach.kind, trace: reach.trace }, reach.read.range));
+      const roots = codeFiles
+        .filter((state) => state.mayBeClient || state.facts !== undefined)
+        .map((state) => state.candidate.path);
+      const clientRule = 'no-secret-in-client-code';
+      const clientSeverity = pass.severityOf(clientRule);
+      if (clientSeverity) {
+        for (const reach of findClientReachableSecrets(host, resolver, roots, {
+          ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
+          ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
+        })) {
+          const state = states.get(reach.file);
+          const source = state ? textOf(state) : undefined;
+          if (!source) continue;
+          if (suppressed(reach.file, clientRule, reach.read.line)) continue;
+          const chain = reach.chain.map(relative).join(' → ');
+          const message = `${reach.read.text} is a server secret, but this module is bundled into client code (${reach.rootSide.reason}): ${chain}. Read it on the server and send the browser only what it needs.`;
+          addFinding(pass.makeFinding(reach.file, source.text, source.lineIndex, { ruleId: clientRule, severity: clientSeverity, message, kind: reach.kind, trace: reach.trace }, reach.read.range));
+        }
       }
+    } catch (error) {
+      // A bug in the whole-program checks must not cost the per-file findings already made.
+      const name = error instanceof Error ? error.name : typeof error;
+      errors.push({ file: '<run>', message: `internal error in the whole-program checks (${name}); cross-file and client-bundle findings may be missing. Please report it.` });
     }
   }
 
