@@ -27,6 +27,19 @@ vi.mock('../../src/scanner/lint.js', async (importOriginal) => {
   return { ...original, FileLinter: ThrowingLinter };
 });
 
+const failWholeProgram = vi.hoisted(() => ({ on: false }));
+
+vi.mock('../../src/scanner/whole-program.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/scanner/whole-program.js')>();
+  return {
+    ...original,
+    findCrossFileFlows(...args: Parameters<typeof original.findCrossFileFlows>): ReturnType<typeof original.findCrossFileFlows> {
+      if (failWholeProgram.on) throw new RangeError('Maximum call stack size exceeded');
+      return original.findCrossFileFlows(...args);
+    },
+  };
+});
+
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -47,5 +60,26 @@ describe('a rule that throws on one file', () => {
     expect(result.errors[0]!.message).toContain('no-hardcoded-client-secret');
     expect(findLeaks(JSON.stringify(result))).toEqual([]);
     expect([...new Set(result.findings.map((finding) => finding.file))].sort()).toEqual(['src/kensium.ts', 'src/other.ts']);
+  });
+});
+
+describe('a bug in the whole-program checks', () => {
+  it('is one <run> error, and every per-file finding is still reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credential-hygiene-internal-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'kensium.ts'), `export const kensium = { clientSecret: ${JSON.stringify(SEEDED_SECRETS[0]!.value)} };\n`);
+    writeFileSync(join(dir, 'src', 'other.ts'), `export const erp = { clientSecret: ${JSON.stringify(SEEDED_SECRETS[3]!.value)} };\n`);
+    const healthy = await run({ cwd: dir });
+    failWholeProgram.on = true;
+    try {
+      const result = await run({ cwd: dir });
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatchObject({ file: '<run>' });
+      expect(result.errors[0]!.message).toMatch(/^internal error in the whole-program checks \(RangeError\)/u);
+      expect(result.findings).toEqual(healthy.findings);
+    } finally {
+      failWholeProgram.on = false;
+    }
   });
 });
