@@ -37,11 +37,8 @@ interface Leak {
   readonly kind: CredentialKind | 'token response' | 'config object';
 }
 
-/** Words that make a credential-looking name a number or a setting: `tokenRenewalOffsetSeconds`, `issuerTokenAlgs`. */
-const MEASURE_WORDS = /(?:Seconds|Secs|Ms|Millis|Minutes|Offset|Renewal|Algs|Algorithms|Count|Interval|Threshold)(?:$|[A-Z_])|_(?:SECONDS|SECS|MS|OFFSET|ALGS|COUNT|INTERVAL)(?:$|_)/u;
-
 function credentialKindOf(name: string | undefined): CredentialKind | undefined {
-  if (name === undefined || MEASURE_WORDS.test(name)) return undefined;
+  if (name === undefined) return undefined;
   const kind = classifySecretName(name)?.kind;
   return kind === 'client-id' ? undefined : kind;
 }

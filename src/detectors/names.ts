@@ -89,6 +89,11 @@ const NON_VALUE_SUFFIXES = new Set([
   'ui', 'form', 'dialog', 'modal', 'button', 'link', 'route', 'page', 'view', 'key_name', 'bytes',
   'bits', 'usage', 'usages', 'scope', 'scopes', 'verifier', 'challenge', 'attribute', 'attr', 'match',
   'matcher', 'matches',
+  // Measures and settings about a credential: `tokenRenewalOffsetSeconds`, `issuerTokenAlgs`.
+  'seconds', 'secs', 'sec', 'ms', 'millis', 'milliseconds', 'minutes', 'mins', 'hours', 'days', 'offset',
+  'renewal', 'algs', 'algorithms', 'interval', 'threshold', 'delay', 'retries', 'attempts',
+  // Events and outcomes: `PASSWORD_CHANGE_FAILED`, `tokenRefreshed`.
+  'failed', 'failure', 'succeeded', 'success', 'refreshed', 'revoked', 'received', 'event', 'events',
 ]);
 
 /** First words that make the name a flag, an action or a question rather than a value. */

@@ -80,6 +80,10 @@ describe('classifySecretName', () => {
     'passThrough',
     'showPassword',
     'passwordLabel',
+    'tokenRenewalOffsetSeconds',
+    'issuerTokenAlgs',
+    'PASSWORD_CHANGE_FAILED',
+    'refreshTokenRetries',
   ])('does not take %s for a credential name', (name) => {
     expect(classifySecretName(name)).toBeUndefined();
   });
