@@ -3,6 +3,7 @@
  * helper import, and the simple client-code check that keeps env fixes out of browser bundles.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { classifyModuleSide } from '../catalogue/client-side.js';
 import { DEFAULT_REQUIRE_ENV_HELPER, helperImportText, type HelperImportOptions } from './replacement.js';
 
 const ENV_READ = /\bprocess\.env\.([A-Za-z_][A-Za-z0-9_]*)|\bprocess\.env\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]|\b(?:requireEnv|getEnv|env)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/gu;
@@ -53,20 +54,25 @@ export function requireEnvImportFix(fixer: TSESLint.RuleFixer, sourceCode: Reado
   return fixer.insertTextAfterRange([0, 0], text);
 }
 
-const CLIENT_MODULES = /^(?:react-dom\/client|react-dom|react-native|@azure\/msal-browser|@auth0\/auth0-spa-js|@auth0\/auth0-react|oidc-client-ts|oidc-client|client-only|expo(?:-[\w-]+)?|vue|svelte)$/u;
-
 /**
- * A simple, syntactic "this file is client-side" check: a `'use client'` directive, or an import
- * of a browser-only module (`react-dom/client`, `@azure/msal-browser`, `client-only`…). An env
- * lookup fix there would still ship the value in the bundle, so rules offer none.
+ * Whether the file runs in the browser, by its strong syntactic signals: a `'use client'`
+ * directive, an import of a browser-only module (`react-dom/client`, `@azure/msal-browser`,
+ * `client-only`…) or a client-code path, with server signals winning (`'use server'`,
+ * `server-only`, API routes). The signals come from the client-side catalogue, the same table
+ * `no-secret-in-client-code` and the scanner use. An env lookup fix there would still ship the
+ * value in the bundle, so rules offer none.
  */
-export function isClientSideSource(program: TSESTree.Program): boolean {
+export function isClientSideSource(program: TSESTree.Program, filePath = ''): boolean {
+  const directives: string[] = [];
+  const importedModules: string[] = [];
+  let prologue = true;
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
-      if (statement.directive === 'use client') return true;
+    if (prologue && statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined) {
+      directives.push(statement.directive);
       continue;
     }
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && CLIENT_MODULES.test(statement.source.value)) return true;
+    prologue = false;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) importedModules.push(statement.source.value);
   }
-  return false;
+  return classifyModuleSide({ filePath, directives, importedModules }).side === 'client';
 }

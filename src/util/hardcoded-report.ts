@@ -137,7 +137,7 @@ export function createHardcodedReporter<MessageIds extends string>(
 
   function buildFix(finding: Pick<CredentialFinding, 'secret' | 'wholeNode'> & { readonly node?: TSESTree.Node; readonly site?: CredentialFinding['site'] }, kind: CredentialKind): { name: string; fix: TSESLint.ReportFixFunction } | undefined {
     if (!finding.wholeNode || !finding.node || !canReplace(finding.node)) return undefined;
-    clientSide ??= isClientSideSource(sourceCode.ast);
+    clientSide ??= isClientSideSource(sourceCode.ast, context.filename);
     if (clientSide) return undefined;
     const name = envNameFor(finding, kind);
     const target = replacementTarget(finding.node);
