@@ -124,7 +124,19 @@ export default createRule<Options, MessageIds>({
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
       if (name === undefined) return false;
       if (TOKEN_API_METHODS.test(name)) return true;
+      // `await fetch(tokenUrl, …)`, and the body read from it: `await res.json()`.
+      if (name === 'fetch') return isTokenEndpoint(current.arguments[0]);
+      if (name === 'json' && callee.type === AST_NODE_TYPES.MemberExpression) return isTokenResponseValue(callee.object);
       return (name === 'post' || name === 'request') && callee.type === AST_NODE_TYPES.MemberExpression && isTokenEndpoint(current.arguments[0]);
+    }
+
+    /** An HTTP response from a token endpoint: the call itself, or a constant bound to it. */
+    function isTokenResponseValue(node: TSESTree.Node): boolean {
+      const current = skipTypeWrappers(node);
+      if (current.type !== AST_NODE_TYPES.Identifier) return isTokenApiCall(current);
+      const variable = ASTUtils.findVariable(scopeOf(current), current);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && isTokenApiCall(def.node.init);
     }
 
     /** `const { data } = await axios.post(tokenUrl, body)`: a name destructured from a token response. */

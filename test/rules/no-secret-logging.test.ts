@@ -5,6 +5,8 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-secret-logging', rule, {
   valid: [
+    // A response body that is not from a token endpoint.
+    "const res = await fetch('https://pos.kensium.example/graphql', { method: 'POST', body });\nconst sales = await res.json();\nlog.info({ sales }, 'synced');",
     // Endpoints, expiry and ids are fine to log.
     "console.log('requesting token from', tokenUrl, 'for', clientId);",
     'logger.info({ tokenUrl: config.tokenUrl, expiresIn: tokens.expires_in }, "token refreshed");',
@@ -76,6 +78,20 @@ ruleTester.run('no-secret-logging', rule, {
           endLine: 2,
           endColumn: 48,
           data: { what: '`result`', kind: 'token response', sink: '`this.logger.info`' },
+        },
+      ],
+    },
+    {
+      // Provenance: the JSON body read from a fetch to a token endpoint.
+      code: "const res = await fetch('https://auth.kensium.example/connect/token', { method: 'POST', body });\nconst tokens = await res.json();\nlog.info({ tokens }, 'refreshed');",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 3,
+          column: 12,
+          endLine: 3,
+          endColumn: 18,
+          data: { what: '`tokens`', kind: 'token response', sink: '`log.info`' },
         },
       ],
     },
