@@ -176,7 +176,17 @@ export interface ModuleSide {
   readonly strength: 'strong' | 'medium' | 'none';
   /** Short phrase for messages: "the file starts with 'use client'". */
   readonly reason: string;
+  /**
+   * For server modules: whether the toolchain itself keeps the module out of browser bundles or
+   * fails the build when client code imports it (`'use server'`, `server-only`, Node built-ins,
+   * SvelteKit `.server` files). A folder called `server/` or a route path is only a convention:
+   * client code that imports such a module still ships it.
+   */
+  readonly bundleSafe?: boolean;
 }
+
+/** Server files that SvelteKit refuses to bundle into client code. */
+const BUNDLE_SAFE_SERVER_GLOBS: readonly string[] = ['**/*.server.*', '**/+server.*', '**/lib/server/**'];
 
 /** Whether `specifier` is one of `modules` (entries ending in `*` match by prefix). */
 export function moduleInList(specifier: string, modules: readonly string[]): boolean {
@@ -189,11 +199,11 @@ export function moduleInList(specifier: string, modules: readonly string[]): boo
  */
 export function classifyModuleSide(facts: ModuleFacts, options: ModuleSideOptions = {}): ModuleSide {
   const path = toPosixPath(facts.filePath);
-  if (facts.directives.includes('use server')) return { side: 'server', strength: 'strong', reason: "the file starts with 'use server'" };
+  if (facts.directives.includes('use server')) return { side: 'server', strength: 'strong', reason: "the file starts with 'use server'", bundleSafe: true };
   const serverImport = facts.importedModules.find((specifier) => moduleInList(specifier, SERVER_MODULES));
-  if (serverImport !== undefined) return { side: 'server', strength: 'strong', reason: `the file imports '${serverImport}'` };
+  if (serverImport !== undefined) return { side: 'server', strength: 'strong', reason: `the file imports '${serverImport}'`, bundleSafe: true };
   if (matchesAnyGlob(path, [...SERVER_GLOBS, ...(options.serverFiles ?? [])])) {
-    return { side: 'server', strength: 'strong', reason: 'the file is a server route or server module' };
+    return { side: 'server', strength: 'strong', reason: 'the file is a server route or server module', bundleSafe: matchesAnyGlob(path, BUNDLE_SAFE_SERVER_GLOBS) };
   }
   if (facts.directives.includes('use client')) return { side: 'client', strength: 'strong', reason: "the file starts with 'use client'" };
   const clientImport = facts.importedModules.find((specifier) => moduleInList(specifier, CLIENT_MODULES));

@@ -196,7 +196,8 @@ export function createSideClassifier(host: ModuleGraphHost, options: Reachabilit
 /**
  * Modules that read a server secret and are bundled into client code: a breadth-first walk from
  * every client-side module over value imports (type-only imports are erased), which stops at
- * modules with a server signal (`'use server'`, `server-only`, server routes).
+ * modules that the toolchain keeps out of the bundle (`'use server'`, `server-only`, Node
+ * built-ins, SvelteKit `.server` files).
  */
 export function findClientReachableSecrets(host: ModuleGraphHost, resolver: ModuleResolver, files: readonly string[], options: ReachabilityOptions = {}): ClientReach[] {
   const sideOf = createSideClassifier(host, options);
@@ -236,7 +237,9 @@ export function findClientReachableSecrets(host: ModuleGraphHost, resolver: Modu
       const target = resolver.resolve(entry.specifier, visit.file);
       if (!target || visited.has(target)) continue;
       const side = sideOf(target);
-      if (!side || side.side === 'server') continue;
+      // A module that only looks like server code (a `server/` folder) is still bundled when
+      // client code imports it; the walk stops where the toolchain keeps it out of the bundle.
+      if (!side || (side.side === 'server' && side.bundleSafe === true)) continue;
       const hop: TraceHop = { file: host.relative(visit.file), line: entry.line, column: entry.column, message: `imports '${entry.specifier}'` };
       const next: Visit = { file: target, parent: visit, hop, root: visit.root };
       visited.set(target, next);

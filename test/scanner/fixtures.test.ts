@@ -119,6 +119,17 @@ describe('client-bundle reachability', () => {
     expect(reach.some((finding) => /server-token|erp-options|unused-secret/u.test(finding.file))).toBe(false);
   });
 
+  it('follows imports into a server/ folder, which bundlers ship all the same', async () => {
+    const result = await run({ cwd: join(fixtures, 'client-server-folder') });
+    const reach = result.findings.filter((finding) => finding.ruleId === 'no-secret-in-client-code');
+    expect(reach.map(brief)).toEqual([
+      { ruleId: 'no-secret-in-client-code', severity: 'error', file: 'src/server/erp-auth.ts', line: 2, column: 22, endLine: 2, endColumn: 51, kind: 'client-secret' },
+    ]);
+    expect(hops(reach[0])).toEqual(["src/app/orders.tsx:2:1 imports '../lib/orders-api'", "src/lib/orders-api.ts:1:1 imports '../server/erp-auth'"]);
+    // Not reported: SvelteKit's `lib/server` modules never reach a client bundle.
+    expect(reach.some((finding) => finding.file.includes('lib/server'))).toBe(false);
+  });
+
   it('treats files matching configured client globs as roots', async () => {
     const result = await run({ cwd: join(fixtures, 'client-reachability'), paths: ['src/lib'], clientFiles: ['src/lib/sales.ts'] });
     const reach = result.findings.filter((finding) => finding.ruleId === 'no-secret-in-client-code');
