@@ -48,11 +48,13 @@ const GENERIC_WORDS = new Set([
   'body', 'data', 'payload', 'form', 'request', 'req', 'init', 'props', 'args', 'env', 'environment', 'default', 'defaults', 'my',
   'the', 'new', 'service', 'services', 'sdk', 'connection', 'conn', 'provider', 'providers', 'index', 'main', 'src', 'lib', 'ts', 'js',
   'mjs', 'cjs', 'tsx', 'jsx', 'mts', 'cts', 'this', 'module', 'exports', 'export', 'secrets', 'secret', 'keys', 'key', 'token', 'tokens',
-  'id', 'password', 'utils', 'util', 'helpers', 'helper', 'common', 'shared', 'test', 'spec', 'local', 'prod', 'dev', 'http', 'https',
+  'id', 'password', 'pass', 'passwd', 'pwd', 'utils', 'util', 'helpers', 'helper', 'common', 'shared', 'test', 'spec', 'local', 'prod', 'dev', 'http', 'https',
   'server', 'instance', 'strategy', 'setup', 'init', 'constants', 'const', 'a', 'an', 'to', 'for', 'of', 'and', 'with', 'x',
 ]);
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/u;
+
+const PASSWORD_ABBREVIATIONS = new Set(['pass', 'passwd', 'pwd']);
 
 function screaming(words: readonly string[]): string {
   return words.join('_').toUpperCase().replace(/[^A-Z0-9_]/gu, '_');
@@ -82,7 +84,10 @@ function specificWords(name: string | undefined, kind: CredentialKind): string[]
     if (!(classified?.kind === 'secret' && kind === 'signing-secret')) return undefined;
     if (splitIdentifierWords(name).length < 2) return undefined;
   }
-  const words = splitIdentifierWords(name).filter((word) => word !== 'this');
+  // `dbPass`, `PG_PWD` → `DB_PASSWORD`, `PG_PASSWORD`: the env name spells the kind out.
+  const words = splitIdentifierWords(name)
+    .filter((word) => word !== 'this')
+    .map((word) => (kind === 'password' && PASSWORD_ABBREVIATIONS.has(word) ? 'password' : word));
   return words.length > 0 ? words : undefined;
 }
 

@@ -15,6 +15,8 @@ describe('envVarNameFor', () => {
     [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', prefix: 'APP_' }, 'APP_KENSIUM_CLIENT_SECRET'],
     [{ kind: 'client-secret', objectName: 'config', propertyName: 'clientSecret' }, 'CLIENT_SECRET'],
     [{ kind: 'api-key' }, 'API_KEY'],
+    [{ kind: 'password', objectName: 'login', propertyName: 'pass' }, 'LOGIN_PASSWORD'],
+    [{ kind: 'password', variableName: 'dbPwd' }, 'DB_PASSWORD'],
     [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET'] }, 'KENSIUM_CLIENT_SECRET_2'],
     [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET', 'KENSIUM_CLIENT_SECRET_2'] }, 'KENSIUM_CLIENT_SECRET_3'],
   ] as const)('names %o as %s', (context, expected) => {
