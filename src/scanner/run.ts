@@ -19,6 +19,7 @@ import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
 import { isSuppressed } from './suppressions.js';
 import { ruleForCredentialKind } from './text-files.js';
+import { findTypedSinkFlows } from './typed-sinks.js';
 import type { Finding, ScanError, ScanResult, TraceHop } from './types.js';
 import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
 
@@ -253,6 +254,25 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
   });
   const suppressed = (file: string, ruleId: string, line: number): boolean => isSuppressed(host.getFacts(file)?.disableDirectives ?? [], `${NAMESPACE}/${ruleId}`, line);
+  /** Typed sinks (typed-sinks.ts): builds a `ts.Program` only when its text gates pass. */
+  const addTypedSinkFindings = (): void => {
+    const readText = (path: string): string | undefined => {
+      const state = states.get(path);
+      return state ? textOf(state)?.text : undefined;
+    };
+    for (const flow of findTypedSinkFlows({ projects, files: codeFiles.map((state) => state.candidate.path), readText, relative, ...(options.testFiles ? { testFiles: options.testFiles } : {}) })) {
+      const file = relative(flow.file);
+      const taken = findings.some((finding) => {
+        const range = finding.file === file ? rangeByFinding.get(finding) : undefined;
+        return range !== undefined && range[0] < flow.range[1] && flow.range[0] < range[1];
+      });
+      const severity = pass.severityOf(flow.ruleId);
+      const source = readText(flow.file) === undefined ? undefined : textOf(states.get(flow.file) as FileState);
+      if (taken || !severity || !source) continue;
+      const finding = pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId: flow.ruleId, severity, message: flow.message, kind: flow.kind, trace: flow.trace }, flow.range);
+      if (!suppressed(flow.file, flow.ruleId, finding.finding.line)) addFinding(finding);
+    }
+  };
   if (options.wholeProgram !== false && codeFiles.length > 0) {
     try {
       const resolver = new ModuleResolver(host);
@@ -282,6 +302,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
         addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
       }
+      addTypedSinkFindings();
       const roots = codeFiles
         .filter((state) => state.mayBeClient || state.facts !== undefined)
         .map((state) => state.candidate.path);
