@@ -7,7 +7,7 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Linter } from 'eslint';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
-import { classifySecretName, matchesAnyGlob } from '../detectors/index.js';
+import { classifySecretName, CREDENTIAL_KIND_LABELS, matchesAnyGlob } from '../detectors/index.js';
 import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
 import { computeFingerprint } from './fingerprint.js';
@@ -82,10 +82,22 @@ export function readInput(path: string, category: CandidateFile['category'], opt
   return { text };
 }
 
-/** `hardcodedClientSecret` / `no-hardcoded-client-secret` → `client-secret`; else the message id in kebab case. */
-function kindFor(ruleId: string, messageId: string | undefined): string {
+/** Credential labels longest first, so "client secret" wins over "secret". */
+const KIND_BY_LABEL = Object.entries(CREDENTIAL_KIND_LABELS)
+  .map(([kind, label]) => [label.toLowerCase(), kind] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * `hardcodedClientSecret` / `no-hardcoded-client-secret` → `client-secret`; a message that names
+ * the credential ("Hard-coded password passed to `pg.Pool`…") → that kind; else the message id in
+ * kebab case.
+ */
+function kindFor(ruleId: string, messageId: string | undefined, message = ''): string {
   const fromMessage = messageId === undefined ? undefined : classifySecretName(messageId)?.kind;
   if (fromMessage) return fromMessage;
+  const named = /^Hard-coded (.{1,40}?)(?: \(| passed| assigned| sent| under| in | encoded| used|,|:)/u.exec(message)?.[1]?.toLowerCase();
+  const fromLabel = named === undefined ? undefined : KIND_BY_LABEL.find(([label]) => named === label || named.endsWith(` ${label}`))?.[1];
+  if (fromLabel) return fromLabel;
   const fromRule = classifySecretName(ruleId.replace(/^no-/u, ''))?.kind;
   if (fromRule) return fromRule;
   return (messageId ?? ruleId).replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase();
@@ -241,7 +253,7 @@ export class FilePass {
           candidate.path,
           text,
           lineIndex,
-          { ruleId, severity: message.severity === 2 ? 'error' : 'warn', message: message.message, kind: message.ruleId === null ? 'disable-directive' : kindFor(ruleId, message.messageId) },
+          { ruleId, severity: message.severity === 2 ? 'error' : 'warn', message: message.message, kind: message.ruleId === null ? 'disable-directive' : kindFor(ruleId, message.messageId, message.message) },
           [startOffset, endOffset],
         ),
       );

@@ -32,6 +32,15 @@ function project(name: string, files: Record<string, string>): string {
 }
 
 describe('run()', () => {
+  it('gives each finding its credential kind, not the rule message id', async () => {
+    const password = ['Wint3r', '!sComing', '2026'].join('');
+    const dir = project('kinds', {
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool({ host: 'db.internal', user: 'possync', password: '${password}' });\n`,
+    });
+    const result = await run({ cwd: dir });
+    expect(result.findings.map((finding) => [finding.ruleId, finding.kind])).toEqual([['no-hardcoded-credentials', 'password']]);
+  });
+
   it('reads content from a provider instead of the disk (the git index for --staged)', async () => {
     const dir = project('provider', { 'src/config.ts': 'export const a = 1;\n' });
     const result = await run({ cwd: dir, files: ['src/config.ts'], readFile: () => `export const clientSecret = '${SECRET}';\n` });
