@@ -74,9 +74,12 @@ const CANDIDATE_STRING = /(['"`])([^'"`\s\\]{16,512})\1/gu;
 
 /** The package a declaration file belongs to: `…/node_modules/@azure/msal-node/dist/index.d.ts` → `@azure/msal-node`. */
 export function packageOfFile(fileName: string): string | undefined {
-  const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/u.exec(fileName);
+  const posix = fileName.replace(/\\/gu, '/');
+  const index = posix.lastIndexOf('/node_modules/');
+  if (index < 0) return undefined;
+  const match = /^((?:@[^/]+\/)?[^/]+)\//u.exec(posix.slice(index + '/node_modules/'.length));
   if (!match) return undefined;
-  const name = (match[1] as string).replace(/\\/gu, '/');
+  const name = match[1] as string;
   // `@types/foo__bar` declares `@foo/bar`.
   if (name.startsWith('@types/')) {
     const bare = name.slice('@types/'.length);
@@ -277,7 +280,10 @@ class TypedSinkChecker {
       if (!kind) continue;
       const owner = declaration.parent;
       const ownerName = (ts.isInterfaceDeclaration(owner) || ts.isClassLike(owner) || ts.isTypeAliasDeclaration(owner)) && owner.name ? owner.name.text : undefined;
-      const ownerText = ownerName ?? (ts.isTypeLiteralNode(owner) && ts.isPropertySignature(owner.parent) ? nameText(owner.parent.name) : undefined);
+      const literalOwner = ts.isTypeLiteralNode(owner) ? owner.parent : undefined;
+      const ownerText =
+        ownerName ??
+        (literalOwner && (ts.isTypeAliasDeclaration(literalOwner) || ts.isPropertySignature(literalOwner) || ts.isPropertyDeclaration(literalOwner)) ? nameText(literalOwner.name) : undefined);
       return { pkg, kind, name: key, description: ownerText ? `the \`${key}\` property of \`${ownerText}\` (${pkg})` : `the \`${key}\` property (${pkg})` };
     }
     return undefined;
