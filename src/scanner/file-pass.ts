@@ -34,6 +34,31 @@ function describeFsError(error: unknown): string {
   return code ?? 'cannot be read';
 }
 
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+
+/**
+ * A file that starts with a UTF-16 byte order mark (a `.env` or JSON file written by Windows
+ * PowerShell 5) decoded to text without the mark, so its offsets are the same UTF-16 code units as
+ * those of a UTF-8 file; undefined without such a mark. A UTF-32 LE mark (`FF FE 00 00`) is not
+ * UTF-16 and a NUL character in the text still means binary.
+ */
+function decodeUtf16(buffer: Buffer): ReadOutcome | undefined {
+  const littleEndian = buffer[0] === 0xff && buffer[1] === 0xfe && !(buffer[2] === 0 && buffer[3] === 0);
+  const bigEndian = buffer[0] === 0xfe && buffer[1] === 0xff;
+  if (!littleEndian && !bigEndian) return undefined;
+  if (buffer.length % 2 !== 0) return { error: 'invalid UTF-16' };
+  const body = Buffer.from(buffer.subarray(2));
+  if (bigEndian) body.swap16();
+  let text: string;
+  try {
+    text = utf16le.decode(body);
+  } catch {
+    return { error: 'invalid UTF-16' };
+  }
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return { skipped: 'binary' };
+  return { text };
+}
+
 /** Whether a code file looks like a minified bundle: very long lines on average. */
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
@@ -62,7 +87,8 @@ export function readInput(path: string, category: CandidateFile['category'], opt
         }
       }
       const stats = statSync(path);
-      if (!stats.isFile()) return { skipped: 'not-a-file' };
+      // A FIFO, socket or device named like a source file is never read (a FIFO would block); a directory is not a file at all.
+      if (!stats.isFile()) return { skipped: stats.isDirectory() ? 'not-a-file' : 'special' };
       if (stats.size > options.maxFileSize) return { skipped: 'too-large' };
       buffer = readFileSync(path);
     } catch (error) {
@@ -70,6 +96,8 @@ export function readInput(path: string, category: CandidateFile['category'], opt
     }
   }
   if (buffer.length > options.maxFileSize) return { skipped: 'too-large' };
+  const utf16 = decodeUtf16(buffer);
+  if (utf16 !== undefined) return 'text' in utf16 && category === 'code' && looksMinified(utf16.text) ? { skipped: 'minified' } : utf16;
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary' };
   let text: string;
   try {
