@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const reporter = createHardcodedReporter(context, options);
-    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile }, (findings) => {
+    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, sinks: options.sinks }, (findings) => {
       for (const finding of findings) if (finding.site.kind === 'client-secret') reporter.report(finding);
     });
   },

@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const reporter = createHardcodedReporter(context, options);
     const checkKnownFormats = options.checkKnownFormats !== false;
-    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, collectStrings: checkKnownFormats }, (findings, strings) => {
+    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, sinks: options.sinks, collectStrings: checkKnownFormats }, (findings, strings) => {
       for (const finding of findings) if (!OTHER_RULE_KINDS.has(finding.site.kind)) reporter.report(finding);
       if (!checkKnownFormats) return;
       const covered = findings.map((finding) => finding.range);

@@ -8,19 +8,8 @@
  * against imports only when the file imports a catalogue module.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  HTTP_CLIENT_ROWS,
-  instanceFromFactory,
-  isCatalogueModule,
-  lookupHttpClient,
-  lookupMethodSink,
-  lookupSink,
-  SINK_ROWS,
-  slotEnvName,
-  type SinkInvocation,
-  type SinkRow,
-  type SinkSlot,
-} from '../catalogue/index.js';
+import { instanceFromFactory, lookupHttpClient, lookupMethodSink, lookupSink, slotEnvName, type SinkInvocation, type SinkRow, type SinkSlot } from '../catalogue/index.js';
+import { sinkTableFor, type SinkTable, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { classifySecretName, classifySecretValue, findKnownSecrets, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
 import { resolveImportedName, type ImportedName } from './imports.js';
@@ -89,24 +78,16 @@ export function credentialKindOfName(name: string | undefined): CredentialKind |
   return cached ?? undefined;
 }
 
-const METHOD_NAMES = new Set(SINK_ROWS.flatMap((row) => (row.method === undefined ? [] : [row.method])));
-/** Last export-path segments of the catalogue: a member callee with another name is no sink. */
-const CALLEE_NAMES = new Set([
-  ...SINK_ROWS.flatMap((row) => row.path.slice(-1)),
-  ...HTTP_CLIENT_ROWS.flatMap((row) => row.paths.flatMap((path) => path.slice(-1))),
-]);
-/** Rows like `new AWS.S3(…)` whose last segment is a wildcard. */
-const WILDCARD_INVOCATIONS = new Set(SINK_ROWS.filter((row) => row.path.at(-1) === '*').map((row) => row.invocation));
 const MODULE_SPECIFIER = /\b(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]/gu;
 const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
 const BASIC_HINT = /\bbasic\s*$/iu;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
 const ACUMATICA_CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[\w.-]+$/iu;
 
-function importsCatalogueModule(text: string): boolean {
+function importsCatalogueModule(text: string, table: SinkTable): boolean {
   for (const match of text.matchAll(MODULE_SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];
-    if (specifier !== undefined && isCatalogueModule(specifier)) return true;
+    if (specifier !== undefined && table.isSinkModule(specifier)) return true;
   }
   return false;
 }
@@ -151,23 +132,23 @@ interface Collector {
 }
 
 /** Follows a builder chain (`new SignJWT(p).setIssuer(i).sign(k)`) or a constant to the instance it starts from. */
-function resolveInstance(node: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): ImportedName | undefined {
+function resolveInstance(node: TSESTree.Node, scope: TSESLint.Scope.Scope, rows: readonly SinkRow[], depth = 0): ImportedName | undefined {
   if (depth > 6) return undefined;
   let current = skipTypeWrappers(node);
   if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTypeWrappers(current.argument);
   if (current.type === AST_NODE_TYPES.NewExpression) return resolveImportedName(current.callee, scope);
   if (current.type === AST_NODE_TYPES.CallExpression) {
     const callee = resolveImportedName(current.callee, scope);
-    const fromFactory = callee && instanceFromFactory(callee);
+    const fromFactory = callee && instanceFromFactory(callee, rows);
     if (fromFactory) return fromFactory;
-    if (current.callee.type === AST_NODE_TYPES.MemberExpression) return resolveInstance(current.callee.object, scope, depth + 1);
+    if (current.callee.type === AST_NODE_TYPES.MemberExpression) return resolveInstance(current.callee.object, scope, rows, depth + 1);
     return undefined;
   }
   if (current.type === AST_NODE_TYPES.Identifier) {
     const variable = scope.set.get(current.name) ?? findVariable(scope, current.name);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-    return resolveInstance(def.node.init, scope, depth + 1);
+    return resolveInstance(def.node.init, scope, rows, depth + 1);
   }
   return undefined;
 }
@@ -356,7 +337,12 @@ function objectIsRequestBody(object: TSESTree.ObjectExpression): boolean {
  */
 export function collectCredentialFindings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  options: { readonly isTestFile: boolean; readonly collectStrings?: boolean },
+  options: {
+    readonly isTestFile: boolean;
+    readonly collectStrings?: boolean;
+    /** The rule's `sinks` option: the project's own SDK wrappers, checked like catalogue sinks. */
+    readonly sinks?: readonly UserSinkOption[];
+  },
   onFindings: (findings: readonly CredentialFinding[], strings: readonly (TSESTree.Literal | TSESTree.TemplateElement)[]) => void,
 ): TSESLint.RuleListener {
   const { sourceCode } = context;
@@ -364,7 +350,8 @@ export function collectCredentialFindings(
   const strings: (TSESTree.Literal | TSESTree.TemplateElement)[] = [];
   const collectStrings = options.collectStrings === true;
   const collector: Collector = { add: (site) => sites.push(site) };
-  const checkImports = importsCatalogueModule(sourceCode.text);
+  const table = sinkTableFor(options.sinks);
+  const checkImports = importsCatalogueModule(sourceCode.text, table);
 
   function nameSite(name: string | undefined, value: TSESTree.Node | null | undefined, naming: SiteNaming): void {
     if (!value) return;
@@ -378,9 +365,9 @@ export function collectCredentialFindings(
     const callee = skipTypeWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getMemberPropertyName(callee);
-      if (method !== undefined && METHOD_NAMES.has(method)) {
-        const instance = resolveInstance(callee.object, scope);
-        const row = instance && lookupMethodSink(instance, method, invocation);
+      if (method !== undefined && table.methodNames.has(method)) {
+        const instance = resolveInstance(callee.object, scope, table.rows);
+        const row = instance && lookupMethodSink(instance, method, invocation, table.rows);
         if (row && instance) {
           addSinkSites(collector, row, instance.module, node.arguments, scope);
           return;
@@ -389,13 +376,13 @@ export function collectCredentialFindings(
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = getMemberPropertyName(callee);
-      if (name === undefined || (!CALLEE_NAMES.has(name) && !WILDCARD_INVOCATIONS.has(invocation))) return;
+      if (name === undefined || (!table.calleeNames.has(name) && !table.wildcardInvocations.has(invocation))) return;
     } else if (callee.type !== AST_NODE_TYPES.Identifier) {
       return;
     }
     const resolved = resolveImportedName(callee, scope);
     if (!resolved) return;
-    const row = lookupSink(resolved, invocation);
+    const row = lookupSink(resolved, invocation, table.rows);
     if (row) addSinkSites(collector, row, resolved.module, node.arguments, scope);
     if (invocation === 'call') checkHttpCall(node as TSESTree.CallExpression, resolved, scope);
   }

@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { CREDENTIAL_KIND_LABELS, DEFAULT_TEST_FILE_PATTERNS, isTestFile, maskSecret, type CredentialKind } from '../detectors/index.js';
 import { envLookupText, envNamesUsedIn, envVarNameFor, isClientSideSource, requireEnvImportFix } from '../fix/index.js';
+import { USER_SINKS_SCHEMA, type UserSinkOption } from '../catalogue/user-sinks.js';
 import type { CredentialFinding } from './credential-sites.js';
 
 export interface HardcodedRuleOptions {
@@ -16,6 +17,8 @@ export interface HardcodedRuleOptions {
   readonly requireEnv?: { readonly helperName?: string; readonly importPath: string };
   /** Apply the env-var replacement with `eslint --fix` instead of offering it as a suggestion. */
   readonly fixToEnv?: boolean;
+  /** The project's own SDK wrappers that receive credentials, checked like catalogue sinks. */
+  readonly sinks?: readonly UserSinkOption[];
 }
 
 export const HARDCODED_OPTION_PROPERTIES: Record<string, JSONSchema.JSONSchema4> = {
@@ -43,6 +46,7 @@ export const HARDCODED_OPTION_PROPERTIES: Record<string, JSONSchema.JSONSchema4>
     type: 'boolean',
     description: 'Apply the env-var replacement as an `eslint --fix` fix instead of an editor suggestion (it changes where the value comes from at run time).',
   },
+  sinks: USER_SINKS_SCHEMA,
 };
 
 export const HARDCODED_MESSAGES = {
