@@ -108,6 +108,8 @@ interface LibrarySlot {
   readonly name: string;
   /** "the `client_secret` property of `ClientMetadata` (openid-client)". */
   readonly description: string;
+  /** Known from the declared name alone (no catalogue row): only a credential-shaped value counts. */
+  readonly byName: boolean;
 }
 
 interface ResolvedValue {
@@ -249,10 +251,11 @@ class TypedSinkChecker {
       kind = row.slots.find((slot) => slot.arg === index && slot.path === undefined)?.kind;
       if (kind) break;
     }
+    const byName = kind === undefined;
     kind ??= parameterName === undefined ? undefined : classifySecretName(parameterName)?.kind;
     if (!kind) return undefined;
     const name = parameterName ?? `argument ${index + 1}`;
-    return { pkg, kind, name, description: `the \`${name}\` parameter of \`${functionName}\` (${pkg})` };
+    return { pkg, kind, name, description: `the \`${name}\` parameter of \`${functionName}\` (${pkg})`, byName };
   }
 
   /** The library slot of a property value in an object literal whose contextual type a catalogued package declares. */
@@ -276,6 +279,7 @@ class TypedSinkChecker {
         kind = row.slots.find((slot) => slot.path?.at(-1) === key && (slot.path.length < 2 || outerKey === undefined || slot.path.at(-2) === outerKey))?.kind;
         if (kind) break;
       }
+      const byName = kind === undefined;
       kind ??= classifySecretName(key)?.kind;
       if (!kind) continue;
       const owner = declaration.parent;
@@ -284,7 +288,7 @@ class TypedSinkChecker {
       const ownerText =
         ownerName ??
         (literalOwner && (ts.isTypeAliasDeclaration(literalOwner) || ts.isPropertySignature(literalOwner) || ts.isPropertyDeclaration(literalOwner)) ? nameText(literalOwner.name) : undefined);
-      return { pkg, kind, name: key, description: ownerText ? `the \`${key}\` property of \`${ownerText}\` (${pkg})` : `the \`${key}\` property (${pkg})` };
+      return { pkg, kind, name: key, description: ownerText ? `the \`${key}\` property of \`${ownerText}\` (${pkg})` : `the \`${key}\` property (${pkg})`, byName };
     }
     return undefined;
   }
@@ -347,6 +351,9 @@ class TypedSinkChecker {
       atSink: true,
     });
     if (isHarmlessValueKind(classification.kind)) return undefined;
+    // A slot known by its declared name alone (`tokenUse`, `secretName`) needs a value that looks
+    // like a credential: a readable word there is far more often a mode or a label.
+    if (slot.byName && classification.kind !== 'credential' && classification.kind !== 'known-format') return undefined;
     const trace = [...resolved.via.map((step) => this.hop(step.node, `assigned to \`${step.name}\``)), ...hops];
     const sink = hops.at(-1) as TraceHop;
     const label = CREDENTIAL_KIND_LABELS[slot.kind];
@@ -420,6 +427,13 @@ class TypedSinkChecker {
     return flows;
   }
 }
+
+/**
+ * Declaration text read per package before its further files are read as empty modules: googleapis
+ * declares every Google API (about 170 MB, 20 s to parse and check), while the credential slots of
+ * a client library sit in its first few files. The SDKs of the catalogue each stay well below it.
+ */
+const PACKAGE_DECLARATION_BUDGET = 8 * 1024 * 1024;
 
 /** TypeScript's own lib files, parsed once per process: they never change. */
 const LIB_FILES = new Map<string, ts.SourceFile>();
@@ -498,7 +512,17 @@ export function findTypedSinkFlows(options: TypedSinkOptions): TypedSinkFlow[] {
     host.readFile = (fileName) => texts.get(fileName) ?? readFile(fileName);
     const getSourceFile = host.getSourceFile.bind(host);
     const libDirectory = host.getDefaultLibLocation?.() ?? dirname(ts.getDefaultLibFilePath(compilerOptions));
+    const declarationBytes = new Map<string, number>();
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      const pkg = packageOfFile(fileName);
+      if (pkg !== undefined) {
+        // Past its budget, a package's further declaration files are read as empty modules.
+        const used = declarationBytes.get(pkg) ?? 0;
+        if (used > PACKAGE_DECLARATION_BUDGET) return ts.createSourceFile(fileName, '', languageVersion);
+        const file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+        declarationBytes.set(pkg, used + (file?.text.length ?? 0));
+        return file;
+      }
       if (dirname(fileName) !== libDirectory) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
       const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
       let cached = LIB_FILES.get(key);
