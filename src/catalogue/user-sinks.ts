@@ -97,7 +97,7 @@ function describe(value: unknown): string {
 
 /**
  * Checks a `sinks` value the way the JSON schema does, for input that does not go through ESLint
- * (the scanner's config file). Returns a problem ("sinks[0].slots[1].kind must be one of …") or
+ * (the scanner's config file). Returns a problem ("item 0, slot 1: kind must be one of …") or
  * `undefined` when valid.
  */
 export function validateUserSinks(value: unknown): string | undefined {
@@ -106,25 +106,25 @@ export function validateUserSinks(value: unknown): string | undefined {
   const propertyPattern = new RegExp(PROPERTY_PATTERN, 'u');
   const envPattern = new RegExp(ENV_NAME_PATTERN, 'u');
   for (const [index, sink] of value.entries()) {
-    const at = `[${index}]`;
+    const at = `item ${index}:`;
     if (typeof sink !== 'object' || sink === null || Array.isArray(sink)) return `${at} must be an object with module, export and slots`;
     const record = sink as Record<string, unknown>;
     for (const key of Object.keys(record)) if (!['module', 'export', 'call', 'slots'].includes(key)) return `${at} has an unknown key "${key.slice(0, 40)}" (known: module, export, call, slots)`;
     const modules = typeof record.module === 'string' ? [record.module] : record.module;
-    if (!Array.isArray(modules) || modules.length === 0 || !modules.every((module) => typeof module === 'string' && module !== '')) return `${at}.module must be a module name or a non-empty array of module names`;
-    if (typeof record.export !== 'string' || !exportPattern.test(record.export)) return `${at}.export must be a dotted export path such as "KensiumClient" or "erp.connect", or "" for the module itself (got ${describe(record.export)})`;
-    if (record.call !== undefined && record.call !== 'call' && record.call !== 'new' && record.call !== 'either') return `${at}.call must be "call", "new" or "either"`;
-    if (!Array.isArray(record.slots) || record.slots.length === 0) return `${at}.slots must be a non-empty array`;
+    if (!Array.isArray(modules) || modules.length === 0 || !modules.every((module) => typeof module === 'string' && module !== '')) return `${at} module must be a module name or a non-empty array of module names`;
+    if (typeof record.export !== 'string' || !exportPattern.test(record.export)) return `${at} export must be a dotted export path such as "KensiumClient" or "erp.connect", or "" for the module itself (got ${describe(record.export)})`;
+    if (record.call !== undefined && record.call !== 'call' && record.call !== 'new' && record.call !== 'either') return `${at} call must be "call", "new" or "either"`;
+    if (!Array.isArray(record.slots) || record.slots.length === 0) return `${at} slots must be a non-empty array`;
     for (const [slotIndex, slot] of (record.slots as unknown[]).entries()) {
-      const slotAt = `${at}.slots[${slotIndex}]`;
+      const slotAt = `item ${index}, slot ${slotIndex}:`;
       if (typeof slot !== 'object' || slot === null || Array.isArray(slot)) return `${slotAt} must be an object with arg and kind`;
       const fields = slot as Record<string, unknown>;
       for (const key of Object.keys(fields)) if (!['arg', 'property', 'kind', 'when', 'envName'].includes(key)) return `${slotAt} has an unknown key "${key.slice(0, 40)}" (known: arg, property, kind, when, envName)`;
-      if (typeof fields.arg !== 'number' || !Number.isInteger(fields.arg) || fields.arg < 0 || fields.arg > MAX_ARG) return `${slotAt}.arg must be a whole number from 0 to ${MAX_ARG}`;
-      if (typeof fields.kind !== 'string' || !(CREDENTIAL_KINDS as string[]).includes(fields.kind)) return `${slotAt}.kind must be one of ${CREDENTIAL_KINDS.map((kind) => `"${kind}"`).join(', ')}`;
-      if (fields.property !== undefined && (typeof fields.property !== 'string' || !propertyPattern.test(fields.property))) return `${slotAt}.property must be a dotted property path such as "auth.clientSecret"`;
-      if (fields.when !== undefined && fields.when !== 'string') return `${slotAt}.when must be "string"`;
-      if (fields.envName !== undefined && (typeof fields.envName !== 'string' || !envPattern.test(fields.envName))) return `${slotAt}.envName must be an environment variable name such as "KENSIUM_CLIENT_SECRET"`;
+      if (typeof fields.arg !== 'number' || !Number.isInteger(fields.arg) || fields.arg < 0 || fields.arg > MAX_ARG) return `${slotAt} arg must be a whole number from 0 to ${MAX_ARG}`;
+      if (typeof fields.kind !== 'string' || !(CREDENTIAL_KINDS as string[]).includes(fields.kind)) return `${slotAt} kind must be one of ${CREDENTIAL_KINDS.map((kind) => `"${kind}"`).join(', ')}`;
+      if (fields.property !== undefined && (typeof fields.property !== 'string' || !propertyPattern.test(fields.property))) return `${slotAt} property must be a dotted property path such as "auth.clientSecret"`;
+      if (fields.when !== undefined && fields.when !== 'string') return `${slotAt} when must be "string"`;
+      if (fields.envName !== undefined && (typeof fields.envName !== 'string' || !envPattern.test(fields.envName))) return `${slotAt} envName must be an environment variable name such as "KENSIUM_CLIENT_SECRET"`;
     }
   }
   return undefined;

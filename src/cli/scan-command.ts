@@ -108,6 +108,7 @@ export function toRunOptions(config: ScanConfig, cwd: string, paths: readonly st
     ...(config.testFiles === undefined ? {} : { testFiles: config.testFiles }),
     ...(config.fingerprintSalt === undefined ? {} : { fingerprintSalt: config.fingerprintSalt }),
     ...(config.workers === undefined ? {} : { workers: config.workers }),
+    ...(config.sinks === undefined ? {} : { sinks: config.sinks }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Linter } from 'eslint';
+import { validateUserSinks, type UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import { describeJsonError } from '../util/json-errors.js';
@@ -41,6 +42,8 @@ export interface ScanConfig {
   readonly fingerprintSalt: string | undefined;
   /** Worker threads for the per-file pass (0: none); by default chosen from the project size. */
   readonly workers: number | undefined;
+  /** The project's own SDK wrappers that receive credentials (the hard-coded rules' `sinks` option). */
+  readonly sinks: readonly UserSinkOption[] | undefined;
 }
 
 export const DEFAULT_SCAN_CONFIG: ScanConfig = {
@@ -62,6 +65,7 @@ export const DEFAULT_SCAN_CONFIG: ScanConfig = {
   testFiles: undefined,
   fingerprintSalt: undefined,
   workers: undefined,
+  sinks: undefined,
 };
 
 /** A config file that cannot be read or is invalid; exit code 2. */
@@ -118,6 +122,7 @@ const CONFIG_KEYS: Readonly<Record<string, Check>> = {
   testFiles: isStringArray,
   fingerprintSalt: isString,
   workers: isCount,
+  sinks: validateUserSinks,
 };
 
 /** Validates a parsed config object; unknown keys are errors, so typos do not pass silently. */

@@ -8,6 +8,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { BROWSER_GLOBALS, getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../catalogue/env.js';
 import { lookupSink, slotsForArgument } from '../catalogue/index.js';
+import { sinkTableFor, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { CREDENTIAL_KIND_LABELS, classifySecretName, type CredentialKind } from '../detectors/index.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from '../util/ast.js';
 import { resolveImportedName } from '../util/imports.js';
@@ -172,7 +173,9 @@ export function parseDisableDirective(comment: TSESTree.Comment): DisableDirecti
 }
 
 /** Creates the facts rule; every linted file's facts land in `sink` under its filename. */
-export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModule<'none', []> {
+export function createFactsRule(sink: Map<string, FileFacts>, userSinks?: readonly UserSinkOption[]): TSESLint.RuleModule<'none', []> {
+  // The project's own SDK wrappers (the `sinks` config key) count as catalogued sinks.
+  const sinkRows = sinkTableFor(userSinks).rows;
   return {
     defaultOptions: [],
     meta: { type: 'problem', messages: { none: 'none' }, schema: [] },
@@ -243,7 +246,7 @@ export function createFactsRule(sink: Map<string, FileFacts>): TSESLint.RuleModu
       function recordSinkArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
         const callee = resolveImportedName(node.callee, sourceCode.getScope(node));
         if (!callee) return;
-        const row = lookupSink(callee, node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call');
+        const row = lookupSink(callee, node.type === AST_NODE_TYPES.NewExpression ? 'new' : 'call', sinkRows);
         if (!row) return;
         node.arguments.forEach((argument, index) => {
           for (const slot of slotsForArgument(row, index)) {

@@ -7,6 +7,7 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Linter } from 'eslint';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
+import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS, matchesAnyGlob } from '../detectors/index.js';
 import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
@@ -148,6 +149,8 @@ export interface FilePassOptions {
   readonly fingerprintSalt?: string;
   readonly includeSecrets: boolean;
   readonly clientFiles?: readonly string[];
+  /** The project's own SDK wrappers declared as sinks (plain data, so it crosses to workers). */
+  readonly sinks?: readonly UserSinkOption[];
 }
 
 export interface LocatedFinding {
@@ -188,17 +191,25 @@ function describeInternalError(error: unknown): string {
 
 export class FilePass {
   private readonly severities: Map<string, 'error' | 'warn' | 'off'>;
-  private readonly prefilter: ((text: string) => boolean) | undefined;
+  private prefilter: ((text: string) => boolean) | undefined;
   private readonly clientSignal = createClientSignalTest(['use client', ...CLIENT_MODULES, ...BROWSER_GLOBALS, ...PUBLIC_ENV_PREFIXES.map((row) => row.prefix)]);
   private linterInstance: FileLinter | undefined;
 
   constructor(private readonly options: FilePassOptions) {
     this.severities = new Map(options.severities);
     this.prefilter = createPrefilter(options.enabledLinterRules, { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+    // A declared sink may take a credential under a name the keywords miss: its module is a keyword too.
+    const sinkModules = userSinkModules(options.sinks);
+    const keywordTest = this.prefilter;
+    if (keywordTest && sinkModules.length > 0) this.prefilter = (text) => keywordTest(text) || sinkModules.some((module) => text.includes(module));
   }
 
   private get linter(): FileLinter {
-    this.linterInstance ??= new FileLinter({ rules: this.options.linterRules, reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives });
+    this.linterInstance ??= new FileLinter({
+      rules: this.options.linterRules,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives,
+      ...(this.options.sinks ? { sinks: this.options.sinks } : {}),
+    });
     return this.linterInstance;
   }
 

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, parse as parseFileRoot } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import type { UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import { createFactsRule, type FileFacts } from './facts.js';
@@ -20,6 +21,8 @@ export interface FileLinterOptions {
   readonly rules: Linter.RulesRecord;
   /** Report `eslint-disable` comments for our rule ids that suppress nothing. */
   readonly reportUnusedDisableDirectives: boolean;
+  /** The project's own SDK wrappers declared as sinks (the facts rule records their arguments). */
+  readonly sinks?: readonly UserSinkOption[];
 }
 
 export interface FileLintResult {
@@ -77,7 +80,7 @@ export class FileLinter {
   private readonly factsOnlyConfig: Linter.Config[];
 
   constructor(options: FileLinterOptions) {
-    const factsPlugin = { rules: { facts: createFactsRule(this.facts) } };
+    const factsPlugin = { rules: { facts: createFactsRule(this.facts, options.sinks) } };
     const base = (sourceType: 'module' | 'commonjs', files: string[]): Linter.Config => ({
       files,
       languageOptions: {

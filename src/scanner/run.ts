@@ -8,6 +8,7 @@ import { dirname, resolve, sep } from 'node:path';
 import type { Linter } from 'eslint';
 import type ts from 'typescript';
 import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
+import type { UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
@@ -24,6 +25,8 @@ import type { Finding, ScanError, ScanResult, TraceHop } from './types.js';
 import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** The rules whose `sinks` option `RunOptions.sinks` sets. */
+const SINKS_OPTION_RULES: readonly string[] = ['no-hardcoded-client-secret', 'no-hardcoded-client-id', 'no-hardcoded-credentials'];
 /** Gitignore-syntax patterns every scan skips on top of `.gitignore`. */
 export const DEFAULT_IGNORE: readonly string[] = ['node_modules/', '.git/', '*.min.js', '*.min.mjs', '*.min.cjs', '*.bundle.js'];
 
@@ -65,6 +68,11 @@ export interface RunOptions {
    * files or more use up to 4 workers when the compiled worker is available.
    */
   readonly workers?: number;
+  /**
+   * The project's own SDK wrappers that receive credentials: given to the hard-coded-credential
+   * rules as their `sinks` option and used by the cross-file check.
+   */
+  readonly sinks?: readonly UserSinkOption[];
   /** Called after each file of the per-file pass. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -117,6 +125,14 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const linterRules: Linter.RulesRecord = {};
   for (const [id, entry] of Object.entries(rulesRecord)) {
     if (id.startsWith(`${NAMESPACE}/`) && pluginRuleIds.has(id.slice(NAMESPACE.length + 1)) && entry !== undefined) linterRules[id] = entry;
+  }
+  if (options.sinks && options.sinks.length > 0) {
+    for (const id of SINKS_OPTION_RULES) {
+      const entry = linterRules[`${NAMESPACE}/${id}`];
+      if (entry === undefined) continue;
+      const [level, ruleOptions] = Array.isArray(entry) ? entry : [entry];
+      linterRules[`${NAMESPACE}/${id}`] = [level, { ...(ruleOptions as object | undefined), sinks: options.sinks }];
+    }
   }
   const enabledLinterRules = [...severities].filter(([id, level]) => level !== 'off' && pluginRuleIds.has(id)).map(([id]) => id);
   const reportUnused = options.reportUnusedDisableDirectives ?? false;
@@ -171,6 +187,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     includeSecrets: options.includeSecrets ?? false,
     ...(options.fingerprintSalt === undefined ? {} : { fingerprintSalt: options.fingerprintSalt }),
     ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
+    ...(options.sinks && options.sinks.length > 0 ? { sinks: options.sinks } : {}),
   };
   const pass = new FilePass(passOptions);
   const states = new Map<string, FileState>();
@@ -256,9 +273,12 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const suppressed = (file: string, ruleId: string, line: number): boolean => isSuppressed(host.getFacts(file)?.disableDirectives ?? [], `${NAMESPACE}/${ruleId}`, line);
   /** Typed sinks (typed-sinks.ts): builds a `ts.Program` only when its text gates pass. */
   const addTypedSinkFindings = (): void => {
+    // Read without keeping the text on the file's state: most files never have a finding here.
     const readText = (path: string): string | undefined => {
       const state = states.get(path);
-      return state ? textOf(state)?.text : undefined;
+      if (!state || state.text !== undefined) return state?.text;
+      const outcome = pass.read(path, state.candidate.category, options.readFile);
+      return 'text' in outcome ? outcome.text : undefined;
     };
     for (const flow of findTypedSinkFlows({ projects, files: codeFiles.map((state) => state.candidate.path), readText, relative, ...(options.testFiles ? { testFiles: options.testFiles } : {}) })) {
       const file = relative(flow.file);
@@ -267,7 +287,8 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         return range !== undefined && range[0] < flow.range[1] && flow.range[0] < range[1];
       });
       const severity = pass.severityOf(flow.ruleId);
-      const source = readText(flow.file) === undefined ? undefined : textOf(states.get(flow.file) as FileState);
+      const state = states.get(flow.file);
+      const source = state ? textOf(state) : undefined;
       if (taken || !severity || !source) continue;
       const finding = pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId: flow.ruleId, severity, message: flow.message, kind: flow.kind, trace: flow.trace }, flow.range);
       if (!suppressed(flow.file, flow.ruleId, finding.finding.line)) addFinding(finding);
