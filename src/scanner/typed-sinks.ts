@@ -514,7 +514,7 @@ export function findTypedSinkFlows(options: TypedSinkOptions): TypedSinkFlow[] {
     const libDirectory = host.getDefaultLibLocation?.() ?? dirname(ts.getDefaultLibFilePath(compilerOptions));
     const declarationBytes = new Map<string, number>();
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-      const pkg = packageOfFile(fileName);
+      const pkg = /\.d\.[cm]?ts$/u.test(fileName) ? packageOfFile(fileName) : undefined;
       if (pkg !== undefined) {
         // Past its budget, a package's further declaration files are read as empty modules.
         const used = declarationBytes.get(pkg) ?? 0;
