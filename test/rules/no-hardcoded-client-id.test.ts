@@ -157,3 +157,42 @@ ruleTester.run('no-hardcoded-client-id', rule, {
     },
   ],
 });
+
+/** A team's own POS SDK wrapper, declared with the `sinks` option. */
+const SINKS = [
+  {
+    module: '@acme/kensium-sdk',
+    export: 'KensiumClient',
+    call: 'new',
+    slots: [
+      { arg: 1, kind: 'client-id', envName: 'KENSIUM_CLIENT_ID' },
+      { arg: 2, kind: 'client-secret', envName: 'KENSIUM_CLIENT_SECRET' },
+    ],
+  },
+] as const;
+
+ruleTester.run('no-hardcoded-client-id (sinks option)', rule, {
+  valid: [
+    { code: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient(baseUrl, process.env.KENSIUM_CLIENT_ID, process.env.KENSIUM_CLIENT_SECRET);", options: [{ sinks: SINKS }] },
+    // The base URL is no declared slot.
+    { code: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient('pos-sync', process.env.KENSIUM_CLIENT_ID, process.env.KENSIUM_CLIENT_SECRET);", options: [{ sinks: SINKS }] },
+    // Another package's class of the same name.
+    { code: "import { KensiumClient } from '@acme/kensium-sdk-mock';\nconst pos = new KensiumClient(baseUrl, 'pos-sync', process.env.KENSIUM_CLIENT_SECRET);", options: [{ sinks: SINKS }] },
+  ],
+  invalid: [
+    {
+      code: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient(baseUrl, 'pos-sync', process.env.KENSIUM_CLIENT_SECRET);",
+      options: [{ sinks: SINKS }],
+      filename: 'src/pos-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcodedClientId', line: 2, column: 40, endLine: 2, endColumn: 50,
+          data: { where: 'passed to `KensiumClient`', masked: '**** (8 chars)' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'KENSIUM_CLIENT_ID' }, output: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient(baseUrl, process.env.KENSIUM_CLIENT_ID, process.env.KENSIUM_CLIENT_SECRET);" },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -657,3 +657,73 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     },
   ],
 });
+
+/** A team's own POS and ERP SDK wrappers, declared with the `sinks` option. */
+const SINKS = [
+  {
+    module: '@acme/kensium-sdk',
+    export: 'KensiumClient',
+    call: 'new',
+    slots: [
+      { arg: 0, property: 'oauth.clientId', kind: 'client-id' },
+      { arg: 0, property: 'oauth.key', kind: 'client-secret', envName: 'KENSIUM_CLIENT_SECRET' },
+    ],
+  },
+  {
+    module: ['@acme/erp-client', '@acme/erp-client-legacy'],
+    export: 'erp.createSession',
+    slots: [
+      { arg: 1, kind: 'client-id' },
+      { arg: 2, kind: 'client-secret' },
+    ],
+  },
+] as const;
+
+ruleTester.run('no-hardcoded-client-secret (sinks option)', rule, {
+  valid: [
+    // The declared slot read from the environment, or holding a placeholder.
+    { code: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: process.env.KENSIUM_CLIENT_SECRET } });", options: [{ sinks: SINKS }] },
+    { code: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: 'YOUR_CLIENT_SECRET' } });", options: [{ sinks: SINKS }] },
+    // The same call from another module is not the declared sink.
+    { code: `import { KensiumClient } from '@acme/kensium-mock';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: '${SECRET}' } });`, options: [{ sinks: SINKS }] },
+    // Without the option, a `key` is no client secret.
+    `import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: '${SECRET}' } });`,
+    // Declared with `new`: a plain call is another API.
+    { code: `import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = KensiumClient({ baseUrl, oauth: { clientId, key: '${SECRET}' } });`, options: [{ sinks: SINKS }] },
+    // An argument no slot declares (the fourth: a tenant name).
+    { code: `import { erp } from '@acme/erp-client';\nconst session = await erp.createSession(url, clientId, process.env.ERP_CLIENT_SECRET, '${SECRET}');`, options: [{ sinks: SINKS }] },
+    // A local function of the same name.
+    { code: `const erp = { createSession(url: string, id: string, secret: string) {} };\nerp.createSession(url, 'svc-sync', '${SECRET}');`, options: [{ sinks: SINKS }] },
+  ],
+  invalid: [
+    {
+      code: `import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: '${SECRET}' } });`,
+      options: [{ sinks: SINKS }],
+      filename: 'src/pos-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcoded', line: 2, column: 66, endLine: 2, endColumn: 100,
+          data: { kind: 'client secret', where: 'passed to `KensiumClient`', masked: 'Zq8v…0eUg (32 chars)', reason: 'a base64-encoded random value' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'KENSIUM_CLIENT_SECRET' }, output: "import { KensiumClient } from '@acme/kensium-sdk';\nconst pos = new KensiumClient({ baseUrl, oauth: { clientId, key: process.env.KENSIUM_CLIENT_SECRET } });" },
+          ],
+        },
+      ],
+    },
+    {
+      // A weak value at a declared slot is still reported, as at a catalogued sink; a subpath of a declared module matches.
+      code: "import { erp } from '@acme/erp-client-legacy/v1';\nconst session = await erp.createSession(url, clientId, 'hunter22');",
+      options: [{ sinks: SINKS }],
+      filename: 'src/erp-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcodedWeak', line: 2, column: 56, endLine: 2, endColumn: 66,
+          data: { kind: 'client secret', where: 'passed to `erp.createSession`', masked: '**** (8 chars)', reason: 'a dictionary or dummy value' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'SESSION_CLIENT_SECRET' }, output: "import { erp } from '@acme/erp-client-legacy/v1';\nconst session = await erp.createSession(url, clientId, process.env.SESSION_CLIENT_SECRET);" },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -488,3 +488,52 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     },
   ],
 });
+
+/** A team's own ERP and POS SDK wrappers, declared with the `sinks` option. */
+const SINKS = [
+  { module: '@acme/erp-client', export: 'createErpSession', slots: [{ arg: 2, kind: 'password' }] },
+  { module: '@acme/lightspeed-sdk', export: '', call: 'either', slots: [{ arg: 0, property: 'account.access', kind: 'token', envName: 'LIGHTSPEED_ACCESS_TOKEN' }] },
+] as const;
+
+ruleTester.run('no-hardcoded-credentials (sinks option)', rule, {
+  valid: [
+    { code: "import { createErpSession } from '@acme/erp-client';\nconst session = await createErpSession(erpUrl, 'svc-sync', requireEnv('ERP_PASSWORD'));", options: [{ sinks: SINKS }] },
+    { code: "import { createErpSession } from '@acme/erp-client';\nconst session = await createErpSession(erpUrl, 'svc-sync', 'changeme');", options: [{ sinks: SINKS }] },
+    // The user name is no declared slot.
+    { code: `import { createErpSession } from '@acme/erp-client';\nconst session = await createErpSession(erpUrl, '${PASSWORD}', process.env.ERP_PASSWORD);`, options: [{ sinks: SINKS }] },
+    // Another package's function of the same name.
+    { code: `import { createErpSession } from '@acme/erp-client-mock';\nconst session = await createErpSession(erpUrl, 'svc-sync', '${PASSWORD}');`, options: [{ sinks: SINKS }] },
+    { code: `import Lightspeed from '@acme/lightspeed-sdk';\nconst pos = new Lightspeed({ account: { code: 'AB12', access: process.env.LIGHTSPEED_ACCESS_TOKEN } });`, options: [{ sinks: SINKS }] },
+  ],
+  invalid: [
+    {
+      code: `import { createErpSession } from '@acme/erp-client';\nconst session = await createErpSession(erpUrl, 'svc-sync', '${PASSWORD}');`,
+      options: [{ sinks: SINKS }],
+      filename: 'src/erp-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcoded', line: 2, column: 60, endLine: 2, endColumn: 78,
+          data: { kind: 'password', where: 'passed to `createErpSession`', masked: 'T7…8K (16 chars)', reason: 'a base64-encoded random value' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'SESSION_PASSWORD' }, output: "import { createErpSession } from '@acme/erp-client';\nconst session = await createErpSession(erpUrl, 'svc-sync', process.env.SESSION_PASSWORD);" },
+          ],
+        },
+      ],
+    },
+    {
+      // `either`: the default export called with `new` or without.
+      code: `import Lightspeed from '@acme/lightspeed-sdk';\nconst pos = Lightspeed({ account: { code: 'AB12', access: '${SECRET}' } });`,
+      options: [{ sinks: SINKS }],
+      filename: 'src/pos-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcoded', line: 2, column: 59, endLine: 2, endColumn: 93,
+          data: { kind: 'token', where: 'passed to `@acme/lightspeed-sdk`', masked: 'Zq8v…0eUg (32 chars)', reason: 'a base64-encoded random value' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'LIGHTSPEED_ACCESS_TOKEN' }, output: "import Lightspeed from '@acme/lightspeed-sdk';\nconst pos = Lightspeed({ account: { code: 'AB12', access: process.env.LIGHTSPEED_ACCESS_TOKEN } });" },
+          ],
+        },
+      ],
+    },
+  ],
+});
