@@ -5,9 +5,10 @@
  * (same rule, fingerprint and place) dropped, and the run counts as successful only if every
  * shard's run was. Runs of other tools pass through unchanged.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { CliIo } from './main.js';
 import { SARIF_SCHEMA_URI } from './reporters/sarif.js';
+import { describeWriteError, writeOutputFile } from './write-output.js';
 
 type Json = Record<string, unknown>;
 
@@ -158,7 +159,11 @@ export async function mergeSarifCommand(argv: string[], io: CliIo): Promise<numb
       }),
     );
     const merged = mergeSarifLogs(logs, inputs);
-    await writeFile(out, `${JSON.stringify(merged, null, 2)}\n`, 'utf8');
+    try {
+      writeOutputFile(out, `${JSON.stringify(merged, null, 2)}\n`);
+    } catch (error) {
+      throw new MergeSarifError(`cannot write ${out}: ${describeWriteError(error)}`);
+    }
     const count = (merged.runs as SarifRun[]).reduce((sum, run) => sum + (run.results?.length ?? 0), 0);
     io.stderr.write(`credential-hygiene merge-sarif: wrote ${out} (${inputs.length} reports, ${count} results)\n`);
     return 0;

@@ -4,7 +4,6 @@
  * the registry, set the exit code: 0 clean, 1 findings at or above the threshold (or more warnings
  * than `--max-warnings`), 2 usage, config or fatal error.
  */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { packageInfo } from '../package-info.js';
@@ -15,6 +14,7 @@ import { describeArgument, redactArguments } from './arguments.js';
 import { GATE_OPTIONS, GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
 import { reporters } from './reporters/index.js';
 import { ConfigError, loadConfigFile, mergeConfig, resolveRules, type ScanConfig } from './scan-config.js';
+import { describeWriteError, writeOutputFile } from './write-output.js';
 
 export const SCAN_USAGE = `Usage: credential-hygiene scan [paths...] [options]
 
@@ -231,9 +231,9 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(report);
   } else {
     try {
-      writeFileSync(resolve(cwd, config.output), report);
+      writeOutputFile(resolve(cwd, config.output), report);
     } catch (error) {
-      io.stderr.write(`credential-hygiene scan: cannot write ${config.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr.write(`credential-hygiene scan: cannot write ${config.output}: ${describeWriteError(error)}\n`);
       return 2;
     }
   }

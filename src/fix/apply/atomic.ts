@@ -6,7 +6,7 @@
  * the files already replaced. Each file is therefore either fully old or fully new.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FixPlan, PlannedFile } from './types.js';
 
@@ -40,7 +40,9 @@ function removeStaleTempFiles(path: string): void {
 function writeNew(path: string, content: string, mode: number): void {
   const fd = openSync(path, 'wx', mode);
   try {
-    writeSync(fd, content);
+    // `writeSync` may write only part of the content (a file size limit, a nearly full disk) and
+    // return the count; `writeFileSync` on the descriptor writes it all or throws.
+    writeFileSync(fd, content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
