@@ -51,6 +51,7 @@ describe('typed sinks', () => {
       { ruleId: 'no-hardcoded-client-id', severity: 'warn', file: 'src/main.ts', line: 7, column: 61, endLine: 7, endColumn: 79, kind: 'client-id' },
       // The per-file rule's finding under the library's own property name: not repeated.
       { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/metadata.ts', line: 6, column: 18, endLine: 6, endColumn: 52, kind: 'client-secret' },
+      { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/pos.ts', line: 3, column: 29, endLine: 3, endColumn: 63, kind: 'client-secret' },
       { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/values.ts', line: 2, column: 22, endLine: 2, endColumn: 56, kind: 'client-secret' },
       { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/values.ts', line: 3, column: 37, endLine: 3, endColumn: 71, kind: 'client-secret' },
     ]);
@@ -103,6 +104,7 @@ describe('typed sinks', () => {
       'no-hardcoded-credentials src/azure.ts:3:22',
       'no-hardcoded-client-secret src/main.ts:6:23',
       'no-hardcoded-client-id src/main.ts:7:61',
+      'no-hardcoded-client-secret src/pos.ts:3:29',
       'no-hardcoded-client-secret src/values.ts:2:22',
       'no-hardcoded-client-secret src/values.ts:3:37',
     ]);
@@ -111,6 +113,29 @@ describe('typed sinks', () => {
     expect(hops(assertion)).toEqual(['src/azure.ts:3:7 assigned to `AZ_ASSERTION`', 'src/azure.ts:9:5 set as the `clientAssertion` property of `NodeAuthOptions` (@azure/msal-node)']);
     // `client_secret: '…'` in metadata.ts is written under a secret name: the per-file rule's call alone.
     expect(result.findings.some((finding) => finding.file === 'src/metadata.ts')).toBe(false);
+  });
+
+  it('follows an arrow-function wrapper', async () => {
+    const result = await run({ cwd: project });
+    expect(hops(at(result.findings, 'src/pos.ts', 3)[0])).toEqual([
+      'src/pos.ts:3:29 passed to `posAuth` as `key`',
+      'src/erp-client.ts:15:80 forwarded to `oidc.ClientSecretPost` as the `clientSecret` parameter of `ClientSecretPost` (openid-client)',
+    ]);
+  });
+
+  it('lets obvious test values pass in test files, and reports them elsewhere', async () => {
+    const result = await run({ cwd: project });
+    expect(result.findings.filter((finding) => finding.file === 'src/erp-client.test.ts')).toEqual([]);
+    // Without test-file patterns the same file is production code: both values are weak secrets.
+    const strict = await run({ cwd: project, testFiles: [] });
+    const found = strict.findings.filter((finding) => finding.file === 'src/erp-client.test.ts');
+    expect(found.map(brief)).toEqual([
+      { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/erp-client.test.ts', line: 4, column: 38, endLine: 4, endColumn: 59, kind: 'client-secret' },
+      { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: 'src/erp-client.test.ts', line: 5, column: 29, endLine: 5, endColumn: 42, kind: 'client-secret' },
+    ]);
+    expect(found[0]?.message).toBe(
+      'Hard-coded client secret (du…et (19 chars)) reaches the `client_secret` property of `ClientMetadata` (openid-client) in src/erp-client.ts:5, and it is a dictionary or dummy value, a weak secret. Generate a long random value, read it from an environment variable or a secret store, and rotate it.',
+    );
   });
 
   it('does not report a literal passed to a local function that shares the library name and parameter names', async () => {
