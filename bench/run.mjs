@@ -4,7 +4,7 @@
 //   npm run bench                     all comparisons, 3 timed runs per side (+1 warm-up)
 //   npm run bench -- --quick          1/5 of the corpus, 1 timed run, no warm-up
 //   npm run bench -- --only scan      one comparison: scan | growth | eslint | typed | precommit
-//   options: --runs N  --no-build  --timeout-min M (per run of a side; default 10, quick 5)
+//   options: --runs N  --warmup N  --no-build  --timeout-min M (per run of a side; default 10, quick 5)
 //            --cli-full (also time the secretlint CLI on the whole corpus, one run, 60 min cap)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -37,7 +37,7 @@ const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
 const QUICK = flag('--quick');
 const ONLY = opt('--only', null);
 const RUNS = Number(opt('--runs', QUICK ? '1' : '3'));
-const WARMUP = QUICK ? 0 : 1;
+const WARMUP = Number(opt('--warmup', QUICK ? '0' : '1'));
 const TIMEOUT_MS = Number(opt('--timeout-min', QUICK ? '5' : '10')) * 60 * 1000; // per side and run
 const ALL = ['scan', 'growth', 'eslint', 'typed', 'precommit'];
 if (ONLY && !ALL.includes(ONLY)) {
