@@ -30,6 +30,11 @@ export interface UserSinkOption {
   readonly module: string | readonly string[];
   /** Dotted export path (`KensiumClient`, `erp.connect`); `''` for the module itself or its default export. */
   readonly export: string;
+  /**
+   * A method of an instance of the export (`login` of `erp.login(…)` after `const erp = new
+   * ErpClient(url)`): the sink is then that method, and `call` says how the method is invoked.
+   */
+  readonly method?: string;
   /** `call` (default), `new`, or `either`. */
   readonly call?: 'call' | 'new' | 'either';
   readonly slots: readonly UserSinkSlotOption[];
@@ -62,6 +67,11 @@ export const USER_SINKS_SCHEMA: JSONSchema.JSONSchema4 = {
         type: 'string',
         pattern: EXPORT_PATTERN,
         description: "Dotted export path below the module (`'KensiumClient'`, `'erp.connect'`); `''` for the module itself or its default export.",
+      },
+      method: {
+        type: 'string',
+        pattern: `^${IDENTIFIER}$`,
+        description: "A method of an instance of the export (`'login'` for `erp.login(user, password)` after `const erp = new ErpClient(url)`): the method is then the sink.",
       },
       call: {
         type: 'string',
@@ -109,10 +119,11 @@ export function validateUserSinks(value: unknown): string | undefined {
     const at = `item ${index}:`;
     if (typeof sink !== 'object' || sink === null || Array.isArray(sink)) return `${at} must be an object with module, export and slots`;
     const record = sink as Record<string, unknown>;
-    for (const key of Object.keys(record)) if (!['module', 'export', 'call', 'slots'].includes(key)) return `${at} has an unknown key "${key.slice(0, 40)}" (known: module, export, call, slots)`;
+    for (const key of Object.keys(record)) if (!['module', 'export', 'method', 'call', 'slots'].includes(key)) return `${at} has an unknown key "${key.slice(0, 40)}" (known: module, export, method, call, slots)`;
     const modules = typeof record.module === 'string' ? [record.module] : record.module;
     if (!Array.isArray(modules) || modules.length === 0 || !modules.every((module) => typeof module === 'string' && module !== '')) return `${at} module must be a module name or a non-empty array of module names`;
     if (typeof record.export !== 'string' || !exportPattern.test(record.export)) return `${at} export must be a dotted export path such as "KensiumClient" or "erp.connect", or "" for the module itself (got ${describe(record.export)})`;
+    if (record.method !== undefined && (typeof record.method !== 'string' || !new RegExp(`^${IDENTIFIER}$`, 'u').test(record.method))) return `${at} method must be a method name such as "login"`;
     if (record.call !== undefined && record.call !== 'call' && record.call !== 'new' && record.call !== 'either') return `${at} call must be "call", "new" or "either"`;
     if (!Array.isArray(record.slots) || record.slots.length === 0) return `${at} slots must be a non-empty array`;
     for (const [slotIndex, slot] of (record.slots as unknown[]).entries()) {
@@ -136,7 +147,8 @@ export function userSinkRows(sinks: readonly UserSinkOption[]): SinkRow[] {
   sinks.forEach((sink, index) => {
     const modules = typeof sink.module === 'string' ? [sink.module] : [...sink.module];
     const path = sink.export === '' ? [] : sink.export.split('.');
-    const label = path.length === 0 ? (modules[0] ?? '') : path.join('.');
+    const base = path.length === 0 ? (modules[0] ?? '') : path.join('.');
+    const label = sink.method === undefined ? base : `${path.at(-1) ?? base}#${sink.method}`;
     const slots: SinkSlot[] = sink.slots.map((slot) => ({
       arg: slot.arg,
       kind: slot.kind,
@@ -146,7 +158,8 @@ export function userSinkRows(sinks: readonly UserSinkOption[]): SinkRow[] {
     }));
     const invocations: SinkInvocation[] = sink.call === 'either' ? ['call', 'new'] : [sink.call ?? 'call'];
     for (const invocation of invocations) {
-      rows.push({ id: `user/${index}/${modules[0] ?? ''}/${path.join('.')}/${invocation}`, modules, path, invocation, label, slots, source: 'sinks option' });
+      const method = sink.method === undefined ? {} : { method: sink.method };
+      rows.push({ id: `user/${index}/${modules[0] ?? ''}/${path.join('.')}${sink.method === undefined ? '' : `#${sink.method}`}/${invocation}`, modules, path, ...method, invocation, label, slots, source: 'sinks option' });
     }
   });
   return rows;

@@ -33,6 +33,9 @@ describe('userSinkRows', () => {
       ['new', [], '@acme/erp', ['@acme/erp', '@acme/erp-legacy']],
     ]);
     expect(rows[0]?.slots).toEqual([{ arg: 2, kind: 'password', when: 'string' }]);
+    expect(userSinkRows([{ module: '@acme/erp', export: 'ErpClient', method: 'login', slots: [{ arg: 1, kind: 'password' }] }])).toEqual([
+      { id: 'user/0/@acme/erp/ErpClient#login/call', modules: ['@acme/erp'], path: ['ErpClient'], method: 'login', invocation: 'call', label: 'ErpClient#login', slots: [{ arg: 1, kind: 'password' }], source: 'sinks option' },
+    ]);
   });
 });
 
@@ -85,7 +88,8 @@ describe('validateUserSinks', () => {
     [[{ module: 'm', slots: [{ arg: 0, kind: 'password' }] }], 'item 0: export must be a dotted export path such as "KensiumClient" or "erp.connect", or "" for the module itself (got undefined)'],
     [[{ module: 'm', export: 'A', call: 'construct', slots: [{ arg: 0, kind: 'password' }] }], 'item 0: call must be "call", "new" or "either"'],
     [[{ module: 'm', export: 'A', slots: [] }], 'item 0: slots must be a non-empty array'],
-    [[{ module: 'm', export: 'A', slot: [] }], 'item 0: has an unknown key "slot" (known: module, export, call, slots)'],
+    [[{ module: 'm', export: 'A', slot: [] }], 'item 0: has an unknown key "slot" (known: module, export, method, call, slots)'],
+    [[{ module: 'm', export: 'ErpClient', method: 'log in', slots: [{ arg: 0, kind: 'password' }] }], 'item 0: method must be a method name such as "login"'],
     [[KENSIUM, { module: 'm', export: 'A', slots: [{ arg: -1, kind: 'password' }] }], 'item 1, slot 0: arg must be a whole number from 0 to 32'],
     [[{ module: 'm', export: 'A', slots: [{ arg: 0, kind: 'pin' }] }], 'item 0, slot 0: kind must be one of "client-secret", "client-id", "password", "api-key", "token", "private-key", "signing-secret", "secret"'],
     [[{ module: 'm', export: 'A', slots: [{ arg: 0, kind: 'password', property: 'auth..pass' }] }], 'item 0, slot 0: property must be a dotted property path such as "auth.clientSecret"'],

@@ -493,6 +493,7 @@ ruleTester.run('no-hardcoded-credentials', rule, {
 const SINKS = [
   { module: '@acme/erp-client', export: 'createErpSession', slots: [{ arg: 2, kind: 'password' }] },
   { module: '@acme/lightspeed-sdk', export: '', call: 'either', slots: [{ arg: 0, property: 'account.access', kind: 'token', envName: 'LIGHTSPEED_ACCESS_TOKEN' }] },
+  { module: '@acme/erp-client', export: 'ErpClient', method: 'login', slots: [{ arg: 1, kind: 'password', envName: 'ERP_PASSWORD' }] },
 ] as const;
 
 ruleTester.run('no-hardcoded-credentials (sinks option)', rule, {
@@ -504,6 +505,8 @@ ruleTester.run('no-hardcoded-credentials (sinks option)', rule, {
     // Another package's function of the same name.
     { code: `import { createErpSession } from '@acme/erp-client-mock';\nconst session = await createErpSession(erpUrl, 'svc-sync', '${PASSWORD}');`, options: [{ sinks: SINKS }] },
     { code: `import Lightspeed from '@acme/lightspeed-sdk';\nconst pos = new Lightspeed({ account: { code: 'AB12', access: process.env.LIGHTSPEED_ACCESS_TOKEN } });`, options: [{ sinks: SINKS }] },
+    // `login` of an object that is no `ErpClient`.
+    { code: `import { ErpClient } from '@acme/erp-client';\nconst erp = new ErpClient(erpUrl);\nawait cache.login('svc-sync', '${PASSWORD}');`, options: [{ sinks: SINKS }] },
   ],
   invalid: [
     {
@@ -531,6 +534,21 @@ ruleTester.run('no-hardcoded-credentials (sinks option)', rule, {
           data: { kind: 'token', where: 'passed to `@acme/lightspeed-sdk`', masked: 'Zq8v…0eUg (32 chars)', reason: 'a base64-encoded random value' },
           suggestions: [
             { messageId: 'replaceWithEnv', data: { name: 'LIGHTSPEED_ACCESS_TOKEN' }, output: "import Lightspeed from '@acme/lightspeed-sdk';\nconst pos = Lightspeed({ account: { code: 'AB12', access: process.env.LIGHTSPEED_ACCESS_TOKEN } });" },
+          ],
+        },
+      ],
+    },
+    {
+      // A method of an instance of the declared export.
+      code: `import { ErpClient } from '@acme/erp-client';\nconst erp = new ErpClient(erpUrl);\nawait erp.login('svc-sync', '${PASSWORD}');`,
+      options: [{ sinks: SINKS }],
+      filename: 'src/erp-sync.ts',
+      errors: [
+        {
+          messageId: 'hardcoded', line: 3, column: 29, endLine: 3, endColumn: 47,
+          data: { kind: 'password', where: 'passed to `ErpClient#login`', masked: 'T7…8K (16 chars)', reason: 'a base64-encoded random value' },
+          suggestions: [
+            { messageId: 'replaceWithEnv', data: { name: 'ERP_PASSWORD' }, output: "import { ErpClient } from '@acme/erp-client';\nconst erp = new ErpClient(erpUrl);\nawait erp.login('svc-sync', process.env.ERP_PASSWORD);" },
           ],
         },
       ],
