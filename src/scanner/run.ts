@@ -323,7 +323,6 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
         addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
       }
-      addTypedSinkFindings();
       const roots = codeFiles
         .filter((state) => state.mayBeClient || state.facts !== undefined)
         .map((state) => state.candidate.path);
@@ -343,6 +342,8 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
           addFinding(pass.makeFinding(reach.file, source.text, source.lineIndex, { ruleId: clientRule, severity: clientSeverity, message, kind: reach.kind, trace: reach.trace }, reach.read.range));
         }
       }
+      // Last: the only check that may build a `ts.Program`.
+      addTypedSinkFindings();
     } catch (error) {
       // A bug in the whole-program checks must not cost the per-file findings already made.
       const name = error instanceof Error ? error.name : typeof error;
