@@ -47,7 +47,6 @@ export interface TypedSinkFlow {
   readonly file: string;
   /** `[start, end)` of the literal (quotes included). */
   readonly range: readonly [number, number];
-  readonly value: string;
   readonly kind: CredentialKind;
   readonly classification: SecretValueClassification;
   /** `no-hardcoded-client-secret`, `no-hardcoded-client-id` or `no-hardcoded-credentials`. */
@@ -368,7 +367,6 @@ class TypedSinkChecker {
     return {
       file: literalFile,
       range: [resolved.literal.getStart(), resolved.literal.getEnd()],
-      value: resolved.value,
       kind: slot.kind,
       classification,
       ruleId: slot.kind === 'client-secret' ? 'no-hardcoded-client-secret' : slot.kind === 'client-id' ? 'no-hardcoded-client-id' : 'no-hardcoded-credentials',
