@@ -60,12 +60,15 @@ export interface TypedSinkFlow {
 /** The packages of the sink catalogue (`openid-client`, `@azure/msal-node`, `next-auth`…). */
 const CATALOGUE_MODULES: readonly string[] = [...new Set(SINK_ROWS.flatMap((row) => row.modules))];
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+const CATALOGUE_MODULE_SET: ReadonlySet<string> = new Set(CATALOGUE_MODULES);
+
+/** Whether a module specifier is a catalogued module or a subpath of one (`next-auth/providers/github`). */
+function isCataloguedSpecifier(specifier: string): boolean {
+  const parts = (specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier).split('/');
+  for (let length = 1; length <= parts.length; length++) if (CATALOGUE_MODULE_SET.has(parts.slice(0, length).join('/'))) return true;
+  return false;
 }
 
-/** An import or require of a catalogued module, anywhere in a text: the cheap first gate. */
-const CATALOGUE_IMPORT = new RegExp(`['"]((?:node:)?(?:${CATALOGUE_MODULES.map(escapeRegExp).join('|')})(?:/[^'"\\n]*)?)['"]`, 'gu');
 /** Module specifiers of static imports, re-exports, `require()` and `import()`. */
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"\n]+)['"]/gu;
 /** Quoted strings without spaces long enough to be a credential (the second gate). */
@@ -473,8 +476,9 @@ export function findTypedSinkFlows(options: TypedSinkOptions): TypedSinkFlow[] {
   // Gate 1: some project file imports a catalogued module whose declarations are installed.
   const importing = new Set<string>();
   for (const [file, text] of texts) {
-    for (const match of text.matchAll(CATALOGUE_IMPORT)) {
-      if (resolveFrom(match[1] as string, file) !== undefined) {
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[1] as string;
+      if (isCataloguedSpecifier(specifier) && resolveFrom(specifier, file) !== undefined) {
         importing.add(file);
         break;
       }
