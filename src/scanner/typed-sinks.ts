@@ -16,12 +16,14 @@ import ts from 'typescript';
 import { SINK_ROWS } from '../catalogue/index.js';
 import type { SinkRow } from '../catalogue/types.js';
 import {
+  characterClassCount,
   classifySecretName,
   classifySecretValue,
   CREDENTIAL_KIND_LABELS,
   isHarmlessValueKind,
   isTestFile,
   maskSecret,
+  shannonEntropy,
   type CredentialKind,
   type SecretValueClassification,
 } from '../detectors/index.js';
@@ -96,7 +98,10 @@ function rowsOfPackage(pkg: string): SinkRow[] {
 
 function hasCredentialLiteral(text: string): boolean {
   for (const match of text.matchAll(CANDIDATE_STRING)) {
-    const kind = classifySecretValue(match[2] as string, { atSink: true }).kind;
+    const value = match[2] as string;
+    // Cheap shape checks before the full classification (which runs the known-format detectors).
+    if (characterClassCount(value) < 2 || shannonEntropy(value) < 3) continue;
+    const kind = classifySecretValue(value, { atSink: true }).kind;
     if (kind === 'credential' || kind === 'known-format') return true;
   }
   return false;
