@@ -3,14 +3,14 @@
 // every JSON, YAML, .env, .properties, .npmrc and INI file of a directory, to look at false
 // positives on real packages. Prints masked previews only. Not part of `npm test`.
 //
-//   node scripts/config-files-corpus.mjs [--corpus /work/corpus/node_modules] [--dist dist]
+//   node scripts/config-files-corpus.mjs [--corpus .cache/fp-corpus/node_modules] [--dist dist]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, dist: { type: 'string' } } });
-const corpus = resolve(values.corpus ?? '/work/corpus/node_modules');
+const corpus = resolve(values.corpus ?? '.cache/fp-corpus/node_modules');
 const dist = resolve(values.dist ?? 'dist');
 const { detectConfigFormat, findConfigFileSecrets } = await import(pathToFileURL(join(dist, 'src/detectors/config-files.js')).href);
 const { maskSecret } = await import(pathToFileURL(join(dist, 'src/detectors/index.js')).href);

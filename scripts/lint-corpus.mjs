@@ -3,7 +3,7 @@
 // false positives on real library code. Not part of `npm test`.
 //
 //   node scripts/lint-corpus.mjs --rules no-password-grant,require-pkce \
-//     --packages openid-client,axios [--corpus /work/corpus/node_modules] [--dist dist] [--json]
+//     --packages openid-client,axios [--corpus .cache/fp-corpus/node_modules] [--dist dist] [--json]
 //
 // Rules are loaded from `<dist>/rules/<name>.js` (build first: `npm run build`, or
 // `npx tsc -p tsconfig.build.json --outDir <dir>` for a private build).
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
   },
 });
-const corpus = resolve(values.corpus ?? '/work/corpus/node_modules');
+const corpus = resolve(values.corpus ?? '.cache/fp-corpus/node_modules');
 const dist = resolve(values.dist ?? 'dist');
 const packages = (values.packages ?? '').split(',').filter(Boolean);
 if (packages.length === 0 || !values.rules) {

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Runs the scanner (dist/, so build first) over each package installed in the false-positive
 // corpus and prints every finding with its counts per rule. Nothing is written.
-//   node scripts/scan-corpus.mjs [/work/corpus/node_modules] [package ...]
+//   node scripts/scan-corpus.mjs [.cache/fp-corpus/node_modules] [package ...]
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../dist/src/scanner/index.js';
 
-const corpus = process.argv[2] ?? '/work/corpus/node_modules';
+const corpus = process.argv[2] ?? '.cache/fp-corpus/node_modules';
 const only = process.argv.slice(3);
 const packages = only.length > 0 ? only : readdirSync(corpus).flatMap((name) => (name.startsWith('@') ? readdirSync(join(corpus, name)).map((sub) => `${name}/${sub}`) : name.startsWith('.') ? [] : [name]));
 const byRule = new Map();

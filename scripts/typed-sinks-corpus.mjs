@@ -2,13 +2,13 @@
 // Runs the typed-sinks check (dist/, so build first) over the code each corpus package ships,
 // each package taken as an allowJs project: its calls into the catalogued SDKs it depends on are
 // checked against their real declarations. Prints every finding and the time per package.
-//   node scripts/typed-sinks-corpus.mjs [/work/corpus/node_modules] [package ...]
+//   node scripts/typed-sinks-corpus.mjs [.cache/fp-corpus/node_modules] [package ...]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { findTypedSinkFlows } from '../dist/src/scanner/typed-sinks.js';
 
-const corpus = process.argv[2] ?? '/work/corpus/node_modules';
+const corpus = process.argv[2] ?? '.cache/fp-corpus/node_modules';
 const only = process.argv.slice(3);
 const packages = only.length > 0 ? only : readdirSync(corpus).flatMap((name) => (name.startsWith('@') ? readdirSync(join(corpus, name)).map((sub) => `${name}/${sub}`) : name.startsWith('.') ? [] : [name]));
 const options = { allowJs: true, checkJs: false, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true };
