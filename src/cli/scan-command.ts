@@ -112,11 +112,15 @@ export function toRunOptions(config: ScanConfig, cwd: string, paths: readonly st
   };
 }
 
-/** 1 when findings reach the threshold or warnings exceed `maxWarnings`, else 0. */
-export function exitCodeFor(result: ScanResult, config: Pick<ScanConfig, 'severity' | 'maxWarnings'>): number {
+/**
+ * 1 when findings reach the threshold, warnings exceed `maxWarnings`, or (unless `failOnErrors` is
+ * false) a file could not be checked; else 0.
+ */
+export function exitCodeFor(result: ScanResult, config: Pick<ScanConfig, 'severity' | 'maxWarnings'> & { readonly failOnErrors?: boolean }): number {
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = result.findings.length - errors;
   if (errors > 0) return 1;
+  if (config.failOnErrors !== false && result.errors.length > 0) return 1;
   if (config.severity === 'warn' && warnings > 0) return 1;
   if (config.maxWarnings !== undefined && warnings > config.maxWarnings) return 1;
   return 0;

@@ -28,6 +28,8 @@ export interface ScanConfig {
   readonly output: string | undefined;
   readonly project: string | undefined;
   readonly maxWarnings: number | undefined;
+  /** Exit 1 when a file could not be read or parsed (listed under `errors`), as ESLint does for a parse error. */
+  readonly failOnErrors: boolean;
   readonly severity: Threshold;
   readonly mask: boolean;
   readonly quiet: boolean;
@@ -53,6 +55,7 @@ export const DEFAULT_SCAN_CONFIG: ScanConfig = {
   output: undefined,
   project: undefined,
   maxWarnings: undefined,
+  failOnErrors: true,
   severity: 'error',
   mask: true,
   quiet: false,
@@ -111,6 +114,7 @@ const CONFIG_KEYS: Readonly<Record<string, Check>> = {
   output: isString,
   project: isString,
   maxWarnings: isCount,
+  failOnErrors: isBoolean,
   severity: oneOf('error', 'warn'),
   quiet: isBoolean,
   ignore: isStringArray,

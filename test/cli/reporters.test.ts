@@ -51,10 +51,17 @@ describe('reporters', () => {
         '1 file could not be scanned:',
         '  src/broken.ts  syntax error at 2:7: Property assignment expected.',
         '',
-        '✖ 2 problems (1 error, 1 warning) in 4 files; 3 files skipped (1 binary, 2 too-large).',
+        '✖ 2 problems (1 error, 1 warning) in 4 files; 3 files skipped (1 binary, 2 too-large); 1 file could not be checked.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('text: a run without findings but with files it could not check is not summarised as clean, even quiet', () => {
+    const unchecked: ScanResult = { findings: [], errors: result.errors, stats: { files: 4, skipped: {}, durationMs: 1 } };
+    const expected = ['1 file could not be scanned:', '  src/broken.ts  syntax error at 2:7: Property assignment expected.', '', '✖ 1 file could not be checked; no problems found in 4 files.', ''].join('\n');
+    expect(reporters.get('text')?.(unchecked, context)).toBe(expected);
+    expect(reporters.get('text')?.(unchecked, { ...context, quiet: true })).toBe(expected);
   });
 
   it('text: colours only when asked, and nothing at all for a clean quiet run', () => {

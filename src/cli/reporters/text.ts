@@ -38,12 +38,22 @@ export const textReporter: Reporter = (result, context) => {
   const skippedEntries = Object.entries(result.stats.skipped).filter(([, count]) => count > 0);
   const skippedTotal = skippedEntries.reduce((sum, [, count]) => sum + count, 0);
   const skippedNote = skippedTotal > 0 ? `; ${plural(skippedTotal, 'file')} skipped (${skippedEntries.map(([reason, count]) => `${count} ${reason}`).join(', ')})` : '';
+  // A file that could not be checked is a failure of the run (as a parse error is in ESLint): never summarised as clean.
+  const uncheckedNote = result.errors.length > 0 ? `; ${plural(result.errors.length, 'file')} could not be checked` : '';
   if (lines.length > 0) lines.push('');
   if (result.findings.length === 0) {
-    if (!context.quiet) lines.push(`No problems found in ${plural(result.stats.files, 'file')}${skippedNote}.`);
+    if (result.errors.length > 0) {
+      lines.push(paint(context, 'bold', `✖ ${plural(result.errors.length, 'file')} could not be checked; no problems found in ${plural(result.stats.files, 'file')}${skippedNote}.`));
+    } else if (!context.quiet) {
+      lines.push(`No problems found in ${plural(result.stats.files, 'file')}${skippedNote}.`);
+    }
   } else {
     lines.push(
-      paint(context, 'bold', `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(result.stats.files, 'file')}${skippedNote}.`),
+      paint(
+        context,
+        'bold',
+        `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(result.stats.files, 'file')}${skippedNote}${uncheckedNote}.`,
+      ),
     );
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
