@@ -118,7 +118,10 @@ function collectTargets(result: RunResult, cwd: string, prefix: string | undefin
   const textOf = (file: string): string | undefined => {
     if (!texts.has(file)) {
       try {
-        texts.set(file, readFileSync(file, 'utf8'));
+        const content = readFileSync(file);
+        // The fix edits UTF-8 text; a UTF-16 file (the scanner decodes one with a byte order mark) is left to edit by hand.
+        if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) return undefined;
+        texts.set(file, content.toString('utf8'));
       } catch {
         return undefined;
       }

@@ -5,10 +5,11 @@
  * in `stats.skipped` as `special`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { run, type Finding } from '../../src/scanner/index.js';
 
 const dirs: string[] = [];
@@ -76,6 +77,19 @@ describe('UTF-16 text files', () => {
     ]);
     expect(result.stats.skipped).toEqual({ binary: 2 });
     expect(placed(result.findings, 'ok.ts').length).toBeGreaterThan(0);
+  });
+});
+
+describe('fix on a UTF-16 source', () => {
+  it('leaves the file as it is, writes no env file and exits 1 (the finding remains)', async () => {
+    const source = utf16le(codeText);
+    const dir = project({ 'src/erp.ts': source });
+    const out: string[] = [];
+    const code = await main(['fix'], { stdout: { write: (chunk: string) => out.push(chunk) }, stderr: { write: (chunk: string) => out.push(chunk) }, cwd: dir });
+    expect(code).toBe(1);
+    expect(readFileSync(join(dir, 'src', 'erp.ts'))).toEqual(source);
+    expect(existsSync(join(dir, '.env'))).toBe(false);
+    expect(out.join('')).not.toContain(secretFor(3));
   });
 });
 
