@@ -174,8 +174,6 @@ export interface SinkTable {
   readonly calleeNames: ReadonlySet<string>;
   /** Invocations of rows whose last path segment is a wildcard (`new AWS.S3(…)`). */
   readonly wildcardInvocations: ReadonlySet<SinkInvocation>;
-  /** Whether the table has rows beyond the built-in ones. */
-  readonly hasUserRows: boolean;
   /** Whether a module specifier may hold a sink of the table or an HTTP client. */
   isSinkModule(module: string): boolean;
 }
@@ -186,7 +184,6 @@ function buildTable(rows: readonly SinkRow[], userModules: readonly string[]): S
     methodNames: new Set(rows.flatMap((row) => (row.method === undefined ? [] : [row.method]))),
     calleeNames: new Set([...rows.flatMap((row) => row.path.slice(-1)), ...HTTP_CLIENT_ROWS.flatMap((row) => row.paths.flatMap((path) => path.slice(-1)))]),
     wildcardInvocations: new Set(rows.filter((row) => row.path.at(-1) === '*').map((row) => row.invocation)),
-    hasUserRows: userModules.length > 0,
     isSinkModule: (module) => isCatalogueModule(module) || userModules.some((candidate) => moduleMatches(module, candidate)),
   };
 }

@@ -57,7 +57,6 @@ describe('sinkTableFor', () => {
     expect(sinkTableFor(JSON.parse(JSON.stringify(sinks)) as UserSinkOption[])).toBe(table);
     expect(sinkTableFor([KENSIUM])).not.toBe(table);
     expect(table.rows.length).toBe(SINK_ROWS.length + 3);
-    expect(table.hasUserRows).toBe(true);
   });
 
   it('finds declared sinks with the catalogue lookups, subpaths included, and keeps the built-in rows', () => {
