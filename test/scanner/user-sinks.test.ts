@@ -6,11 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRunOptions } from '../../src/cli/scan-command.js';
 import { ConfigError, loadConfigFile, mergeConfig, validateConfig } from '../../src/cli/scan-config.js';
 import plugin from '../../src/index.js';
 import { run } from '../../src/scanner/index.js';
+import type * as Scanner from '../../src/scanner/index.js';
 
 // A fake value, assembled so that this file holds none whole.
 const SECRET = ['Qm4vN8xK2pT6', 'wZ9bR3cL7hYd5gFs1Ae0'].join('');
@@ -101,6 +103,19 @@ describe('sinks in the config file', () => {
     const result = await scan(dir);
     expect(result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['src/pos.ts:2:73 no-hardcoded-client-secret']);
     expect(result.findings[0]?.message).toContain('passed to `KensiumClient`');
+  });
+
+  it('reaches the per-file pass in worker threads (the built package, as `npm test` builds it)', async () => {
+    const built = (await import(pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'src', 'scanner', 'index.js')).href)) as typeof Scanner;
+    const pos = `import { KensiumClient } from '@acme/kensium-sdk';\nexport const pos = new KensiumClient({ baseUrl, oauth: { clientId, key: '${SECRET}' } });\n`;
+    const dir = project('workers', { 'credential-hygiene.config.json': JSON.stringify(CONFIG), 'src/settings.ts': SETTINGS, 'src/pos.ts': POS, 'src/direct.ts': pos });
+    const { config } = loadConfigFile(dir, undefined);
+    const result = await built.run({ ...toRunOptions(mergeConfig(config, {}), dir, []), workers: 2 });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual([
+      'src/direct.ts:2:73 no-hardcoded-client-secret',
+      'src/settings.ts:3:11 no-hardcoded-client-secret',
+    ]);
   });
 
   it('rejects an invalid declaration with the place of the problem', () => {
