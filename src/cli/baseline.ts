@@ -9,9 +9,10 @@
  * The file is JSON sorted by path, rule and fingerprint with one entry per line, so that
  * `--update-baseline` rewrites only what changed and the diff reviews well.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Finding } from '../scanner/types.js';
 import { describeJsonError } from '../util/json-errors.js';
+import { writeOutputFile } from './write-output.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -119,7 +120,8 @@ export async function readBaseline(path: string): Promise<Baseline | undefined> 
 }
 
 export async function writeBaseline(path: string, baseline: Baseline): Promise<void> {
-  await writeFile(path, serializeBaseline(baseline), 'utf8');
+  // Atomic (temp file + rename): an interrupted update never leaves a half-written baseline.
+  writeOutputFile(path, serializeBaseline(baseline));
 }
 
 /**
