@@ -6,6 +6,7 @@
  */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Linter } from 'eslint';
+import ts from 'typescript';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
 import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS, matchesAnyGlob } from '../detectors/index.js';
@@ -15,7 +16,7 @@ import { computeFingerprint } from './fingerprint.js';
 import { toRelativePosix, type CandidateFile } from './files.js';
 import { FileLinter } from './lint.js';
 import { LineIndex } from './positions.js';
-import { createClientSignalTest, createPrefilter, mayUseSecretName } from './prefilter.js';
+import { createClientSignalTest, createPrefilter, mayReadSecretEnv, mayUseSecretName } from './prefilter.js';
 import { scanTextFile } from './text-files.js';
 import type { Finding, Severity } from './types.js';
 
@@ -174,7 +175,38 @@ export type FileOutcome =
       readonly mayUseSecret: boolean;
       /** Might be client-side code (cheap text test or client glob). */
       readonly mayBeClient: boolean;
+      /** Might read a secret from the environment (cheap text test); parsed files have facts instead. */
+      readonly mayReadSecretEnv: boolean;
     };
+
+/** What `FilePass.precheck` leaves for the parse: the text and its cheap text tests. */
+export interface PendingParse {
+  readonly text: string;
+  readonly mayUseSecret: boolean;
+  readonly mayBeClient: boolean;
+  readonly mayReadSecretEnv: boolean;
+}
+
+const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
+  '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX,
+  '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
+};
+
+/**
+ * Whether TypeScript's parser reports a syntax error in a file (as typescript-estree, ESLint's
+ * parser here, does for the first one): a parse without the ESTree conversion, scope analysis and
+ * rules, a fraction of their cost.
+ */
+function hasParseDiagnostics(path: string, text: string): boolean {
+  const extension = /\.[cm]?[jt]sx?$/u.exec(path)?.[0] ?? '.ts';
+  try {
+    const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[extension] ?? ts.ScriptKind.TS);
+    return ((source as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
+  } catch {
+    // A parser that gives up (a stack overflow on code nested thousands deep): the full parse says how.
+    return true;
+  }
+}
 
 type FindingBase = Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>;
 
@@ -252,24 +284,47 @@ export class FilePass {
     return this.linter.lint(path, text, { factsOnly: true }).facts;
   }
 
-  check(candidate: CandidateFile, readFile?: ReadFile): FileOutcome {
+  /**
+   * Everything of the per-file pass that needs no parser: reading, the config-file detectors and
+   * the text prefilter. Returns the file's outcome, or what the parse needs when the prefilter
+   * lets the file through. The linter (ESLint, the parser, the rules) is only loaded by `parse`.
+   */
+  precheck(candidate: CandidateFile, readFile?: ReadFile): { readonly outcome: FileOutcome } | { readonly pending: PendingParse } {
     const outcome = this.read(candidate.path, candidate.category, readFile);
-    if ('skipped' in outcome) return { status: 'skipped', reason: outcome.skipped };
-    if ('error' in outcome) return { status: 'error', message: outcome.error };
+    if ('skipped' in outcome) return { outcome: { status: 'skipped', reason: outcome.skipped } };
+    if ('error' in outcome) return { outcome: { status: 'error', message: outcome.error } };
     const { text } = outcome;
-    const lineIndex = new LineIndex(text);
-    const findings: LocatedFinding[] = [];
     if (candidate.category === 'config') {
+      const lineIndex = new LineIndex(text);
+      const findings: LocatedFinding[] = [];
       for (const found of scanTextFile(text, { path: candidate.path, tracked: candidate.tracked })) {
         const severity = this.severityOf(found.ruleId);
         if (!severity) continue;
         findings.push(this.makeFinding(candidate.path, text, lineIndex, { ruleId: found.ruleId, severity, message: found.message, kind: found.kind }, found.range, found.fingerprintValue));
       }
-      return { status: 'checked', findings, parsed: false, mayUseSecret: false, mayBeClient: false };
+      return { outcome: { status: 'checked', findings, parsed: false, mayUseSecret: false, mayBeClient: false, mayReadSecretEnv: false } };
     }
     const mayUseSecret = mayUseSecretName(text);
     const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
-    if (this.prefilter && !this.prefilter(text)) return { status: 'checked', findings, parsed: false, mayUseSecret, mayBeClient };
+    const readsSecretEnv = mayReadSecretEnv(text);
+    const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
+    if (!this.prefilter || this.prefilter(text)) return { pending };
+    // No rule can report here, but a file that does not parse is still reported as an error: a
+    // file TypeScript's parser alone finds fault with (or with an inline `eslint` config comment,
+    // which ESLint may reject) takes the full parse, which words the error exactly as always.
+    if (text.includes('eslint') || hasParseDiagnostics(candidate.path, text)) return { pending };
+    return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv } };
+  }
+
+  check(candidate: CandidateFile, readFile?: ReadFile): FileOutcome {
+    const first = this.precheck(candidate, readFile);
+    return 'outcome' in first ? first.outcome : this.parse(candidate, first.pending);
+  }
+
+  /** The parse of a file the prefilter let through: the plugin's rules and the facts, in one traversal. */
+  parse(candidate: CandidateFile, { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv }: PendingParse): FileOutcome {
+    const lineIndex = new LineIndex(text);
+    const findings: LocatedFinding[] = [];
     let result: ReturnType<FileLinter['lint']>;
     try {
       result = this.linter.lint(candidate.path, text);
@@ -297,6 +352,6 @@ export class FilePass {
         ),
       );
     }
-    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient };
+    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
   }
 }

@@ -108,6 +108,7 @@ interface FileState {
   unreadable: boolean;
   mayUseSecret: boolean;
   mayBeClient: boolean;
+  mayReadSecretEnv: boolean;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -201,9 +202,8 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     findings.push(finding);
   };
   const record = (candidate: CandidateFile, outcome: FileOutcome): void => {
-    const state: FileState = { candidate, parsed: false, unreadable: false, mayUseSecret: false, mayBeClient: false };
+    const state: FileState = { candidate, parsed: false, unreadable: false, mayUseSecret: false, mayBeClient: false, mayReadSecretEnv: false };
     states.set(candidate.path, state);
-    options.onProgress?.(++done, total);
     if (outcome.status === 'skipped') {
       state.unreadable = true;
       if (outcome.reason !== 'not-a-file') skip(outcome.reason);
@@ -219,23 +219,46 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     state.parsed = outcome.parsed;
     state.mayUseSecret = outcome.mayUseSecret;
     state.mayBeClient = outcome.mayBeClient;
+    state.mayReadSecretEnv = outcome.mayReadSecretEnv;
     if (outcome.facts) state.facts = outcome.facts;
     for (const located of outcome.findings) addFinding(located);
   };
-  const workers = options.readFile ? 0 : workerCountFor(candidates.length, options.workers);
+  // The cheap part of the pass (reading, config-file detectors, the text prefilter) runs here, for
+  // every file; only the files the prefilter lets through are parsed, in worker threads when there
+  // is enough to parse to pay for starting them.
+  const outcomes = new Map<string, FileOutcome>();
+  const settle = (path: string, outcome: FileOutcome): void => {
+    if (outcomes.has(path)) return;
+    outcomes.set(path, outcome);
+    options.onProgress?.(++done, total);
+  };
+  // Files the prefilter lets through are read again when parsed (in a worker or here): holding
+  // every text until then would cost memory, and a file changed meanwhile is read as it is now.
+  const toParse: CandidateFile[] = [];
+  let parseBytes = 0;
+  for (const candidate of candidates) {
+    const first = pass.precheck(candidate, options.readFile);
+    if ('outcome' in first) settle(candidate.path, first.outcome);
+    else {
+      toParse.push(candidate);
+      parseBytes += first.pending.text.length;
+    }
+  }
+  const workers = options.readFile ? 0 : workerCountFor(toParse.length, options.workers, parseBytes);
   if (workers > 0) {
-    const byPath = new Map(candidates.map((candidate) => [candidate.path, candidate]));
     try {
-      await checkInWorkers(candidates, workers, passOptions, (path, outcome) => {
-        const candidate = byPath.get(path);
-        if (candidate && !states.has(path)) record(candidate, outcome);
-      });
+      await checkInWorkers(toParse, workers, passOptions, settle);
     } catch {
       // A worker that dies loses only its batch: those files are checked here below.
     }
   }
+  for (const candidate of toParse) {
+    if (!outcomes.has(candidate.path)) settle(candidate.path, pass.check(candidate, options.readFile));
+  }
+  // In the order of the file list, whatever order the workers answered in.
   for (const candidate of candidates) {
-    if (!states.has(candidate.path)) record(candidate, pass.check(candidate, options.readFile));
+    const outcome = outcomes.get(candidate.path);
+    if (outcome) record(candidate, outcome);
   }
 
   /** The text of a scanned file, read again when a whole-program finding needs it. */
@@ -328,7 +351,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         .map((state) => state.candidate.path);
       const clientRule = 'no-secret-in-client-code';
       const clientSeverity = pass.severityOf(clientRule);
-      if (clientSeverity) {
+      // The walk reports only secret env reads: without a file that may hold one, it has nothing to find.
+      const mayReadSecretEnv = codeFiles.some((state) => (state.facts !== undefined ? state.facts.secretEnvReads.length > 0 : !state.parsed && state.mayReadSecretEnv));
+      if (clientSeverity && mayReadSecretEnv) {
         for (const reach of findClientReachableSecrets(host, resolver, roots, {
           ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
           ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifySecretName } from '../../src/detectors/index.js';
+import plugin from '../../src/index.js';
+import { createPrefilter, mayReadSecretEnv, mayUseSecretName, RULE_KEYWORDS } from '../../src/scanner/prefilter.js';
+
+// Fragments assembled at run time: no whole fake secret in the source.
+const fakeGoogleClientSecret = ['GOCSPX-', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs'].join('');
+const fakeGithubToken = ['ghp_', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs6aQe1uVo'].join('');
+
+describe('prefilter rows', () => {
+  it('has a row for every rule of the plugin, so the prefilter is on for every shipped config', () => {
+    expect(Object.keys(RULE_KEYWORDS).sort()).toEqual(Object.keys(plugin.rules).sort());
+    expect(createPrefilter(Object.keys(plugin.rules))).toBeTypeOf('function');
+  });
+
+  it('lets through every name classifySecretName calls a credential, whatever the casing and separators', () => {
+    const words = ['client', 'secret', 'id', 'api', 'key', 'access', 'token', 'refresh', 'password', 'pass', 'pwd', 'passphrase', 'private', 'signing', 'jwt', 'webhook', 'consumer', 'app', 'bearer', 'authorization', 'pat', 'github', 'user', 'db', 'erp', 'value', 'auth', 'session', 'master', 'license', 'or'];
+    const styles: ((parts: string[]) => string)[] = [
+      (parts) => parts.join('_').toUpperCase(),
+      (parts) => parts.join('-'),
+      (parts) => parts.join('.'),
+      (parts) => parts.join(''),
+      (parts) => parts.map((part, index) => (index === 0 ? part : `${part[0]?.toUpperCase() ?? ''}${part.slice(1)}`)).join(''),
+      (parts) => parts.map((part) => part.toUpperCase()).join(''),
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: styles.length - 1 }), (parts, style) => {
+        const name = (styles[style] as (parts: string[]) => string)(parts);
+        if (!classifySecretName(name)) return;
+        const text = `export const settings = { ${JSON.stringify(name)}: value };`;
+        expect(mayUseSecretName(text), name).toBe(true);
+        expect(createPrefilter(['no-hardcoded-credentials'])?.(text), name).toBe(true);
+        expect(mayReadSecretEnv(`const value = process.env.${name.replace(/[^A-Za-z0-9_]/gu, '_')};`), name).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stops a file that holds none of the words, modules or formats any rule needs', () => {
+    const prefilter = createPrefilter(Object.keys(plugin.rules));
+    expect(prefilter?.("import { sum } from './math.js';\nexport const total = (items) => sum(items.map((item) => item.price));\n")).toBe(false);
+    expect(mayUseSecretName("import { sum } from './math.js';\n")).toBe(false);
+    expect(mayReadSecretEnv('const port = Number(process.env.PORT ?? 8080);')).toBe(false);
+  });
+
+  it('lets through a recognised token format where no name gives it away, and sinks of catalogue modules', () => {
+    const prefilter = createPrefilter(['no-hardcoded-credentials']);
+    expect(prefilter?.(`const fixture = '${fakeGoogleClientSecret}';`)).toBe(true);
+    expect(prefilter?.(`// ${fakeGithubToken}\nexport {};`)).toBe(true);
+    expect(prefilter?.("import * as client from 'openid-client';\nawait client.discovery(issuer, id, value);")).toBe(true);
+    expect(mayUseSecretName("const { Issuer } = require('openid-client');")).toBe(true);
+  });
+});
