@@ -226,12 +226,15 @@ export class FilePass {
   private prefilter: ((text: string) => boolean) | undefined;
   private readonly clientSignal = createClientSignalTest(['use client', ...CLIENT_MODULES, ...BROWSER_GLOBALS, ...PUBLIC_ENV_PREFIXES.map((row) => row.prefix)]);
   private linterInstance: FileLinter | undefined;
+  /** Modules of the declared sinks: a file that names one may pass a value to them (a cross-file use site). */
+  private readonly sinkModules: readonly string[];
 
   constructor(private readonly options: FilePassOptions) {
     this.severities = new Map(options.severities);
     this.prefilter = createPrefilter(options.enabledLinterRules, { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
     // A declared sink may take a credential under a name the keywords miss: its module is a keyword too.
     const sinkModules = userSinkModules(options.sinks);
+    this.sinkModules = sinkModules;
     const keywordTest = this.prefilter;
     if (keywordTest && sinkModules.length > 0) this.prefilter = (text) => keywordTest(text) || sinkModules.some((module) => text.includes(module));
   }
@@ -304,7 +307,7 @@ export class FilePass {
       }
       return { outcome: { status: 'checked', findings, parsed: false, mayUseSecret: false, mayBeClient: false, mayReadSecretEnv: false } };
     }
-    const mayUseSecret = mayUseSecretName(text);
+    const mayUseSecret = mayUseSecretName(text) || this.sinkModules.some((module) => text.includes(module));
     const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
     const readsSecretEnv = mayReadSecretEnv(text);
     const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
