@@ -15,9 +15,9 @@ const prefilter = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'scanner'
 const { categorize } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'scanner', 'files.js')).href);
 const { DEFAULT_MAX_FILE_SIZE } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'scanner', 'run.js')).href);
 
-const rules = Object.keys(prefilter.RULE_KEYWORDS);
+const rules = Object.keys(prefilter.RULE_GATES);
 const rowTest = (row) => (typeof row === 'function' ? row : (text) => row.some((word) => text.toLowerCase().includes(word.toLowerCase())));
-const tests = rules.map((rule) => [rule, rowTest(prefilter.RULE_KEYWORDS[rule])]);
+const tests = rules.map((rule) => [rule, rowTest(prefilter.RULE_GATES[rule])]);
 const all = prefilter.createPrefilter(rules);
 
 function* walk(d) {

@@ -1,6 +1,7 @@
 import { DEFAULT_TEST_FILE_PATTERNS } from '../src/detectors/index.js';
 import { collectCredentialFindings, findKnownSecretsInSource } from '../src/util/credential-sites.js';
 import { createRule } from '../src/util/create-rule.js';
+import { mayReport } from '../src/detectors/text-gates/no-hardcoded-credentials.js';
 import {
   createHardcodedReporter,
   HARDCODED_MESSAGES,
@@ -44,6 +45,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS], fixToEnv: false, checkKnownFormats: true, checkComments: true }],
   },
   create(context, [options]) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text, { filename: context.filename, options })) return {};
     const reporter = createHardcodedReporter(context, options);
     const checkKnownFormats = options.checkKnownFormats !== false;
     return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, sinks: options.sinks, collectStrings: checkKnownFormats }, (findings, strings) => {

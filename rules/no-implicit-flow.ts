@@ -3,6 +3,7 @@ import { FLOW_API_ROWS, PARAMETER } from '../src/catalogue/flows.js';
 import { getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, matchFlowApis, readQueryStringParameters, readSearchParamsWrite, valueWords } from '../src/util/oauth-requests.js';
+import { mayReport } from '../src/detectors/text-gates/no-implicit-flow.js';
 
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitApi';
@@ -33,8 +34,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
-    if (!/response[_-]?type|\.token\.get/iu.test(sourceCode.text)) return {};
 
     function checkValue(valueNode: TSESTree.Node): void {
       const scope = sourceCode.getScope(valueNode);

@@ -4,6 +4,7 @@ import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrapp
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, isValueReference, matchFlowApis } from '../src/util/oauth-requests.js';
 import { getStaticText, isLoopbackHost, parseUrlText } from '../src/util/urls.js';
+import { mayReport } from '../src/detectors/text-gates/no-insecure-oauth-endpoint.js';
 
 export type Options = [];
 export type MessageIds = 'insecureEndpoint' | 'insecureSwitch';
@@ -30,9 +31,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
-    // Plain-HTTP URLs spell `http:`; the switches are named.
-    if (!/http:|allowInsecureRequests/iu.test(sourceCode.text)) return {};
     const reported = new Set<TSESTree.Node>();
     function report(node: TSESTree.Node, what: string, origin: string): void {
       if (reported.has(node)) return;

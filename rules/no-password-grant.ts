@@ -4,6 +4,7 @@ import { getMemberPropertyName, getPropertyKeyName, resolveString } from '../src
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, matchFlowApis, readQueryStringParameters, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { getStaticText, parseUrlText } from '../src/util/urls.js';
+import { mayReport } from '../src/detectors/text-gates/no-password-grant.js';
 
 export type Options = [];
 export type MessageIds = 'passwordGrant' | 'acumaticaPasswordGrant' | 'acumaticaLogin';
@@ -39,9 +40,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
-    // Every form this rule reports names a password (grant type, class or method) or the login path.
-    if (!/password|owner\.getToken|entity\/auth\/login/iu.test(sourceCode.text)) return {};
     let acumatica: boolean | undefined;
     // Searched once per file, only when there is something to report.
     const isAcumatica = (): boolean => (acumatica ??= ACUMATICA_SIGNALS.some((signal) => signal.test(sourceCode.text)));

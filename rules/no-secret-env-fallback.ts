@@ -5,6 +5,7 @@ import { envLookupText, requireEnvImportFix } from '../src/fix/index.js';
 import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createModuleSideTracker } from '../src/util/module-side.js';
+import { mayReport } from '../src/detectors/text-gates/no-secret-env-fallback.js';
 
 export type Options = [
   {
@@ -101,6 +102,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkEmptyFallback: true }],
   create(context, [options]) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const testFile = isTestFile(context.filename);
     const tracker = createModuleSideTracker(context, {});
     const reportEmpty = options.checkEmptyFallback !== false;

@@ -6,6 +6,7 @@ import { classifySecretName, CREDENTIAL_KIND_LABELS, isTestFile } from '../src/d
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
+import { mayReport } from '../src/detectors/text-gates/no-secret-in-client-code.js';
 
 export type Options = [
   {
@@ -112,6 +113,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ clientFiles: [...DEFAULT_CLIENT_GLOBS], serverFiles: [], checkBrowserGlobals: true }],
   create(context, [options]) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const tracker = createModuleSideTracker(context, {
       clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
       serverFiles: options.serverFiles ?? [],

@@ -5,6 +5,7 @@ import { isImportOf, resolveImportedName } from '../src/util/imports.js';
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, mentionsModule, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { DYNAMIC_PART, getStaticText, parseQueryText, parseUrlQuery } from '../src/util/urls.js';
+import { mayReport } from '../src/detectors/text-gates/no-secret-in-url.js';
 
 export type Options = [];
 export type MessageIds = 'secretInUrl';
@@ -48,6 +49,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
 
     function isRedaction(value: TSESTree.Node | undefined): boolean {

@@ -4,6 +4,7 @@ import { classifySecretName, CREDENTIAL_KIND_LABELS, type CredentialKind } from 
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
+import { mayReport } from '../src/detectors/text-gates/no-secret-logging.js';
 
 export type Options = [{ allow?: string[] }];
 export type MessageIds = 'secretLogged' | 'secretInError';
@@ -86,6 +87,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allow: [] }],
   create(context, [options]) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const allow = options.allow ?? [];
 
     function scopeOf(node: TSESTree.Node): TSESLint.Scope.Scope {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getEnvRead } from '../src/catalogue/env.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
+import { mayReport } from '../src/detectors/text-gates/no-tls-verification-bypass.js';
 
 export type Options = [];
 export type MessageIds = 'verificationDisabled' | 'envDisabled' | 'identityCheckDisabled';
@@ -56,8 +57,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
-    if (!/rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|disableTLSCerts|checkServerIdentity/u.test(sourceCode.text)) return {};
     return {
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;

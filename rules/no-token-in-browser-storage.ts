@@ -3,6 +3,7 @@ import { classifySecretName, CREDENTIAL_KIND_LABELS, isTestFile, type Credential
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
+import { mayReport } from '../src/detectors/text-gates/no-token-in-browser-storage.js';
 
 export type Options = [];
 export type MessageIds = 'tokenInWebStorage' | 'tokenInCookie' | 'tokenInIndexedDb' | 'webStorageCache';
@@ -66,6 +67,8 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     // Tests seed storage to exercise the app; the app's own writes are what matters.
     if (isTestFile(context.filename)) return {};
     // Import resolution only runs in files that mention a storage library.

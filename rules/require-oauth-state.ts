@@ -4,6 +4,7 @@ import { getPropertyKeyName } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { authorizationRequestListeners, matchFlowApis, readAuthJsChecks, type RequestParameter } from '../src/util/oauth-requests.js';
 import { DYNAMIC_PART } from '../src/util/urls.js';
+import { mayReport } from '../src/detectors/text-gates/require-oauth-state.js';
 
 export type Options = [];
 export type MessageIds = 'missingState' | 'constantState' | 'libraryWithoutState' | 'checksWithoutState';
@@ -38,6 +39,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
 
     const requests = authorizationRequestListeners(sourceCode, AUTHORIZATION_ROWS, (request) => {

@@ -3,6 +3,7 @@ import { FLOW_API_ROWS, PARAMETER } from '../src/catalogue/flows.js';
 import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { authorizationRequestListeners, canonicalParameterName, isReturnedObject, isValueReference, matchFlowApis, readAuthJsChecks, readSearchParamsWrite } from '../src/util/oauth-requests.js';
+import { mayReport } from '../src/detectors/text-gates/require-pkce.js';
 
 export type Options = [];
 export type MessageIds = 'missingPkce' | 'plainPkce' | 'libraryWithoutPkce' | 'checksWithoutPkce';
@@ -30,6 +31,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
   },
   create(context) {
+    // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
+    if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
 
     function checkMethod(valueNode: TSESTree.Node): void {

@@ -6,7 +6,6 @@
  */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Linter } from 'eslint';
-import ts from 'typescript';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
 import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS, matchesAnyGlob } from '../detectors/index.js';
@@ -187,27 +186,6 @@ export interface PendingParse {
   readonly mayReadSecretEnv: boolean;
 }
 
-const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX,
-  '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
-};
-
-/**
- * Whether TypeScript's parser reports a syntax error in a file (as typescript-estree, ESLint's
- * parser here, does for the first one): a parse without the ESTree conversion, scope analysis and
- * rules, a fraction of their cost.
- */
-function hasParseDiagnostics(path: string, text: string): boolean {
-  const extension = /\.[cm]?[jt]sx?$/u.exec(path)?.[0] ?? '.ts';
-  try {
-    const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[extension] ?? ts.ScriptKind.TS);
-    return ((source as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0) > 0;
-  } catch {
-    // A parser that gives up (a stack overflow on code nested thousands deep): the full parse says how.
-    return true;
-  }
-}
-
 type FindingBase = Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>;
 
 /**
@@ -223,7 +201,7 @@ function describeInternalError(error: unknown): string {
 
 export class FilePass {
   private readonly severities: Map<string, 'error' | 'warn' | 'off'>;
-  private prefilter: ((text: string) => boolean) | undefined;
+  private readonly prefilter: ((text: string, filename?: string) => boolean) | undefined;
   private readonly clientSignal = createClientSignalTest(['use client', ...CLIENT_MODULES, ...BROWSER_GLOBALS, ...PUBLIC_ENV_PREFIXES.map((row) => row.prefix)]);
   private linterInstance: FileLinter | undefined;
   /** Modules of the declared sinks: a file that names one may pass a value to them (a cross-file use site). */
@@ -231,12 +209,15 @@ export class FilePass {
 
   constructor(private readonly options: FilePassOptions) {
     this.severities = new Map(options.severities);
-    this.prefilter = createPrefilter(options.enabledLinterRules, { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
-    // A declared sink may take a credential under a name the keywords miss: its module is a keyword too.
-    const sinkModules = userSinkModules(options.sinks);
-    this.sinkModules = sinkModules;
-    const keywordTest = this.prefilter;
-    if (keywordTest && sinkModules.length > 0) this.prefilter = (text) => keywordTest(text) || sinkModules.some((module) => text.includes(module));
+    const ruleOptions: Record<string, object> = {};
+    for (const [id, entry] of Object.entries(options.linterRules)) {
+      const ruleOption: unknown = Array.isArray(entry) ? entry[1] : undefined;
+      if (id.startsWith(`${NAMESPACE}/`) && typeof ruleOption === 'object' && ruleOption !== null) ruleOptions[id.slice(NAMESPACE.length + 1)] = ruleOption;
+    }
+    // The gates see each rule's options (a declared sink's module lets a file through, for example).
+    this.prefilter = createPrefilter(options.enabledLinterRules, { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, ruleOptions });
+    // A declared sink may take a credential under a name the keywords miss: a file naming its module may use one.
+    this.sinkModules = userSinkModules(options.sinks);
   }
 
   private get linter(): FileLinter {
@@ -311,11 +292,9 @@ export class FilePass {
     const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
     const readsSecretEnv = mayReadSecretEnv(text);
     const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
-    if (!this.prefilter || this.prefilter(text)) return { pending };
-    // No rule can report here, but a file that does not parse is still reported as an error: a
-    // file TypeScript's parser alone finds fault with (or with an inline `eslint` config comment,
-    // which ESLint may reject) takes the full parse, which words the error exactly as always.
-    if (text.includes('eslint') || hasParseDiagnostics(candidate.path, text)) return { pending };
+    if (!this.prefilter || this.prefilter(text, candidate.path)) return { pending };
+    // No rule can report anything here, so the file is not parsed at all. A syntax error in it goes
+    // unreported: it would hide no finding (the compiler and the project's own lint report those).
     return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv } };
   }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifySecretName } from '../../src/detectors/index.js';
 import plugin from '../../src/index.js';
-import { createPrefilter, mayReadSecretEnv, mayUseSecretName, RULE_KEYWORDS } from '../../src/scanner/prefilter.js';
+import { createPrefilter, mayReadSecretEnv, mayUseSecretName, RULE_GATES } from '../../src/scanner/prefilter.js';
 
 // Fragments assembled at run time: no whole fake secret in the source.
 const fakeGoogleClientSecret = ['GOCSPX-', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs'].join('');
@@ -10,7 +10,7 @@ const fakeGithubToken = ['ghp_', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs6aQe1uVo'].join(''
 
 describe('prefilter rows', () => {
   it('has a row for every rule of the plugin, so the prefilter is on for every shipped config', () => {
-    expect(Object.keys(RULE_KEYWORDS).sort()).toEqual(Object.keys(plugin.rules).sort());
+    expect(Object.keys(RULE_GATES).sort()).toEqual(Object.keys(plugin.rules).sort());
     expect(createPrefilter(Object.keys(plugin.rules))).toBeTypeOf('function');
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifySecretName } from '../../src/detectors/index.js';
-import { createPrefilter, RULE_KEYWORDS } from '../../src/scanner/prefilter.js';
+import { createPrefilter, RULE_GATES } from '../../src/scanner/prefilter.js';
 import { run } from '../../src/scanner/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -23,9 +23,9 @@ describe('the text prefilter', () => {
 
   it('never filters out a file in which a rule with a keyword row reports something', async () => {
     for (const project of projects) {
-      const rules = Object.fromEntries(Object.keys(RULE_KEYWORDS).map((rule) => [`credential-hygiene/${rule}`, 'error' as const]));
+      const rules = Object.fromEntries(Object.keys(RULE_GATES).map((rule) => [`credential-hygiene/${rule}`, 'error' as const]));
       const result = await run({ cwd: join(root, project), rules, wholeProgram: false });
-      const prefilter = createPrefilter(Object.keys(RULE_KEYWORDS));
+      const prefilter = createPrefilter(Object.keys(RULE_GATES));
       const codeFindings = result.findings.filter((finding) => /\.[cm]?[jt]sx?$/u.test(finding.file));
       for (const finding of codeFindings) {
         expect(prefilter?.(readFileSync(join(root, project, finding.file), 'utf8')), `${project}/${finding.file}`).toBe(true);
