@@ -6,8 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, parse as parseFileRoot } from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import type { UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
@@ -42,6 +41,23 @@ function isOwnUnusedDirective(message: Linter.LintMessage): boolean {
   return message.ruleId === null && /^Unused eslint-disable directive/u.test(message.message) && message.message.includes(`'${NAMESPACE}/`);
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * ESLint and typescript-eslint's parser (which loads TypeScript) cost about half a second to load:
+ * they are required when the first file is linted, so a scan the prefilter settles without a parse
+ * (a commit without credential code) never loads them. Both are CommonJS packages, so `require`
+ * loads them synchronously, and without the ES-module wrapper's scan of TypeScript's 9 MB source.
+ */
+let eslintModules: { readonly Linter: typeof Linter; readonly parser: Linter.Parser } | undefined;
+function loadEslint(): { readonly Linter: typeof Linter; readonly parser: Linter.Parser } {
+  eslintModules ??= {
+    Linter: (require('eslint') as { Linter: typeof Linter }).Linter,
+    parser: require('@typescript-eslint/parser') as Linter.Parser,
+  };
+  return eslintModules;
+}
+
 type ConfigArrayLike = Linter.Config[] & { getConfig(filePath: string): unknown };
 type FlatConfigArrayClass = new (configs: Linter.Config[], options: { basePath: string }) => ConfigArrayLike & { normalizeSync(): void };
 
@@ -56,7 +72,6 @@ let flatConfigArrayClass: FlatConfigArrayClass | null | undefined;
 function normalisedConfig(configs: Linter.Config[], basePath: string): Linter.Config[] {
   if (flatConfigArrayClass === undefined) {
     try {
-      const require = createRequire(import.meta.url);
       const eslintDir = dirname(require.resolve('eslint/package.json'));
       flatConfigArrayClass = (require(join(eslintDir, 'lib', 'config', 'flat-config-array.js')) as { FlatConfigArray?: FlatConfigArrayClass }).FlatConfigArray ?? null;
     } catch {
@@ -85,7 +100,7 @@ export class FileLinter {
       files,
       languageOptions: {
         // One parser for JS and TS: typescript-eslint's, which also reads JSX in .js/.jsx files.
-        parser: tsParser as Linter.Parser,
+        parser: loadEslint().parser,
         ecmaVersion: 'latest',
         sourceType,
         parserOptions: { ecmaFeatures: { jsx: true } },
@@ -122,7 +137,7 @@ export class FileLinter {
     const root = parseFileRoot(filename).root || '/';
     let linter = this.linters.get(root);
     if (!linter) {
-      linter = new Linter({ configType: 'flat', cwd: root });
+      linter = new (loadEslint().Linter)({ configType: 'flat', cwd: root });
       this.linters.set(root, linter);
     }
     let configs = this.prepared.get(root);

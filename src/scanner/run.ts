@@ -15,7 +15,7 @@ import type { FileFacts } from './facts.js';
 import { FilePass, type FileOutcome, type FilePassOptions, type LocatedFinding } from './file-pass.js';
 import { categorize, listFiles, listGitFiles, toRelativePosix, type CandidateFile } from './files.js';
 import { ruleSeverities } from './lint.js';
-import { checkInWorkers, workerCountFor } from './parallel.js';
+import { checkInWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor } from './parallel.js';
 import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
 import { isSuppressed } from './suppressions.js';
@@ -223,37 +223,49 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     if (outcome.facts) state.facts = outcome.facts;
     for (const located of outcome.findings) addFinding(located);
   };
-  // The cheap part of the pass (reading, config-file detectors, the text prefilter) runs here, for
-  // every file; only the files the prefilter lets through are parsed, in worker threads when there
-  // is enough to parse to pay for starting them.
   const outcomes = new Map<string, FileOutcome>();
   const settle = (path: string, outcome: FileOutcome): void => {
     if (outcomes.has(path)) return;
     outcomes.set(path, outcome);
     options.onProgress?.(++done, total);
   };
-  // Files the prefilter lets through are read again when parsed (in a worker or here): holding
-  // every text until then would cost memory, and a file changed meanwhile is read as it is now.
-  const toParse: CandidateFile[] = [];
-  let parseBytes = 0;
-  for (const candidate of candidates) {
-    const first = pass.precheck(candidate, options.readFile);
-    if ('outcome' in first) settle(candidate.path, first.outcome);
-    else {
-      toParse.push(candidate);
-      parseBytes += first.pending.text.length;
-    }
-  }
-  const workers = options.readFile ? 0 : workerCountFor(toParse.length, options.workers, parseBytes);
-  if (workers > 0) {
+  const remaining = (files: readonly CandidateFile[]): CandidateFile[] => files.filter((candidate) => !outcomes.has(candidate.path));
+  // A long file list is read and prefiltered in worker threads too: reading and the text gates are
+  // most of a scan's cost once the gates keep bundles from being parsed. Each worker loads ESLint
+  // only when a file of its share passes the prefilter.
+  const listWorkers = options.readFile || options.workers !== undefined || candidates.length < PRECHECK_PARALLEL_THRESHOLD ? 0 : workerCountFor(candidates.length, undefined);
+  if (listWorkers > 0) {
     try {
-      await checkInWorkers(toParse, workers, passOptions, settle);
+      await checkInWorkers(candidates, listWorkers, passOptions, settle);
     } catch {
       // A worker that dies loses only its batch: those files are checked here below.
     }
-  }
-  for (const candidate of toParse) {
-    if (!outcomes.has(candidate.path)) settle(candidate.path, pass.check(candidate, options.readFile));
+    for (const candidate of remaining(candidates)) settle(candidate.path, pass.check(candidate));
+  } else {
+    // Otherwise the cheap part of the pass (reading, config-file detectors, the text prefilter)
+    // runs here, for every file; only the files the prefilter lets through are parsed, in worker
+    // threads when there is enough to parse to pay for starting them. Those files are read again
+    // when parsed: holding every text until then would cost memory, and a file changed meanwhile
+    // is read as it is now.
+    const toParse: CandidateFile[] = [];
+    let parseBytes = 0;
+    for (const candidate of candidates) {
+      const first = pass.precheck(candidate, options.readFile);
+      if ('outcome' in first) settle(candidate.path, first.outcome);
+      else {
+        toParse.push(candidate);
+        parseBytes += first.pending.text.length;
+      }
+    }
+    const workers = options.readFile ? 0 : workerCountFor(toParse.length, options.workers, parseBytes);
+    if (workers > 0) {
+      try {
+        await checkInWorkers(toParse, workers, passOptions, settle);
+      } catch {
+        // A worker that dies loses only its batch: those files are checked here below.
+      }
+    }
+    for (const candidate of remaining(toParse)) settle(candidate.path, pass.check(candidate, options.readFile));
   }
   // In the order of the file list, whatever order the workers answered in.
   for (const candidate of candidates) {
