@@ -7,12 +7,12 @@
  * Order matters: the baseline is compared on every finding of the scanned files (so an entry is
  * stale only if its finding is really gone), and only then are findings narrowed to added lines.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { categorize, createIgnoreMatcher, listFiles } from '../scanner/files.js';
 import type { Finding, ScanResult } from '../scanner/types.js';
 import { BaselineError, type BaselineEntry, compareWithBaseline, describeStaleEntry, readBaseline, updateBaseline, writeBaseline } from './baseline.js';
-import { type AddedLines, addedLinesSince, GitError, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
+import { type AddedLines, addedLinesSince, GitError, gitPrefix, onAddedLines, readIndexFiles, stagedAddedLines, stagedChanges } from './git.js';
 import { parseShard, selectShard } from './shard.js';
 
 /** `node:util` `parseArgs` option definitions, spread into the scan command's own. */
@@ -91,32 +91,118 @@ const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const MODULE_SPECIFIER = /\b(?:from|import|require)\s*\(?\s*['"]([^'"\n]+)['"]/gu;
 /** Enough context for a pre-commit scan; beyond it the scan stays on the files found so far. */
 const MAX_IMPORTERS = 2000;
+const SOURCE_EXTENSION = /\.(?:d\.)?[cm]?[jt]sx?$/u;
 
 /** `src/settings.ts` → `settings`; `src/erp/index.ts` → `erp`, as `./erp` imports it. */
 function moduleName(path: string): string {
   const segments = path.replaceAll('\\', '/').split('/');
-  const base = (segments.at(-1) ?? '').replace(/\.(?:d\.)?[cm]?[jt]sx?$/u, '');
+  const base = (segments.at(-1) ?? '').replace(SOURCE_EXTENSION, '');
   return base === 'index' && segments.length > 1 ? (segments.at(-2) ?? base) : base;
+}
+
+/** Extension-less, lower-case (case-insensitive file systems), `/`-separated form of a path. */
+function idOf(path: string): string {
+  return path.replaceAll('\\', '/').replace(/\/+$/u, '').replace(SOURCE_EXTENSION, '').toLowerCase();
+}
+
+/** The ids (see `idOf`) a relative import can name `path` by: `src/erp/index.ts` as `src/erp/index` and `src/erp`. */
+function moduleIds(path: string): string[] {
+  const id = idOf(path);
+  return id.endsWith('/index') ? [id, id.slice(0, -'/index'.length)] : [id];
+}
+
+/** `/r/src/a.ts` importing `../lib/erp.js` → `/r/lib/erp.js`; undefined for a bare or aliased specifier (`@acme/config`, `~/config`). */
+function resolveRelative(specifier: string, importer: string): string | undefined {
+  if (specifier !== '.' && specifier !== '..' && !specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+  return posix.join(posix.dirname(importer.replaceAll('\\', '/')), specifier);
+}
+
+/** The last segment of a specifier as a module name: `../config/index.js` → `index`, `@acme/config` → `config`. */
+function specifierName(specifier: string): string {
+  return specifier.split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '';
+}
+
+/** The real path of `path`'s directory joined with its base name; undefined when the directory does not exist. */
+function realParent(path: string): string | undefined {
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A module that passes other modules' exports on (`export * from`, `export { x } from`, `module.exports = require(…)`). */
 const RE_EXPORT = /\bexport\s*(?:\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\b|\bmodule\.exports\s*=\s*(?:\{[^}]*)?require\(/u;
 /** Words of the places a credential is used: a file without any cannot be where a secret is used. */
 const CREDENTIAL_USE = /secret|passw|token|api[-_]?key|credential|authori[sz]ation|private[-_]?key|client[-_]?id|bearer|auth/iu;
+/**
+ * Compiler options under which a relative import may resolve outside the directory it names:
+ * `rootDirs` merges directories, `moduleSuffixes` turns `./config` into `./config.ios.ts`.
+ */
+const REMAPS_RELATIVE_IMPORTS = /"(?:rootDirs|moduleSuffixes)"/u;
+const TSCONFIG = /(?:^|[\\/])[jt]sconfig[^\\/]*\.json$/iu;
+
+export interface ImportersOptions {
+  /**
+   * Relative imports may resolve elsewhere than the path they spell (a tsconfig sets `rootDirs` or
+   * `moduleSuffixes`): match them by their last segment, as bare specifiers are.
+   */
+  readonly looseRelativeImports?: boolean;
+}
+
+/**
+ * Whether a tsconfig or jsconfig among `files`, or in `cwd` or a directory above it, sets an option
+ * under which relative imports resolve elsewhere than they spell (see `ImportersOptions`).
+ */
+export function mayRemapRelativeImports(cwd: string, files: readonly string[], read: (absolutePath: string) => string): boolean {
+  const configs = new Set(files.filter((file) => TSCONFIG.test(file)));
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) configs.add(join(dir, name));
+    if (dirname(dir) === dir) break;
+  }
+  for (const config of configs) {
+    let text = '';
+    try {
+      text = read(config);
+    } catch {
+      continue;
+    }
+    if (REMAPS_RELATIVE_IMPORTS.test(text)) return true;
+  }
+  return false;
+}
 
 /**
  * The files a partial scan needs for cross-file checks on `targets`: the scanner's cross-file pass
  * starts from the file that uses a value (passes it as `clientSecret`…) and follows its imports to
  * the literal, so a target defining a secret needs the files that import it. Taken: importers that
  * mention a credential use, and re-exporting modules (barrels), followed to their own importers.
- * Imports are matched by the last segment of their module specifier, over-inclusive on purpose
- * (two `config.ts` in different folders both count): an extra file costs time, a missing one
- * loses a finding.
+ * A relative import (`./config`) counts when it names a target's path; a bare or aliased one
+ * (`@acme/config`, `~/config`), whose resolution depends on the project's settings, when its last
+ * segment is a target's module name: over-inclusive on purpose (two `config.ts` in different
+ * packages both count), since an extra file costs time and a missing one loses a finding.
  */
-export function importersOf(targets: readonly string[], candidates: readonly string[], read: (absolutePath: string) => string): string[] {
-  const wanted = new Set(targets.map(moduleName));
+export function importersOf(targets: readonly string[], candidates: readonly string[], read: (absolutePath: string) => string, options: ImportersOptions = {}): string[] {
+  const wantedNames = new Set(targets.map(moduleName));
+  const wantedIds = new Set<string>();
+  const want = (file: string): void => {
+    for (const id of moduleIds(file)) wantedIds.add(id);
+    const real = realParent(file);
+    if (real !== undefined) for (const id of moduleIds(real)) wantedIds.add(id);
+  };
+  targets.forEach(want);
   const included = new Set(targets);
-  const parsed = new Map<string, { names: string[]; reExports: boolean; usesCredentials: boolean }>();
+  const parsed = new Map<string, { specifiers: string[]; reExports: boolean; usesCredentials: boolean }>();
+  const imports = (file: string, specifier: string): boolean => {
+    const resolved = options.looseRelativeImports ? undefined : resolveRelative(specifier, file);
+    if (resolved === undefined) return wantedNames.has(specifierName(specifier));
+    // A relative import names a path. `./erp.js` may also be a directory `erp.js/`, hence both ids.
+    if (wantedIds.has(idOf(resolved)) || wantedIds.has(resolved.toLowerCase())) return true;
+    // Through a symbolic link it names the link's target, which the scanner's resolver follows.
+    if (!wantedNames.has(specifierName(specifier))) return false;
+    const real = realParent(resolved);
+    return real !== undefined && (wantedIds.has(idOf(real)) || wantedIds.has(real.replaceAll('\\', '/').toLowerCase()));
+  };
   const found: string[] = [];
   let grew = true;
   while (grew && found.length < MAX_IMPORTERS) {
@@ -131,16 +217,17 @@ export function importersOf(targets: readonly string[], candidates: readonly str
         } catch {
           // Unreadable: the scan itself reports it if it matters.
         }
-        const names = [...text.matchAll(MODULE_SPECIFIER)].map((match) => (match[1] ?? '').split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '');
-        facts = { names, reExports: RE_EXPORT.test(text), usesCredentials: CREDENTIAL_USE.test(text) };
+        const specifiers = [...text.matchAll(MODULE_SPECIFIER)].map((match) => match[1] ?? '');
+        facts = { specifiers, reExports: RE_EXPORT.test(text), usesCredentials: CREDENTIAL_USE.test(text) };
         parsed.set(file, facts);
       }
-      if (!facts.names.some((name) => wanted.has(name))) continue;
       if (!facts.reExports && !facts.usesCredentials) continue;
+      if (!facts.specifiers.some((specifier) => imports(file, specifier))) continue;
       included.add(file);
       found.push(file);
       if (facts.reExports) {
-        wanted.add(moduleName(file));
+        wantedNames.add(moduleName(file));
+        want(file);
         grew = true;
       }
       if (found.length >= MAX_IMPORTERS) break;
@@ -155,21 +242,32 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
   const { cwd } = context;
 
   if (flags.staged) {
-    const changes = (await stagedChanges({ cwd })).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
+    // One `rev-parse` for the prefix; the added lines are read while the staged files are.
+    const git = { cwd, prefix: await gitPrefix({ cwd }) };
+    const addedLines = stagedAddedLines(git);
+    addedLines.catch(() => {
+      // Awaited below; a failure is reported there, not as an unhandled rejection.
+    });
+    const changes = (await stagedChanges(git)).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
     const paths = changes.map((change) => change.path);
-    const content = await readIndexFiles(paths, { cwd });
+    const content = await readIndexFiles(paths, git);
     // Bytes, not text: the scanner sniffs binary files and checks the encoding itself.
     const byAbsolute = new Map([...content].map(([path, buffer]) => [resolve(cwd, path), buffer]));
     // Other files are read from disk, so cross-file checks still see the whole project.
     const readFile = (absolutePath: string): Buffer => byAbsolute.get(resolve(cwd, absolutePath)) ?? readFileSync(absolutePath);
     const staged = [...byAbsolute.keys()];
-    const importers = staged.length === 0 ? [] : importersOf(staged, await context.listFiles(), (path) => readFile(path).toString('utf8'));
+    let importers: string[] = [];
+    if (staged.length > 0) {
+      const candidates = await context.listFiles();
+      const readText = (path: string): string => readFile(path).toString('utf8');
+      importers = importersOf(staged, candidates, readText, { looseRelativeImports: mayRemapRelativeImports(cwd, candidates, readText) });
+    }
     return {
       files: [...staged, ...importers],
       readFile,
       scope: new Set(paths),
       contextOnly: new Set(importers.map((file) => toRelative(cwd, file))),
-      addedLines: await stagedAddedLines({ cwd }),
+      addedLines: await addedLines,
       note: `scanning ${paths.length} staged file${paths.length === 1 ? '' : 's'} (index content)${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`,
     };
   }
@@ -190,7 +288,9 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     const selected = selectShard([...byRelative.keys()], shard);
     shardFiles = selected.map((path) => byRelative.get(path) ?? resolve(cwd, path));
     // A file defining a secret is reported from the file that uses it: bring the importers along.
-    importers = shardFiles.length === 0 ? [] : importersOf(shardFiles, [...byRelative.values()], (path) => readFileSync(path, 'utf8'));
+    const candidates = [...byRelative.values()];
+    const readText = (path: string): string => readFileSync(path, 'utf8');
+    importers = shardFiles.length === 0 ? [] : importersOf(shardFiles, candidates, readText, { looseRelativeImports: mayRemapRelativeImports(cwd, candidates, readText) });
     note = `shard ${shard.index}/${shard.count}: ${selected.length} of ${all.length} files${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`;
   }
   let addedLines: AddedLines | undefined;

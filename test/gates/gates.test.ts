@@ -4,10 +4,11 @@
  * the content provider), so these tests show exactly what each gate hands to the scanner.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, importersOf, isGateError, planRunOptions, runGated } from '../../src/cli/gates.js';
+import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, importersOf, isGateError, mayRemapRelativeImports, planRunOptions, runGated } from '../../src/cli/gates.js';
 import { BaselineError } from '../../src/cli/baseline.js';
 import { GitError } from '../../src/cli/git.js';
 import type { Finding, ScanResult } from '../../src/scanner/types.js';
@@ -265,5 +266,85 @@ describe('importersOf', () => {
 
   it('finds nothing for a file nobody imports', () => {
     expect(importersOf(['/repo/src/unrelated.ts'], Object.keys(files), read)).toEqual([]);
+  });
+
+  // Two packages with a `config.ts` each: a relative import names one of them by its path.
+  const packages: Record<string, string> = {
+    '/repo/packages/pos/src/config.ts': "export const posConfig = { clientId: 'pos-sync' };\n",
+    '/repo/packages/pos/src/client.ts': "import { posConfig } from './config.js';\nexport const options = { clientSecret: posConfig.clientId };\n",
+    '/repo/packages/pos/src/auth/token.ts': "import { posConfig } from '../config';\nexport const token = posConfig;\n",
+    '/repo/packages/pos/src/index.ts': "export * from './client.js';\n",
+    '/repo/packages/pos/src/barrel-user.ts': "import { options } from '.';\nexport const auth = options;\n",
+    '/repo/packages/erp/src/config.ts': "export const erpConfig = { clientId: 'erp-sync' };\n",
+    '/repo/packages/erp/src/client.ts': "import { erpConfig } from './config.js';\nexport const options = { clientSecret: erpConfig.clientId };\n",
+    '/repo/packages/erp/src/shared.ts': "import { x } from '@acme/config';\nexport const token = x;\n",
+    '/repo/packages/erp/src/cross.ts': "import { posConfig } from '../../pos/src/config.ts';\nexport const secret = posConfig;\n",
+  };
+  const readPackage = (path: string) => packages[path] ?? '';
+
+  it('matches a relative import by the path it names, a bare one by its last segment', () => {
+    expect(importersOf(['/repo/packages/pos/src/config.ts'], Object.keys(packages), readPackage).sort()).toEqual([
+      '/repo/packages/erp/src/cross.ts',
+      '/repo/packages/erp/src/shared.ts',
+      '/repo/packages/pos/src/auth/token.ts',
+      '/repo/packages/pos/src/client.ts',
+    ]);
+  });
+
+  it('follows a barrel to the files importing its directory', () => {
+    expect(importersOf(['/repo/packages/pos/src/client.ts'], Object.keys(packages), readPackage).sort()).toEqual(['/repo/packages/pos/src/barrel-user.ts', '/repo/packages/pos/src/index.ts']);
+  });
+
+  it('follows a relative import through a symbolic link to the file it names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'importers-'));
+    try {
+      mkdirSync(join(dir, 'pos'));
+      mkdirSync(join(dir, 'app'));
+      writeFileSync(join(dir, 'pos', 'config.ts'), "export const posConfig = { clientId: 'pos-sync' };\n");
+      symlinkSync(join(dir, 'pos'), join(dir, 'app', 'linked'), 'dir');
+      writeFileSync(join(dir, 'app', 'use.ts'), "import { posConfig } from './linked/config.js';\nexport const options = { clientSecret: posConfig };\n");
+      writeFileSync(join(dir, 'app', 'other.ts'), "import { appConfig } from './config.js';\nexport const options = { clientSecret: appConfig };\n");
+      const candidates = [join(dir, 'pos', 'config.ts'), join(dir, 'app', 'use.ts'), join(dir, 'app', 'other.ts')];
+      expect(importersOf([join(dir, 'pos', 'config.ts')], candidates, (path) => readFileSync(path, 'utf8'))).toEqual([join(dir, 'app', 'use.ts')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('matches relative imports by their last segment when a tsconfig may remap them', () => {
+    expect(importersOf(['/repo/packages/pos/src/config.ts'], Object.keys(packages), readPackage, { looseRelativeImports: true }).sort()).toEqual([
+      '/repo/packages/erp/src/client.ts',
+      '/repo/packages/erp/src/cross.ts',
+      '/repo/packages/erp/src/shared.ts',
+      '/repo/packages/pos/src/auth/token.ts',
+      '/repo/packages/pos/src/client.ts',
+    ]);
+  });
+});
+
+describe('mayRemapRelativeImports', () => {
+  const configs: Record<string, string> = {
+    '/repo/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+    '/repo/packages/app/tsconfig.build.json': '{ "compilerOptions": { "rootDirs": ["src", "generated"] } }\n',
+    '/repo/packages/mobile/jsconfig.json': '{ "compilerOptions": { "moduleSuffixes": [".ios", ""] } }\n',
+  };
+  const read = (path: string): string => {
+    const text = configs[path];
+    if (text === undefined) throw new Error('ENOENT');
+    return text;
+  };
+
+  it('is true when a listed tsconfig or jsconfig sets rootDirs or moduleSuffixes', () => {
+    expect(mayRemapRelativeImports('/repo', ['/repo/src/a.ts', '/repo/packages/app/tsconfig.build.json'], read)).toBe(true);
+    expect(mayRemapRelativeImports('/repo', ['/repo/packages/mobile/jsconfig.json'], read)).toBe(true);
+  });
+
+  it('reads the tsconfig of the working directory and of the directories above it', () => {
+    expect(mayRemapRelativeImports('/repo/packages/app', [], read)).toBe(false);
+    expect(mayRemapRelativeImports('/repo/packages/mobile', [], read)).toBe(true);
+  });
+
+  it('is false when no config sets them', () => {
+    expect(mayRemapRelativeImports('/repo', ['/repo/src/a.ts', '/repo/tsconfig.json'], read)).toBe(false);
   });
 });
