@@ -18,6 +18,8 @@ export class GitError extends Error {
 export interface GitOptions {
   /** Directory inside the work tree. */
   readonly cwd: string;
+  /** `cwd`'s path inside the work tree (`gitPrefix`), when the caller knows it: saves a git call. */
+  readonly prefix?: string;
 }
 
 /** Runs git and returns stdout as a Buffer; a non-zero exit becomes a `GitError` naming the command. */
@@ -46,8 +48,8 @@ export async function gitTopLevel(options: GitOptions): Promise<string> {
 }
 
 /** The path of `cwd` inside the work tree, `''` at the top or `sub/dir/` below it. */
-async function gitPrefix(options: GitOptions): Promise<string> {
-  return (await git(['rev-parse', '--show-prefix'], options)).toString('utf8').trim();
+export async function gitPrefix(options: GitOptions): Promise<string> {
+  return options.prefix ?? (await git(['rev-parse', '--show-prefix'], options)).toString('utf8').trim();
 }
 
 export type ChangeStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'deleted' | 'type-changed';
@@ -74,8 +76,8 @@ function relativeToPrefix(path: string, prefix: string): string | undefined {
  */
 export async function stagedChanges(options: GitOptions): Promise<StagedChange[]> {
   const prefix = await gitPrefix(options);
-  const base = (await hasHead(options)) ? 'HEAD' : await emptyTree(options);
-  const raw = (await git(['diff', '--cached', '--name-status', '-z', '-M', '--no-ext-diff', base], options)).toString('utf8');
+  // Without a commit, `git diff --cached` compares the index with the empty tree.
+  const raw = (await git(['diff', '--cached', '--name-status', '-z', '-M', '--no-ext-diff'], options)).toString('utf8');
   const fields = raw.split('\0');
   const changes: StagedChange[] = [];
   for (let index = 0; index < fields.length; ) {
@@ -94,19 +96,6 @@ export async function stagedChanges(options: GitOptions): Promise<StagedChange[]
     }
   }
   return changes;
-}
-
-async function hasHead(options: GitOptions): Promise<boolean> {
-  try {
-    await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], options);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function emptyTree(options: GitOptions): Promise<string> {
-  return (await git(['hash-object', '-t', 'tree', '--stdin'], options, '')).toString('utf8').trim();
 }
 
 /**
@@ -180,8 +169,8 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--no-textconv', '-M',
 /** Lines the staged commit adds, per file (index against HEAD, or the empty tree before the first commit). */
 export async function stagedAddedLines(options: GitOptions): Promise<AddedLines> {
   const prefix = await gitPrefix(options);
-  const base = (await hasHead(options)) ? 'HEAD' : await emptyTree(options);
-  return parseAddedLines((await git(['diff', '--cached', ...DIFF_FLAGS, base], options)).toString('utf8'), prefix);
+  // Without a commit, `git diff --cached` compares the index with the empty tree.
+  return parseAddedLines((await git(['diff', '--cached', ...DIFF_FLAGS], options)).toString('utf8'), prefix);
 }
 
 /**
