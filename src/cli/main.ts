@@ -4,8 +4,6 @@
  */
 import { packageInfo } from '../package-info.js';
 import { describeArgument } from './arguments.js';
-import { mergeSarifCommand } from './merge-sarif.js';
-import { fixCommand } from './fix-command.js';
 
 export interface Output {
   write(chunk: string): unknown;
@@ -36,13 +34,15 @@ Run 'credential-hygiene <command> --help' for the options of a command.
 
 export type CommandHandler = (argv: string[], io: CliIo) => Promise<number>;
 
-/** Sub-commands register here as they land. */
+/**
+ * Sub-commands register here as they land. Each is loaded on use, so a command loads only its own
+ * modules: `scan` never loads the fix planner, `--help` neither ESLint nor TypeScript.
+ */
 export const commands = new Map<string, CommandHandler>([
-  // Loaded on use, so `--help` and other commands do not pay for ESLint and TypeScript.
   ['scan', async (argv, io) => (await import('./scan-command.js')).scanCommand(argv, io)],
+  ['merge-sarif', async (argv, io) => (await import('./merge-sarif.js')).mergeSarifCommand(argv, io)],
+  ['fix', async (argv, io) => (await import('./fix-command.js')).fixCommand(argv, io)],
 ]);
-commands.set('merge-sarif', mergeSarifCommand);
-commands.set('fix', fixCommand);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -42,6 +42,12 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
 `;
 
 /**
+ * The scanner's `DEFAULT_IGNORE` (src/scanner/run.ts), which the gates need before the scanner is
+ * loaded; a test keeps the two equal.
+ */
+export const SCAN_DEFAULT_IGNORE: readonly string[] = ['node_modules/', '.git/', '*.min.js', '*.min.mjs', '*.min.cjs', '*.bundle.js'];
+
+/**
  * The parser's options. No `default`s: defaults live in `DEFAULT_SCAN_CONFIG`, below the config
  * file. Further flags (baseline, staged, diff, shard) are added to this table and mapped to run
  * options in `toRunOptions`.
@@ -203,15 +209,18 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const stderr = io.stderr as ProgressOutput;
   const progress = createProgress(stderr, stderr.isTTY === true && !config.quiet && process.env.CI === undefined);
-  // The scanner (ESLint, TypeScript) loads only once the command line is known to be valid.
-  const { run, ProjectConfigError } = await import('../scanner/index.js');
+  // The scanner (ESLint, TypeScript) loads only once the command line is known to be valid and the
+  // gates have planned the scan (git, the file list): a commit with nothing to scan never loads it.
+  let scanner: typeof import('../scanner/index.js') | undefined;
   let result: RunResult;
   let gated: GatedRun<RunResult>;
   try {
     const runOptions = toRunOptions(config, cwd, parsed.positionals);
-    const { DEFAULT_IGNORE } = await import('../scanner/index.js');
-    const gateContext = scannerGateContext(cwd, parsed.positionals, [...DEFAULT_IGNORE, ...config.ignore]);
-    gated = await runGated(values, gateContext, (plan) => run({ ...runOptions, ...planRunOptions(plan), onProgress: progress.update }));
+    const gateContext = scannerGateContext(cwd, parsed.positionals, [...SCAN_DEFAULT_IGNORE, ...config.ignore]);
+    gated = await runGated(values, gateContext, async (plan) => {
+      scanner = await import('../scanner/index.js');
+      return scanner.run({ ...runOptions, ...planRunOptions(plan), onProgress: progress.update });
+    });
     result = gated.result;
   } catch (error) {
     progress.clear();
@@ -219,7 +228,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`credential-hygiene scan: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ProjectConfigError) {
+    if (scanner && error instanceof scanner.ProjectConfigError) {
       io.stderr.write(`credential-hygiene scan: cannot load the TypeScript project: ${error.configFile}: ${error.diagnostic}\n`);
       return 2;
     }

@@ -298,3 +298,11 @@ describe('credential-hygiene scan (binary)', () => {
     expect((await scanJson(unreadable)).report.errors).toEqual([{ file: 'secret.ts', message: 'permission denied' }]);
   });
 });
+
+describe('SCAN_DEFAULT_IGNORE', () => {
+  it("is the scanner's DEFAULT_IGNORE, which the gates use before the scanner is loaded", async () => {
+    const { SCAN_DEFAULT_IGNORE } = await import('../../src/cli/scan-command.js');
+    const { DEFAULT_IGNORE } = await import('../../src/scanner/run.js');
+    expect(SCAN_DEFAULT_IGNORE).toEqual(DEFAULT_IGNORE);
+  });
+});
