@@ -7,7 +7,7 @@
  * Order matters: the baseline is compared on every finding of the scanned files (so an entry is
  * stale only if its finding is really gone), and only then are findings narrowed to added lines.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { categorize, createIgnoreMatcher, listFiles } from '../scanner/files.js';
 import type { Finding, ScanResult } from '../scanner/types.js';
@@ -140,26 +140,35 @@ const CREDENTIAL_USE = /secret|passw|token|api[-_]?key|credential|authori[sz]ati
  * `rootDirs` merges directories, `moduleSuffixes` turns `./config` into `./config.ios.ts`.
  */
 const REMAPS_RELATIVE_IMPORTS = /"(?:rootDirs|moduleSuffixes)"/u;
+/** Compiler options under which a bare specifier may resolve to any project file (`paths`, `baseUrl`). */
+const REMAPS_BARE_IMPORTS = /"(?:paths|baseUrl)"/u;
 const TSCONFIG = /(?:^|[\\/])[jt]sconfig[^\\/]*\.json$/iu;
 
 export interface ImportersOptions {
   /**
    * Relative imports may resolve elsewhere than the path they spell (a tsconfig sets `rootDirs` or
-   * `moduleSuffixes`): match them by their last segment, as bare specifiers are.
+   * `moduleSuffixes`): match them by their last segment, as `looseBareImports` does.
    */
   readonly looseRelativeImports?: boolean;
+  /**
+   * Bare specifiers may resolve to any project file (a tsconfig sets `paths` or `baseUrl`): match
+   * them by their last segment alone, without asking which package they name.
+   */
+  readonly looseBareImports?: boolean;
 }
 
 /**
- * Whether a tsconfig or jsconfig among `files`, or in `cwd` or a directory above it, sets an option
- * under which relative imports resolve elsewhere than they spell (see `ImportersOptions`).
+ * Which import matches need the loose form (see `ImportersOptions`): whether a tsconfig or jsconfig
+ * among `files`, or in `cwd` or a directory above it, sets an option under which imports resolve
+ * elsewhere than they spell. A config that only a package's `extends` brings in is not read.
  */
-export function mayRemapRelativeImports(cwd: string, files: readonly string[], read: (absolutePath: string) => string): boolean {
+export function importRemaps(cwd: string, files: readonly string[], read: (absolutePath: string) => string): Required<ImportersOptions> {
   const configs = new Set(files.filter((file) => TSCONFIG.test(file)));
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) configs.add(join(dir, name));
     if (dirname(dir) === dir) break;
   }
+  const remaps = { looseRelativeImports: false, looseBareImports: false };
   for (const config of configs) {
     let text = '';
     try {
@@ -167,9 +176,69 @@ export function mayRemapRelativeImports(cwd: string, files: readonly string[], r
     } catch {
       continue;
     }
-    if (REMAPS_RELATIVE_IMPORTS.test(text)) return true;
+    if (REMAPS_RELATIVE_IMPORTS.test(text)) remaps.looseRelativeImports = true;
+    if (REMAPS_BARE_IMPORTS.test(text)) remaps.looseBareImports = true;
   }
-  return false;
+  return remaps;
+}
+
+/** `@acme/config/env` → `@acme/config`, `lodash/fp` → `lodash`; undefined for `#internal` and `node:` specifiers. */
+function packageNameOf(specifier: string): string | undefined {
+  if (specifier.startsWith('#') || specifier.includes(':')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? (parts.length >= 2 ? parts.slice(0, 2).join('/') : undefined) : parts[0];
+}
+
+/**
+ * Where a bare specifier's package can be, seen from `fromDir`: every `node_modules/<name>` on the
+ * way up (their real paths: workspaces link their packages there) and every directory on the way
+ * up whose `package.json` has that name (a self-reference). Module resolution picks one of them, so
+ * what it resolves to lies inside one, unless a manifest points outside its directory
+ * (`"main": "../x.js"`): then `'anywhere'`.
+ */
+class PackageLocator {
+  private readonly cache = new Map<string, readonly string[] | 'anywhere'>();
+  private readonly names = new Map<string, string | undefined>();
+
+  locate(name: string, fromDir: string): readonly string[] | 'anywhere' {
+    const key = `${fromDir}\0${name}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const found: string[] = [];
+    let anywhere = false;
+    for (let dir = fromDir; ; dir = dirname(dir)) {
+      for (const candidate of [join(dir, 'node_modules', name), ...(this.manifestName(dir) === name ? [dir] : [])]) {
+        if (!existsSync(candidate)) continue;
+        try {
+          const real = realpathSync(candidate);
+          found.push(real);
+          const manifest = readFileSync(join(real, 'package.json'), 'utf8');
+          if (manifest.includes('"../') || manifest.includes('"..\\\\')) anywhere = true;
+        } catch {
+          // No manifest: resolution looks for index files inside the directory.
+        }
+      }
+      if (dirname(dir) === dir) break;
+    }
+    const result = anywhere ? 'anywhere' : found;
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private manifestName(dir: string): string | undefined {
+    if (!this.names.has(dir)) {
+      let name: string | undefined;
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+        const value = (parsed as { name?: unknown } | null)?.name;
+        if (typeof value === 'string') name = value;
+      } catch {
+        // No manifest, or not JSON: not a package of that name.
+      }
+      this.names.set(dir, name);
+    }
+    return this.names.get(dir);
+  }
 }
 
 /**
@@ -185,17 +254,32 @@ export function mayRemapRelativeImports(cwd: string, files: readonly string[], r
 export function importersOf(targets: readonly string[], candidates: readonly string[], read: (absolutePath: string) => string, options: ImportersOptions = {}): string[] {
   const wantedNames = new Set(targets.map(moduleName));
   const wantedIds = new Set<string>();
+  const wantedPaths: string[] = [];
   const want = (file: string): void => {
     for (const id of moduleIds(file)) wantedIds.add(id);
+    wantedPaths.push(file);
     const real = realParent(file);
-    if (real !== undefined) for (const id of moduleIds(real)) wantedIds.add(id);
+    if (real !== undefined) {
+      for (const id of moduleIds(real)) wantedIds.add(id);
+      wantedPaths.push(real);
+    }
   };
+  const packages = new PackageLocator();
   targets.forEach(want);
   const included = new Set(targets);
   const parsed = new Map<string, { specifiers: string[]; reExports: boolean; usesCredentials: boolean }>();
   const imports = (file: string, specifier: string): boolean => {
-    const resolved = options.looseRelativeImports ? undefined : resolveRelative(specifier, file);
-    if (resolved === undefined) return wantedNames.has(specifierName(specifier));
+    const resolved = resolveRelative(specifier, file);
+    if (resolved === undefined || options.looseRelativeImports) {
+      if (!wantedNames.has(specifierName(specifier))) return false;
+      if (resolved !== undefined || options.looseBareImports) return true;
+      // A bare specifier resolves inside the package it names: `@acme/config` cannot be another
+      // package's `src/config.ts`.
+      const name = packageNameOf(specifier);
+      if (name === undefined) return true;
+      const locations = packages.locate(name, dirname(file));
+      return locations === 'anywhere' || locations.some((location) => wantedPaths.some((path) => path.startsWith(location + sep)));
+    }
     // A relative import names a path. `./erp.js` may also be a directory `erp.js/`, hence both ids.
     if (wantedIds.has(idOf(resolved)) || wantedIds.has(resolved.toLowerCase())) return true;
     // Through a symbolic link it names the link's target, which the scanner's resolver follows.
@@ -260,7 +344,7 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     if (staged.length > 0) {
       const candidates = await context.listFiles();
       const readText = (path: string): string => readFile(path).toString('utf8');
-      importers = importersOf(staged, candidates, readText, { looseRelativeImports: mayRemapRelativeImports(cwd, candidates, readText) });
+      importers = importersOf(staged, candidates, readText, importRemaps(cwd, candidates, readText));
     }
     return {
       files: [...staged, ...importers],
@@ -290,7 +374,7 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     // A file defining a secret is reported from the file that uses it: bring the importers along.
     const candidates = [...byRelative.values()];
     const readText = (path: string): string => readFileSync(path, 'utf8');
-    importers = shardFiles.length === 0 ? [] : importersOf(shardFiles, candidates, readText, { looseRelativeImports: mayRemapRelativeImports(cwd, candidates, readText) });
+    importers = shardFiles.length === 0 ? [] : importersOf(shardFiles, candidates, readText, importRemaps(cwd, candidates, readText));
     note = `shard ${shard.index}/${shard.count}: ${selected.length} of ${all.length} files${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`;
   }
   let addedLines: AddedLines | undefined;

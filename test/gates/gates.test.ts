@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, importersOf, isGateError, mayRemapRelativeImports, planRunOptions, runGated } from '../../src/cli/gates.js';
+import { checkGateFlags, type GateFlags, GateUsageError, type GatePlan, importRemaps, importersOf, isGateError, planRunOptions, runGated } from '../../src/cli/gates.js';
 import { BaselineError } from '../../src/cli/baseline.js';
 import { GitError } from '../../src/cli/git.js';
 import type { Finding, ScanResult } from '../../src/scanner/types.js';
@@ -282,10 +282,9 @@ describe('importersOf', () => {
   };
   const readPackage = (path: string) => packages[path] ?? '';
 
-  it('matches a relative import by the path it names, a bare one by its last segment', () => {
+  it('matches a relative import by the path it names, and no bare one without a package of that name', () => {
     expect(importersOf(['/repo/packages/pos/src/config.ts'], Object.keys(packages), readPackage).sort()).toEqual([
       '/repo/packages/erp/src/cross.ts',
-      '/repo/packages/erp/src/shared.ts',
       '/repo/packages/pos/src/auth/token.ts',
       '/repo/packages/pos/src/client.ts',
     ]);
@@ -315,36 +314,90 @@ describe('importersOf', () => {
     expect(importersOf(['/repo/packages/pos/src/config.ts'], Object.keys(packages), readPackage, { looseRelativeImports: true }).sort()).toEqual([
       '/repo/packages/erp/src/client.ts',
       '/repo/packages/erp/src/cross.ts',
-      '/repo/packages/erp/src/shared.ts',
       '/repo/packages/pos/src/auth/token.ts',
       '/repo/packages/pos/src/client.ts',
     ]);
   });
 });
 
-describe('mayRemapRelativeImports', () => {
+describe('importRemaps', () => {
   const configs: Record<string, string> = {
     '/repo/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
     '/repo/packages/app/tsconfig.build.json': '{ "compilerOptions": { "rootDirs": ["src", "generated"] } }\n',
     '/repo/packages/mobile/jsconfig.json': '{ "compilerOptions": { "moduleSuffixes": [".ios", ""] } }\n',
+    '/repo/packages/web/tsconfig.json': '{ "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }\n',
+    '/repo/packages/legacy/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }\n',
   };
   const read = (path: string): string => {
     const text = configs[path];
     if (text === undefined) throw new Error('ENOENT');
     return text;
   };
+  const none = { looseRelativeImports: false, looseBareImports: false };
 
-  it('is true when a listed tsconfig or jsconfig sets rootDirs or moduleSuffixes', () => {
-    expect(mayRemapRelativeImports('/repo', ['/repo/src/a.ts', '/repo/packages/app/tsconfig.build.json'], read)).toBe(true);
-    expect(mayRemapRelativeImports('/repo', ['/repo/packages/mobile/jsconfig.json'], read)).toBe(true);
+  it('loosens relative imports when a listed tsconfig or jsconfig sets rootDirs or moduleSuffixes', () => {
+    expect(importRemaps('/repo', ['/repo/src/a.ts', '/repo/packages/app/tsconfig.build.json'], read)).toEqual({ ...none, looseRelativeImports: true });
+    expect(importRemaps('/repo', ['/repo/packages/mobile/jsconfig.json'], read)).toEqual({ ...none, looseRelativeImports: true });
+  });
+
+  it('loosens bare imports when one sets paths or baseUrl', () => {
+    expect(importRemaps('/repo', ['/repo/packages/web/tsconfig.json'], read)).toEqual({ ...none, looseBareImports: true });
+    expect(importRemaps('/repo', ['/repo/packages/legacy/tsconfig.json'], read)).toEqual({ ...none, looseBareImports: true });
   });
 
   it('reads the tsconfig of the working directory and of the directories above it', () => {
-    expect(mayRemapRelativeImports('/repo/packages/app', [], read)).toBe(false);
-    expect(mayRemapRelativeImports('/repo/packages/mobile', [], read)).toBe(true);
+    expect(importRemaps('/repo/packages/app', [], read)).toEqual(none);
+    expect(importRemaps('/repo/packages/mobile', [], read)).toEqual({ ...none, looseRelativeImports: true });
+    expect(importRemaps('/repo/packages/web/src', [], read)).toEqual({ ...none, looseBareImports: true });
   });
 
-  it('is false when no config sets them', () => {
-    expect(mayRemapRelativeImports('/repo', ['/repo/src/a.ts', '/repo/tsconfig.json'], read)).toBe(false);
+  it('loosens nothing when no config sets them', () => {
+    expect(importRemaps('/repo', ['/repo/src/a.ts', '/repo/tsconfig.json'], read)).toEqual(none);
+  });
+});
+
+describe('importersOf, bare specifiers', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A workspace: `@acme/config` and `@acme/pos` linked into node_modules, as npm, pnpm and yarn do. */
+  function workspace(files: Record<string, string>): (path: string) => string {
+    dir = mkdtempSync(join(tmpdir(), 'importers-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    mkdirSync(join(dir, 'node_modules', '@acme'), { recursive: true });
+    symlinkSync(join(dir, 'packages', 'config'), join(dir, 'node_modules', '@acme', 'config'), 'dir');
+    symlinkSync(join(dir, 'packages', 'pos'), join(dir, 'node_modules', '@acme', 'pos'), 'dir');
+    return (path) => join(dir, path);
+  }
+  const files = {
+    'packages/config/package.json': '{ "name": "@acme/config", "main": "src/config.ts" }\n',
+    'packages/config/src/config.ts': "export const shared = { clientId: 'shared' };\n",
+    'packages/pos/package.json': '{ "name": "@acme/pos", "main": "src/index.ts" }\n',
+    'packages/pos/src/config.ts': "export const posConfig = { clientId: 'pos-sync' };\n",
+    'packages/pos/src/uses-shared.ts': "import { shared } from '@acme/config';\nexport const options = { clientSecret: shared.clientId };\n",
+    'packages/erp/src/uses-pos.ts': "import { posConfig } from '@acme/pos/config';\nexport const options = { clientSecret: posConfig };\n",
+    'packages/erp/src/uses-missing.ts': "import { x } from 'config';\nexport const token = x;\n",
+  };
+  const read = (path: string): string => readFileSync(path, 'utf8');
+
+  it("takes a package-name import only when the target lies in that package", () => {
+    const at = workspace(files);
+    const candidates = Object.keys(files).filter((path) => path.endsWith('.ts')).map(at);
+    expect(importersOf([at('packages/config/src/config.ts')], candidates, read)).toEqual([at('packages/pos/src/uses-shared.ts')]);
+    expect(importersOf([at('packages/pos/src/config.ts')], candidates, read)).toEqual([at('packages/erp/src/uses-pos.ts')]);
+  });
+
+  it('takes every import with the name when paths or baseUrl may map it, or a manifest points outside its package', () => {
+    const at = workspace({ ...files, 'packages/config/package.json': '{ "name": "@acme/config", "main": "../pos/src/config.ts" }\n' });
+    const candidates = Object.keys(files).filter((path) => path.endsWith('.ts')).map(at);
+    expect(importersOf([at('packages/pos/src/config.ts')], candidates, read).sort()).toEqual([at('packages/erp/src/uses-pos.ts'), at('packages/pos/src/uses-shared.ts')]);
+    expect(importersOf([at('packages/pos/src/config.ts')], candidates, read, { looseBareImports: true }).sort()).toEqual([
+      at('packages/erp/src/uses-missing.ts'),
+      at('packages/erp/src/uses-pos.ts'),
+      at('packages/pos/src/uses-shared.ts'),
+    ]);
   });
 });
