@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ENDPOINT_PROPERTIES } from '../../../src/catalogue/flows.js';
+import { LOOPBACK_HOST, mayReport } from '../../../src/detectors/text-gates/no-insecure-oauth-endpoint.js';
+import { isLoopbackHost } from '../../../src/util/urls.js';
+
+describe('no-insecure-oauth-endpoint text gate', () => {
+  it.each([
+    ["const config = { issuer: 'http://idp.example.com' };"],
+    ["new ConfidentialClientApplication({ auth: { authority: `http://login.example.com/${tenant}` } });"],
+    ["const res = await fetch('http://erp.example.com/oauth/token', { method: 'POST' });"],
+    ["const discovery = 'http://idp.example.com/.well-known/openid-configuration';"],
+    ["const jwks = 'http://idp.example.com/jwks.json';"],
+    // Held by a constant and used under an endpoint key, or joined to a path.
+    ["const IDP = 'http://idp.example.com';\nexport const oauth = { tokenUrl: IDP };"],
+    ["const settings = { idp: { url: 'http://idp.example.com' } };\nconst client = { issuer: settings.idp.url };"],
+    ["const IDP = 'http://idp.example.com';\nconst tokenEndpoint = IDP + '/oauth/token';"],
+    ["const issuer = 'http://idp.example.com';\nnew Issuer({ issuer });"],
+    // Continued strings and dynamic hosts.
+    ["const url = 'http://' + host + TOKEN_PATH;"],
+    ["const url = `http://${host}/connect/token`;"],
+    // Discovery modules and the switch.
+    ["import * as client from 'openid-client';\nconst issuer = new URL('http://idp.example.com');\nawait client.discovery(issuer, id);"],
+    ["client.allowInsecureRequests(config);"],
+    ["const url = 'HTTP://IDP.EXAMPLE.COM/OAUTH/TOKEN';"],
+  ])('lets %j through', (text) => {
+    expect(mayReport(text)).toBe(true);
+  });
+
+  it.each([
+    // Bundle-like code: `http:` everywhere, no endpoint.
+    ['var SVG_NS = "http://www.w3.org/2000/svg"; var XLINK = "http://www.w3.org/1999/xlink"; el.setAttributeNS(SVG_NS, "token", t);'],
+    ["const docs = 'http://example.com/docs/authorization'; throw new Error('see ' + docs);"],
+    ["const config = { issuer: 'http://localhost:8080/realms/pos' };"],
+    ["const config = { tokenUrl: 'http://127.0.0.1:4000/oauth/token' };"],
+    ["const url = `http://localhost:${port}/oauth/token`;"],
+    ["const config = { issuer: 'https://idp.example.com', homepage: 'http://example.com' };"],
+    ['// see http://tools.ietf.org/html/rfc6749 for the token endpoint'],
+  ])('stops %j', (text) => {
+    expect(mayReport(text)).toBe(false);
+  });
+
+  it.each([...ENDPOINT_PROPERTIES])('lets an http URL under every endpoint key of the catalogue through (%s)', (key) => {
+    expect(mayReport(`const config = { ${key}: 'http://idp.example.com/x' };`)).toBe(true);
+  });
+
+  it.each(['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '[0:0:0:0:0:0:0:1]', 'pos.localhost', 'LOCALHOST', 'localhost.example.com', 'example.com', '128.0.0.1', '[::2]'])(
+    'agrees with the rule on whether %s is loopback',
+    (host) => {
+      expect(LOOPBACK_HOST.test(host)).toBe(isLoopbackHost(host));
+    },
+  );
+});

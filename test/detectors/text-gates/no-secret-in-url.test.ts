@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { SECRET_QUERY_PARAMETERS } from '../../../src/catalogue/flows.js';
+import { mayReport } from '../../../src/detectors/text-gates/no-secret-in-url.js';
+
+describe('no-secret-in-url text gate', () => {
+  it.each([
+    ["const url = `${base}/oauth/token?grant_type=client_credentials&client_secret=${secret}`;"],
+    ["const url = 'https://erp.example.com/api/orders?password=' + password;"],
+    ["fetch(tokenUrl + '&client-secret=' + secret);"],
+    ["const q = `?access_token=${token}`;"],
+    ["const q = '?refreshToken=' + refresh;"],
+    ["const q = '?API_KEY=' + key;"],
+    ["const q = '?client%5Fsecret=' + secret;"],
+    // The name held by a constant and joined to the `=` by concatenation.
+    ["const PARAM = 'client_secret';\nconst url = base + '?' + PARAM + '=' + secret;"],
+    // `searchParams` writes and query objects.
+    ["const PARAM = 'access_token';\nurl.searchParams.set(PARAM, token);"],
+    ["url.searchParams.append('password', password);"],
+    ["await got(tokenUrl, { searchParams: { client_secret: secret } });"],
+    ["import axios from 'axios';\nconst query = { api_key: key };\nawait axios.get(url, { params: query });"],
+    ["import request from 'superagent';\nawait request.get(url).query({ accessToken });"],
+  ])('lets %j through', (text) => {
+    expect(mayReport(text)).toBe(true);
+  });
+
+  it.each([
+    // Bundle-like code: the words without the query shapes.
+    ['if ("password" === input.type || "url" === input.type) return true; var e = "data-" + r + \'="\' + v;'],
+    ['const accessToken = await getAccessToken(); headers.Authorization = `Bearer ${accessToken}`;'],
+    ['const body = new URLSearchParams({ client_secret: secret }); await fetch(url, { method: "POST", body });'],
+    ["interface Request { searchParams?: Params; password?: string }"],
+    ['/**\n * //   "searchParams": {},\n * //   "password": "my_password"\n */\nexport declare function list(): void;'],
+    ['const passwordless = "?passwords=1"; const x = "?mypassword=1";'],
+    ['switch (kind) { case "password": return f("apiKey"); }'],
+  ])('stops %j', (text) => {
+    expect(mayReport(text)).toBe(false);
+  });
+
+  it.each([...SECRET_QUERY_PARAMETERS.values()])('lets a query string with every secret parameter of the catalogue through (%s)', (name) => {
+    expect(mayReport(`const url = \`\${base}?${name}=\${value}\`;`)).toBe(true);
+    expect(mayReport(`const url = \`\${base}?not_${name}s=\${value}\`;`)).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { credentialWord, mayReport } from '../../../src/detectors/text-gates/no-secret-logging.js';
+import { classifySecretName } from '../../../src/detectors/index.js';
+
+describe('no-secret-logging text gate', () => {
+  it.each([
+    ['console.log(clientSecret);'],
+    ['logger.info(`token: ${accessToken}`);'],
+    ['this.logger.debug({ password: config.password });'],
+    ['req.log.warn(process.env.ERP_CLIENT_SECRET);'],
+    ["console.log(process.env['API_KEY']);"],
+    ['(this.logger as Logger).info({ secret });'],
+    ["this['logger'].info(credentials.apiKey);"],
+    ['logger.info<Payload>({ token: session.refreshToken });'],
+    ['throw new Error(`Login failed for ${password}`);'],
+    ['throw new SyncError(`bad ${apiKey}`);'],
+    ['debug(refreshToken);'],
+    ["util.inspect(clientSecret);"],
+    ['process.stdout.write(token);'],
+    ["import createDebug from 'debug';\nconst log = createDebug('pos:sync');\nlog(session.accessToken);"],
+    ["const trace = require('debug')('pos');\ntrace(apiKey);"],
+    // Token responses, awaited in the arguments or bound to a constant.
+    ['console.log(await cca.acquireTokenByClientCredential(request));'],
+    ['const result = await client.grant(params);\nlogger.info(result);'],
+    ["const res = await fetch('https://erp.example.com/oauth/token', init);\nconst body = await res.json();\nconsole.log(body);"],
+    ["const { data } = await axios.post(tokenUrl, form);\nconsole.log(data);"],
+    ['const data: TokenResponse = await exchangeCodeForToken(code);\nconsole.log(data);'],
+    // Objects holding a credential, spread or bound to a constant.
+    ['const settings = { clientId, clientSecret: process.env.SECRET };\nconsole.log(settings);'],
+    ['const auth = { password: input };\nconsole.log({ ...auth, user });'],
+  ])('lets %j through', (text) => {
+    expect(mayReport(text)).toBe(true);
+  });
+
+  it.each([
+    // Bundle-like code: credential words outside log arguments, log calls without them.
+    ['function next() { const token = lexer.next(); if (token.type === "eof") console.warn("unexpected end of input", pos); return token; }'],
+    ['if (!valid) throw new Error("Invalid token: expected " + expected + " at " + pos);'],
+    ['var e = { token: t, type: n }; console.error("Warning: %s", componentName);'],
+    ['/**\n * const res = await client.getToken(code);\n *   console.log(res.tokens);\n */\nexport declare function getToken(code: string): Promise<void>;'],
+    ['// console.log(password)\nconst password = form.password; submit(password);'],
+    ['catalog.info(password); dialog.warn(token);'],
+    ['const res = await fetch(url); const body = await res.json(); console.log(body);'],
+    ['console.log(token.type, tokens.length);'],
+  ])('stops %j', (text) => {
+    expect(mayReport(text)).toBe(false);
+  });
+
+  it.each(['clientSecret', 'client_secret', 'password', 'passwd', 'apiKey', 'api_key', 'accessToken', 'refresh_token', 'privateKey', 'AUTH_TOKEN', 'webhookSecret', 'bearerToken'])(
+    'agrees with classifySecretName on %s',
+    (name) => {
+      const kind = classifySecretName(name)?.kind;
+      expect(credentialWord(name)).toBe(kind !== undefined && kind !== 'client-id');
+      expect(mayReport(`console.log(${name});`)).toBe(credentialWord(name));
+    },
+  );
+});
+
+describe('no-secret-logging text gate on member reads', () => {
+  it.each([
+    ['console.log(token.toString());', true],
+    ['console.log(secret.trim());', true],
+    ['console.log(this.password);', true],
+    ['console.log(token.value);', false],
+    ['throw new Error("Unexpected token " + this.token.type);', false],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text)).toBe(expected);
+  });
+});
