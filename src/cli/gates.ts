@@ -144,6 +144,12 @@ const REMAPS_RELATIVE_IMPORTS = /"(?:rootDirs|moduleSuffixes)"/u;
 const REMAPS_BARE_IMPORTS = /"(?:paths|baseUrl)"/u;
 const TSCONFIG = /(?:^|[\\/])[jt]sconfig[^\\/]*\.json$/iu;
 
+/** A tsconfig `paths` entry (pattern with at most one `*`) with its substitutions made absolute. */
+export interface PathMapping {
+  readonly pattern: string;
+  readonly substitutions: readonly string[];
+}
+
 export interface ImportersOptions {
   /**
    * Relative imports may resolve elsewhere than the path they spell (a tsconfig sets `rootDirs` or
@@ -151,24 +157,52 @@ export interface ImportersOptions {
    */
   readonly looseRelativeImports?: boolean;
   /**
-   * Bare specifiers may resolve to any project file (a tsconfig sets `paths` or `baseUrl`): match
-   * them by their last segment alone, without asking which package they name.
+   * Bare specifiers may resolve to any project file (a tsconfig sets `paths` or `baseUrl` in a way
+   * `pathMappings` and `baseUrls` do not capture): match them by their last segment alone.
    */
   readonly looseBareImports?: boolean;
+  /** The `paths` of every tsconfig: a bare specifier one of them maps names the files it maps to. */
+  readonly pathMappings?: readonly PathMapping[];
+  /** The `baseUrl` of every tsconfig, absolute: a bare specifier may name a file below one. */
+  readonly baseUrls?: readonly string[];
+}
+
+/** tsconfig files are JSON with comments and trailing commas. */
+function parseJsonc(text: string): unknown {
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === '"') {
+      const end = /^"(?:[^"\\\n]|\\.)*"/u.exec(text.slice(index))?.[0] ?? char;
+      out += end;
+      index += end.length - 1;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      out += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? text.length : end + 1;
+      out += ' ';
+    } else out += char;
+  }
+  return JSON.parse(out.replace(/,(\s*[}\]])/gu, '$1')) as unknown;
 }
 
 /**
- * Which import matches need the loose form (see `ImportersOptions`): whether a tsconfig or jsconfig
- * among `files`, or in `cwd` or a directory above it, sets an option under which imports resolve
- * elsewhere than they spell. A config that only a package's `extends` brings in is not read.
+ * How the project's configs may map imports (see `ImportersOptions`): read from every tsconfig or
+ * jsconfig among `files`, and in `cwd` and the directories above it. A config that only a
+ * package's `extends` brings in is not read.
  */
-export function importRemaps(cwd: string, files: readonly string[], read: (absolutePath: string) => string): Required<ImportersOptions> {
+export function importRemaps(cwd: string, files: readonly string[], read: (absolutePath: string) => string): ImportersOptions {
   const configs = new Set(files.filter((file) => TSCONFIG.test(file)));
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) configs.add(join(dir, name));
     if (dirname(dir) === dir) break;
   }
-  const remaps = { looseRelativeImports: false, looseBareImports: false };
+  let looseRelativeImports = false;
+  let looseBareImports = false;
+  const pathMappings: PathMapping[] = [];
+  const baseUrls: string[] = [];
   for (const config of configs) {
     let text = '';
     try {
@@ -176,10 +210,45 @@ export function importRemaps(cwd: string, files: readonly string[], read: (absol
     } catch {
       continue;
     }
-    if (REMAPS_RELATIVE_IMPORTS.test(text)) remaps.looseRelativeImports = true;
-    if (REMAPS_BARE_IMPORTS.test(text)) remaps.looseBareImports = true;
+    if (REMAPS_RELATIVE_IMPORTS.test(text)) looseRelativeImports = true;
+    if (!REMAPS_BARE_IMPORTS.test(text)) continue;
+    try {
+      const options = (parseJsonc(text) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null)?.compilerOptions ?? {};
+      const { baseUrl, paths } = options;
+      if (baseUrl !== undefined && typeof baseUrl !== 'string') throw new TypeError('baseUrl');
+      const base = resolve(dirname(config), baseUrl ?? '.');
+      if (baseUrl !== undefined) baseUrls.push(base);
+      if (paths !== undefined) {
+        if (typeof paths !== 'object' || paths === null) throw new TypeError('paths');
+        for (const [pattern, substitutions] of Object.entries(paths as Record<string, unknown>)) {
+          if (!Array.isArray(substitutions) || substitutions.some((substitution) => typeof substitution !== 'string')) throw new TypeError('paths');
+          pathMappings.push({ pattern, substitutions: (substitutions as string[]).map((substitution) => resolve(base, substitution)) });
+        }
+      }
+    } catch {
+      // A config this cannot read (or `paths` spelt some other way): match bare imports loosely.
+      looseBareImports = true;
+    }
   }
-  return remaps;
+  return { looseRelativeImports, looseBareImports, pathMappings, baseUrls };
+}
+
+/** The files `paths` maps `specifier` to (`*` filled in), as module resolution tries them. */
+function mappedPaths(specifier: string, mappings: readonly PathMapping[]): string[] {
+  const mapped: string[] = [];
+  for (const { pattern, substitutions } of mappings) {
+    const star = pattern.indexOf('*');
+    let capture: string | undefined;
+    if (star < 0) capture = pattern === specifier ? '' : undefined;
+    else {
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)) capture = specifier.slice(prefix.length, specifier.length - suffix.length);
+    }
+    if (capture === undefined) continue;
+    for (const substitution of substitutions) mapped.push(substitution.replace('*', capture));
+  }
+  return mapped;
 }
 
 /** `@acme/config/env` → `@acme/config`, `lodash/fp` → `lodash`; undefined for `#internal` and `node:` specifiers. */
@@ -273,8 +342,13 @@ export function importersOf(targets: readonly string[], candidates: readonly str
     if (resolved === undefined || options.looseRelativeImports) {
       if (!wantedNames.has(specifierName(specifier))) return false;
       if (resolved !== undefined || options.looseBareImports) return true;
-      // A bare specifier resolves inside the package it names: `@acme/config` cannot be another
-      // package's `src/config.ts`.
+      // `paths` and `baseUrl` name files: a specifier they map to a target imports it. (Only among
+      // specifiers with the target's name: `@acme/pos` mapped to a barrel re-exporting the target
+      // is left out, as a barrel imported by its folder's name always was.)
+      const mapped = [...mappedPaths(specifier, options.pathMappings ?? []), ...(options.baseUrls ?? []).map((base) => join(base, specifier))];
+      if (mapped.some((path) => wantedIds.has(idOf(path)) || wantedIds.has(path.replaceAll('\\', '/').toLowerCase()))) return true;
+      // Otherwise (or when the mapped files do not exist) a bare specifier resolves inside the
+      // package it names: `@acme/config` cannot be another package's `src/config.ts`.
       const name = packageNameOf(specifier);
       if (name === undefined) return true;
       const locations = packages.locate(name, dirname(file));

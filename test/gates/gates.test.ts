@@ -325,34 +325,72 @@ describe('importRemaps', () => {
     '/repo/tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
     '/repo/packages/app/tsconfig.build.json': '{ "compilerOptions": { "rootDirs": ["src", "generated"] } }\n',
     '/repo/packages/mobile/jsconfig.json': '{ "compilerOptions": { "moduleSuffixes": [".ios", ""] } }\n',
-    '/repo/packages/web/tsconfig.json': '{ "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }\n',
-    '/repo/packages/legacy/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }\n',
+    '/repo/packages/web/tsconfig.json': '{\n  // aliases\n  "compilerOptions": { "paths": { "~/*": ["./src/*"], "@env": ["./src/env.ts",], }, /* "baseUrl": "lib" */ },\n}\n',
+    '/repo/packages/legacy/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "shared/*": ["../../shared/*"] } } }\n',
+    '/repo/packages/odd/tsconfig.json': '{ "compilerOptions": { "paths": "./paths.json" } }\n',
   };
   const read = (path: string): string => {
     const text = configs[path];
     if (text === undefined) throw new Error('ENOENT');
     return text;
   };
-  const none = { looseRelativeImports: false, looseBareImports: false };
+  const none = { looseRelativeImports: false, looseBareImports: false, pathMappings: [], baseUrls: [] };
 
   it('loosens relative imports when a listed tsconfig or jsconfig sets rootDirs or moduleSuffixes', () => {
     expect(importRemaps('/repo', ['/repo/src/a.ts', '/repo/packages/app/tsconfig.build.json'], read)).toEqual({ ...none, looseRelativeImports: true });
     expect(importRemaps('/repo', ['/repo/packages/mobile/jsconfig.json'], read)).toEqual({ ...none, looseRelativeImports: true });
   });
 
-  it('loosens bare imports when one sets paths or baseUrl', () => {
-    expect(importRemaps('/repo', ['/repo/packages/web/tsconfig.json'], read)).toEqual({ ...none, looseBareImports: true });
-    expect(importRemaps('/repo', ['/repo/packages/legacy/tsconfig.json'], read)).toEqual({ ...none, looseBareImports: true });
+  it('reads paths (comments and trailing commas allowed) and baseUrl, relative to the config or to baseUrl', () => {
+    expect(importRemaps('/repo', ['/repo/packages/web/tsconfig.json'], read)).toEqual({
+      ...none,
+      pathMappings: [
+        { pattern: '~/*', substitutions: ['/repo/packages/web/src/*'] },
+        { pattern: '@env', substitutions: ['/repo/packages/web/src/env.ts'] },
+      ],
+    });
+    expect(importRemaps('/repo', ['/repo/packages/legacy/tsconfig.json'], read)).toEqual({
+      ...none,
+      pathMappings: [{ pattern: 'shared/*', substitutions: ['/repo/packages/shared/*'] }],
+      baseUrls: ['/repo/packages/legacy/src'],
+    });
+  });
+
+  it('loosens bare imports when a config spells paths in a way it cannot read', () => {
+    expect(importRemaps('/repo', ['/repo/packages/odd/tsconfig.json'], read)).toEqual({ ...none, looseBareImports: true });
   });
 
   it('reads the tsconfig of the working directory and of the directories above it', () => {
     expect(importRemaps('/repo/packages/app', [], read)).toEqual(none);
     expect(importRemaps('/repo/packages/mobile', [], read)).toEqual({ ...none, looseRelativeImports: true });
-    expect(importRemaps('/repo/packages/web/src', [], read)).toEqual({ ...none, looseBareImports: true });
+    expect(importRemaps('/repo/packages/legacy/src', [], read).baseUrls).toEqual(['/repo/packages/legacy/src']);
   });
 
   it('loosens nothing when no config sets them', () => {
     expect(importRemaps('/repo', ['/repo/src/a.ts', '/repo/tsconfig.json'], read)).toEqual(none);
+  });
+});
+
+describe('importersOf, mapped specifiers', () => {
+  const files: Record<string, string> = {
+    '/repo/packages/oauth/src/index.ts': "export * from './token-provider.js';\n",
+    '/repo/packages/oauth/src/token-provider.ts': "export const provider = { clientId: 'pos-sync' };\n",
+    '/repo/packages/pos/src/config.ts': "export const posConfig = { clientId: 'pos-sync' };\n",
+    '/repo/packages/pos/src/client.ts': "import { provider } from '@acme/oauth/src';\nexport const options = { clientSecret: provider.clientId };\n",
+    '/repo/packages/erp/src/config.ts': "import { x } from '@acme/config';\nexport const token = x;\n",
+    '/repo/packages/erp/src/legacy.ts': "import { posConfig } from 'pos/src/config';\nexport const secret = posConfig;\n",
+    '/repo/packages/erp/src/uses-pos.ts': "import { options } from '@acme/pos/src';\nexport const secret = options;\n",
+  };
+  const read = (path: string) => files[path] ?? '';
+  const options = { pathMappings: [{ pattern: '@acme/*/src', substitutions: ['/repo/packages/*/src/index.ts'] }], baseUrls: ['/repo/packages'] };
+
+  it('takes an import that paths map to a target among those with its name, and not one mapped elsewhere', () => {
+    expect(importersOf(['/repo/packages/oauth/src/token-provider.ts'], Object.keys(files), read, options).sort()).toEqual(['/repo/packages/oauth/src/index.ts', '/repo/packages/pos/src/client.ts']);
+    expect(importersOf(['/repo/packages/oauth/src/index.ts'], Object.keys(files), read, options).sort()).toEqual(['/repo/packages/pos/src/client.ts']);
+  });
+
+  it('takes an import below a baseUrl that names a target, and leaves an alias mapped elsewhere', () => {
+    expect(importersOf(['/repo/packages/pos/src/config.ts'], Object.keys(files), read, options)).toEqual(['/repo/packages/erp/src/legacy.ts']);
   });
 });
 
