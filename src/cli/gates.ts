@@ -122,13 +122,23 @@ function specifierName(specifier: string): string {
   return specifier.split('/').at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '';
 }
 
-/** The real path of `path`'s directory joined with its base name; undefined when the directory does not exist. */
-function realParent(path: string): string | undefined {
-  try {
-    return join(realpathSync(dirname(path)), basename(path));
-  } catch {
-    return undefined;
+/**
+ * The real path of `path`'s directory joined with its base name; undefined when the directory does
+ * not exist. `realDirs` caches the directories' real paths (many importers share a directory).
+ */
+function realParent(path: string, realDirs: Map<string, string | undefined>): string | undefined {
+  const dir = dirname(path);
+  if (!realDirs.has(dir)) {
+    let real: string | undefined;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      // A directory that does not exist: nothing can be imported from it.
+    }
+    realDirs.set(dir, real);
   }
+  const real = realDirs.get(dir);
+  return real === undefined ? undefined : join(real, basename(path));
 }
 
 /** A module that passes other modules' exports on (`export * from`, `export { x } from`, `module.exports = require(…)`). */
@@ -324,10 +334,11 @@ export function importersOf(targets: readonly string[], candidates: readonly str
   const wantedNames = new Set(targets.map(moduleName));
   const wantedIds = new Set<string>();
   const wantedPaths: string[] = [];
+  const realDirs = new Map<string, string | undefined>();
   const want = (file: string): void => {
     for (const id of moduleIds(file)) wantedIds.add(id);
     wantedPaths.push(file);
-    const real = realParent(file);
+    const real = realParent(file, realDirs);
     if (real !== undefined) {
       for (const id of moduleIds(real)) wantedIds.add(id);
       wantedPaths.push(real);
@@ -358,7 +369,7 @@ export function importersOf(targets: readonly string[], candidates: readonly str
     if (wantedIds.has(idOf(resolved)) || wantedIds.has(resolved.toLowerCase())) return true;
     // Through a symbolic link it names the link's target, which the scanner's resolver follows.
     if (!wantedNames.has(specifierName(specifier))) return false;
-    const real = realParent(resolved);
+    const real = realParent(resolved, realDirs);
     return real !== undefined && (wantedIds.has(idOf(real)) || wantedIds.has(real.replaceAll('\\', '/').toLowerCase()));
   };
   const found: string[] = [];
