@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkEmptyFallback: true }],
   create(context, [options]) {
     // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
-    if (!mayReport(context.sourceCode.text)) return {};
+    if (!mayReport(context.sourceCode.text, { filename: context.filename, options })) return {};
     const testFile = isTestFile(context.filename);
     const tracker = createModuleSideTracker(context, {});
     const reportEmpty = options.checkEmptyFallback !== false;

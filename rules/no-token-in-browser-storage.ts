@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
-    if (!mayReport(context.sourceCode.text)) return {};
+    if (!mayReport(context.sourceCode.text, { filename: context.filename })) return {};
     // Tests seed storage to exercise the app; the app's own writes are what matters.
     if (isTestFile(context.filename)) return {};
     // Import resolution only runs in files that mention a storage library.

@@ -1,8 +1,191 @@
 /**
- * Text gate of `no-secret-in-client-code`: credential names (client secrets, secret env vars), the client-credentials grant, catalogue flows.
+ * Text gate of `no-secret-in-client-code`. The rule reports
+ * - a secret env var behind a public prefix (`process.env.NEXT_PUBLIC_CLIENT_SECRET`, an import of
+ *   `PUBLIC_X_PASSWORD` from `$env/static/public`), wherever it is read;
+ * - a secret in the `env` object of `next.config.*`;
+ * - in browser code only: a secret env read (`process.env.X`, `import.meta.env['X']`,
+ *   `Deno.env.get('X')`, `const { X } = process.env`), a `clientSecret` property, the
+ *   client-credentials grant (`'client_credentials'`, `grant_type=client_credentials`).
+ * Browser code is decided as in `classifyModuleSide`: never for a server route or module by its
+ * path, nor for a test file; otherwise a file needs a client signal in its text or path
+ * (`'use client'`, a client module, a client glob, a client React hook, and while
+ * `checkBrowserGlobals` is on, a browser global or a public env prefix).
  */
-import { CATALOGUE_MODULE, CREDENTIAL_NAME } from './shared.js';
+import { BROWSER_GLOBALS, CLIENT_HOOKS, CLIENT_MODULES, DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName, PUBLIC_ENV_PREFIXES, SERVER_GLOBS } from '../../catalogue/client-side.js';
+import { classifySecretName } from '../names.js';
+import { isTestFile, matchesAnyGlob } from '../test-files.js';
+import { ENV_MEMBER_SOURCE, envIndexOf, envMemberRead, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
+import { CREDENTIAL_NAME, escapeRegExp, type GateContext } from './shared.js';
 
-export function mayReport(text: string): boolean {
-  return CREDENTIAL_NAME.test(text) || /client[^a-z0-9]*credentials/iu.test(text) || CATALOGUE_MODULE.test(text);
+interface Options {
+  readonly clientFiles?: readonly string[];
+  readonly serverFiles?: readonly string[];
+  readonly checkBrowserGlobals?: boolean;
+}
+
+/** A public prefix at the start of a name: `NEXT_PUBLIC_…`, `VITE_…` (`PUBLIC_` also inside the longer ones). */
+const PUBLIC_PREFIX = new RegExp(PUBLIC_ENV_PREFIXES.map((row) => escapeRegExp(row.prefix)).join('|'), 'gu');
+
+/** The env-var names a prefix hit may start: the identifier, and the string up to the next quote (names in `['…']` may hold any character). */
+function publicSecretAt(text: string, index: number): boolean {
+  const identifier = /[\w$]*/uy;
+  identifier.lastIndex = index;
+  if (isPublicSecretEnvName(identifier.exec(text)?.[0] ?? '')) return true;
+  const quoted = /[^'"`\n]*/uy;
+  quoted.lastIndex = index;
+  const run = quoted.exec(text)?.[0] ?? '';
+  return isPublicSecretEnvName(run) !== undefined;
+}
+
+/** A name with a public prefix and a secret after it, anywhere (an env read, a `$env/static/public` import). */
+function hasPublicSecretName(text: string): boolean {
+  PUBLIC_PREFIX.lastIndex = 0;
+  for (let match = PUBLIC_PREFIX.exec(text); match; match = PUBLIC_PREFIX.exec(text)) {
+    // The prefix starts the name (`MY_VITE_X` has none).
+    if (!/[\w$]/u.test(text[match.index - 1] ?? '') && publicSecretAt(text, match.index)) return true;
+  }
+  return false;
+}
+
+const ENV_MEMBER = new RegExp(ENV_MEMBER_SOURCE, 'gu');
+
+/** A secret server env var: any credential but a client id. */
+function isServerSecretName(name: string): boolean {
+  if (!CREDENTIAL_NAME.test(name)) return false;
+  const kind = classifySecretName(name)?.kind;
+  return kind !== undefined && kind !== 'client-id';
+}
+
+/** Whether the env member whose word `env` starts at `index` reads a server secret (`process.env.API_SECRET`, `const { ERP_PASSWORD } = import.meta.env`). */
+function envReadsSecret(text: string, index: number): boolean {
+  const end = index + 3;
+  if (/[\w$]/u.test(text[end] ?? '')) return false;
+  const read = envMemberRead(text, end);
+  if (read.name !== undefined) {
+    if (isServerSecretName(read.name)) return true;
+  } else if (/^\s*(?:\)|!|as\b|satisfies\b)/u.test(text.slice(end, end + 12)) && someName(text.slice(end, end + 200), isServerSecretName)) {
+    // `(process.env as Env).X`: the name follows a type wrapper; look at a wider window.
+    return true;
+  }
+  const pattern = envPatternBefore(text, index);
+  return pattern !== undefined && someName(pattern, isServerSecretName);
+}
+
+/** An env read whose variable is a server secret. */
+export function hasSecretEnvRead(text: string): boolean {
+  ENV_MEMBER.lastIndex = 0;
+  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
+    const index = envIndexOf(text, match[0], match.index);
+    if (index >= 0 && envReadsSecret(text, index)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the word `secret` at `index` ends a client-secret property key (`clientSecret: v`,
+ * `'client_secret': v`, `{ clientSecret }`, `clientSecret() {}`), not a type member
+ * (`clientSecret: string;`, `clientSecret?: string`), a member read or `undefined`, `null`, `''`.
+ */
+function clientSecretKeyAt(text: string, index: number): boolean {
+  const end = index + 6;
+  for (const key of [identifierAround(text, index, end), stringAround(text, index)]) {
+    if (key === undefined || key.end < end || classifySecretName(key.name)?.kind !== 'client-secret') continue;
+    // `settings.clientSecret` is a member read, not a key.
+    if (/\.\s*$/u.test(text.slice(Math.max(0, key.start - 3), key.start))) continue;
+    let after = skipSpace(text, key.end);
+    if (text[key.start - 1] === '[' && text[after] === ']') after = skipSpace(text, after + 1);
+    const next = text[after];
+    // Shorthand, method or accessor keys.
+    if (next === ',' || next === '}' || next === '(') return true;
+    if (next === ':' && isPropertyValue(text, skipSpace(text, after + 1))) return true;
+  }
+  return false;
+}
+
+/** A property whose key is a client secret (see `clientSecretKeyAt`). */
+export function hasClientSecretProperty(text: string): boolean {
+  const secret = /secret/giu;
+  for (let match = secret.exec(text); match; match = secret.exec(text)) {
+    if (clientSecretKeyAt(text, match.index)) return true;
+  }
+  return false;
+}
+
+/** Whether the value after `key:` may be a property value that sets something (not a type and not `undefined`, `null`, `''`). */
+function isPropertyValue(text: string, start: number): boolean {
+  const value = /(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)?[^,;{}()\n'"`]*/uy;
+  value.lastIndex = start;
+  const run = value.exec(text)?.[0] ?? '';
+  const delimiter = text[start + run.length];
+  // A `;` before any `,`, `}` or line end closes a type member: an object literal property cannot be followed by one.
+  if (delimiter === ';') return false;
+  const trimmed = run.trim();
+  return !(['undefined', 'null', "''", '""', '``'].includes(trimmed) && (delimiter === undefined || ',}\n'.includes(delimiter)));
+}
+
+/** Whether `client_credentials` at `index` is a grant value (not compared) or `grant_type=client_credentials` in a string. */
+function grantAt(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 12), index);
+  const after = text.slice(index + 18, index + 30);
+  if (/grant_type=$/u.test(before) && /^(?:$|[&'"`$\s\\])/u.test(after)) return true;
+  if (!/['"`}]$/u.test(before) || !/^['"`$]/u.test(after)) return false;
+  // `x === 'client_credentials'` and `case 'client_credentials':` read a grant type.
+  return !(/(?:[=!]==?|\bcase)\s*['"`]$/u.test(before) || /^['"`]\s*(?:[=!]==?)/u.test(after));
+}
+
+/** The client-credentials grant requested in a string (see `grantAt`). */
+export function hasClientCredentialsGrant(text: string): boolean {
+  const grant = /client_credentials/gu;
+  for (let match = grant.exec(text); match; match = grant.exec(text)) {
+    if (grantAt(text, match.index)) return true;
+  }
+  return false;
+}
+
+const STRONG_CLIENT_SIGNAL = new RegExp(
+  ['use client', ...CLIENT_MODULES.map((module) => escapeRegExp(module.replace(/\*$/u, ''))), ...CLIENT_HOOKS.map((hook) => `\\b${hook}\\b`)].join('|'),
+  'u',
+);
+const MEDIUM_CLIENT_SIGNAL = new RegExp(
+  [...BROWSER_GLOBALS.map((name) => `\\b${name}\\b`), ...PUBLIC_ENV_PREFIXES.map((row) => escapeRegExp(row.prefix))].join('|'),
+  'u',
+);
+
+/** Whether the path rules browser code out: a test, or a server route or module. */
+function isServerOrTestPath(filename: string | undefined, options: Options): boolean {
+  if (filename === undefined || filename === '') return false;
+  return isTestFile(filename) || matchesAnyGlob(filename, [...SERVER_GLOBS, ...(options.serverFiles ?? [])]);
+}
+
+/** Whether a file that is not a server or test file by its path may be browser code: a client glob or a client signal in its text. */
+function mayBeClient(text: string, filename: string | undefined, options: Options): boolean {
+  // Without a path a client glob may match.
+  if (filename === undefined || filename === '' || matchesAnyGlob(filename, options.clientFiles ?? DEFAULT_CLIENT_GLOBS)) return true;
+  return STRONG_CLIENT_SIGNAL.test(text) || (options.checkBrowserGlobals !== false && MEDIUM_CLIENT_SIGNAL.test(text));
+}
+
+/** Where the browser-only shapes start: an `env` member, the word `secret` (`ecret`/`ECRET`: any casing a name splits into), `client_credentials`. */
+const CLIENT_ONLY_ANCHOR = new RegExp(`${ENV_MEMBER_SOURCE}|ecret|ECRET|client_credentials`, 'gu');
+
+/** Whether the anchor hit at `index` starts a browser-only shape. */
+function clientOnlyShapeAt(text: string, hit: string, index: number): boolean {
+  if (hit === 'client_credentials') return grantAt(text, index);
+  if (hit === 'ecret' || hit === 'ECRET') return clientSecretKeyAt(text, index - 1);
+  const env = envIndexOf(text, hit, index);
+  return env >= 0 && envReadsSecret(text, env);
+}
+
+export function mayReport(text: string, context?: GateContext): boolean {
+  const options = (context?.options ?? {}) as Options;
+  const filename = context?.filename;
+  if (hasPublicSecretName(text)) return true;
+  // next.config files are few and small: the word test is enough there.
+  if (filename !== undefined && /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(filename) && /\benv\b/u.test(text) && CREDENTIAL_NAME.test(text)) return true;
+  if (isServerOrTestPath(filename, options)) return false;
+  CLIENT_ONLY_ANCHOR.lastIndex = 0;
+  for (let match = CLIENT_ONLY_ANCHOR.exec(text); match; match = CLIENT_ONLY_ANCHOR.exec(text)) {
+    // Every browser-only shape needs a client signal: asked once, at the first shape.
+    if (clientOnlyShapeAt(text, match[0], match.index)) return mayBeClient(text, filename, options);
+  }
+  return false;
 }
