@@ -20,8 +20,10 @@ const CACHE = join(ROOT, '.cache');
 const NODE = process.execPath;
 
 // ---- our two front ends: plugging them in is this one line each ----------------------------
-const OUR_CLI = join(ROOT, 'dist', 'src', 'cli', 'bin.js'); // `credential-hygiene` binary
-const OUR_PLUGIN = join(ROOT, 'dist', 'src', 'index.js'); // ESLint plugin, default export
+// OUR_DIST=<dir> measures a private build (`npx tsc -p tsconfig.build.json --outDir <dir>`) instead of dist/.
+const OUR_DIST = process.env.OUR_DIST ? resolve(process.env.OUR_DIST) : join(ROOT, 'dist');
+const OUR_CLI = join(OUR_DIST, 'src', 'cli', 'bin.js'); // `credential-hygiene` binary
+const OUR_PLUGIN = join(OUR_DIST, 'src', 'index.js'); // ESLint plugin, default export
 // ---------------------------------------------------------------------------------------------
 
 const SECRETLINT_CLI = join(ROOT, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
@@ -176,7 +178,7 @@ const side = (rows, key) => rows.find((r) => r.key === key);
 const started = new Date();
 log(`credential-hygiene benchmarks (${QUICK ? 'quick' : 'full'}; ${RUNS} timed run(s) per side, ${WARMUP} warm-up; meter: ${meterName()})`);
 
-if (!flag('--no-build') && existsSync(join(ROOT, 'src'))) {
+if (!flag('--no-build') && !process.env.OUR_DIST && existsSync(join(ROOT, 'src'))) {
   log('building (npm run build) ...');
   const b = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (b.status !== 0) log(`  build failed; benchmarking whatever dist/ has: ${firstLine(b.stdout + b.stderr)}`);
@@ -270,7 +272,8 @@ if (selected('growth')) {
 
 // 2. ESLint: our recommended config vs parse baseline vs eslint-plugin-no-secrets
 if (selected('eslint')) {
-  const dir = join(CACHE, 'bench-eslint');
+  // A private build gets its own config files, so that runs against dist/ and against it do not clash.
+  const dir = process.env.OUR_DIST ? join(CACHE, `bench-eslint-${relative(ROOT, OUR_DIST).replace(/[^\w.-]+/g, '_')}`) : join(CACHE, 'bench-eslint');
   mkdirSync(dir, { recursive: true });
   const parser = `import tsParser from '@typescript-eslint/parser';
 const base = [
