@@ -25,7 +25,7 @@ export default createRule<Options, MessageIds>({
     // Nothing to report in a file whose text the rule's gate rules out (the scanner skips its parse too).
     if (!mayReport(context.sourceCode.text, { filename: context.filename, options })) return {};
     const reporter = createHardcodedReporter(context, options);
-    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, sinks: options.sinks }, (findings) => {
+    return collectCredentialFindings(context, { isTestFile: () => reporter.isTestFile(), sinks: options.sinks }, (findings) => {
       for (const finding of findings) if (finding.site.kind === 'client-secret') reporter.report(finding);
     });
   },

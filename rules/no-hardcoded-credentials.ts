@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
     if (!mayReport(context.sourceCode.text, { filename: context.filename, options })) return {};
     const reporter = createHardcodedReporter(context, options);
     const checkKnownFormats = options.checkKnownFormats !== false;
-    return collectCredentialFindings(context, { isTestFile: reporter.isTestFile, sinks: options.sinks, collectStrings: checkKnownFormats }, (findings, strings) => {
+    return collectCredentialFindings(context, { isTestFile: () => reporter.isTestFile(), sinks: options.sinks, collectStrings: checkKnownFormats }, (findings, strings) => {
       for (const finding of findings) if (!OTHER_RULE_KINDS.has(finding.site.kind)) reporter.report(finding);
       if (!checkKnownFormats) return;
       const covered = findings.map((finding) => finding.range);

@@ -2,9 +2,10 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { GRANT_TYPES } from '../src/catalogue/flows.js';
-import { classifySecretName, CREDENTIAL_KIND_LABELS, isTestFile } from '../src/detectors/index.js';
+import { CREDENTIAL_KIND_LABELS, isTestFile } from '../src/detectors/index.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
+import { secretNameKind } from '../src/util/credential-sites.js';
 import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
 import { mayReport } from '../src/detectors/text-gates/no-secret-in-client-code.js';
 
@@ -24,7 +25,7 @@ const CLIENT_CREDENTIALS = new Set<string>(GRANT_TYPES.clientCredentials);
 
 /** The label of a credential an env var holds; client ids are public by design and not counted. */
 function isServerSecretName(name: string): string | undefined {
-  const kind = classifySecretName(name)?.kind;
+  const kind = secretNameKind(name);
   if (kind === undefined || kind === 'client-id') return undefined;
   return CREDENTIAL_KIND_LABELS[kind];
 }
@@ -45,6 +46,27 @@ function isClientCredentialsGrant(node: TSESTree.Literal | TSESTree.TemplateElem
     return true;
   }
   return /(?:^|[?&\s])grant_type=client_credentials(?:$|&)/u.test(value);
+}
+
+/** Unwraps type wrappers and optional chains: `(process?.env as Env)` → the member expression. */
+function skipWrappersAndChains(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) current = skipTypeWrappers(current.expression);
+  return current;
+}
+
+/**
+ * Cheap test before `getEnvRead`, which builds the member path of every object: each env object
+ * it knows ends in `.env` (`process.env`, `globalThis.process.env`, `import.meta.env`, `Bun.env`),
+ * and its only getter is `Deno.env.get`.
+ */
+function mayReadEnv(node: TSESTree.MemberExpression | TSESTree.CallExpression): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const object = skipWrappersAndChains(node.object);
+    return object.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(object) === 'env';
+  }
+  const callee = skipWrappersAndChains(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'get';
 }
 
 /**
@@ -119,7 +141,6 @@ export default createRule<Options, MessageIds>({
       clientFiles: options.clientFiles ?? DEFAULT_CLIENT_GLOBS,
       serverFiles: options.serverFiles ?? [],
     });
-    const testFile = isTestFile(context.filename);
     const nextConfig = /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(context.filename);
     /**
      * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
@@ -153,10 +174,13 @@ export default createRule<Options, MessageIds>({
 
     return {
       MemberExpression(node) {
+        if (!mayReadEnv(node)) return;
         tracker.noteEnvRead(node);
         checkEnvRead(node);
       },
-      CallExpression: checkEnvRead,
+      CallExpression(node) {
+        if (mayReadEnv(node)) checkEnvRead(node);
+      },
       Property(node) {
         if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
           checkEnvRead(node);
@@ -168,7 +192,7 @@ export default createRule<Options, MessageIds>({
           if (kind) context.report({ node: node.key, messageId: 'nextConfigEnvSecret', data: { name, kind } });
           return;
         }
-        if (name === undefined || classifySecretName(name)?.kind !== 'client-secret') return;
+        if (name === undefined || secretNameKind(name) !== 'client-secret') return;
         // `clientSecret: undefined`, `clientSecret: ''` set nothing.
         const value = node.value;
         if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return;
@@ -201,7 +225,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         // Tests run in jsdom or a browser runner but never ship in a bundle.
-        if (clientOnly.length === 0 || testFile) return;
+        if (clientOnly.length === 0 || isTestFile(context.filename)) return;
         const side = tracker.side();
         if (side.side !== 'client') return;
         if (side.strength === 'medium' && options.checkBrowserGlobals === false) return;

@@ -69,6 +69,11 @@ const nameCache = new Map<string, CredentialKind | null>();
 /** `classifySecretName` with a per-process cache: names repeat across a code base. */
 export function credentialKindOfName(name: string | undefined): CredentialKind | undefined {
   if (name === undefined || name.length > 80) return undefined;
+  return secretNameKind(name);
+}
+
+/** `classifySecretName(name)?.kind`, cached (names of any length). */
+export function secretNameKind(name: string): CredentialKind | undefined {
   let cached = nameCache.get(name);
   if (cached === undefined) {
     cached = classifySecretName(name)?.kind ?? null;
@@ -84,10 +89,25 @@ const BASIC_HINT = /\bbasic\s*$/iu;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
 const ACUMATICA_CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[\w.-]+$/iu;
 
+/** `table.isSinkModule` per specifier: the same few hundred module names are imported across a code base. */
+const sinkModuleCache = new WeakMap<SinkTable, Map<string, boolean>>();
+
 function importsCatalogueModule(text: string, table: SinkTable): boolean {
+  let known = sinkModuleCache.get(table);
+  if (!known) {
+    known = new Map();
+    sinkModuleCache.set(table, known);
+  }
   for (const match of text.matchAll(MODULE_SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];
-    if (specifier !== undefined && table.isSinkModule(specifier)) return true;
+    if (specifier === undefined) continue;
+    let isSink = known.get(specifier);
+    if (isSink === undefined) {
+      isSink = table.isSinkModule(specifier);
+      if (known.size > 10_000) known.clear();
+      known.set(specifier, isSink);
+    }
+    if (isSink) return true;
   }
   return false;
 }
@@ -331,14 +351,55 @@ function objectIsRequestBody(object: TSESTree.ObjectExpression): boolean {
   return false;
 }
 
+/** One file's credential sites, collected once for every hard-coded rule that uses the same sink table. */
+interface SharedCollection {
+  readonly sites: CredentialSite[];
+  readonly strings: (TSESTree.Literal | TSESTree.TemplateElement)[];
+  /** Whether some rule of this run wants the strings (for known formats); set before the traversal. */
+  wantStrings: boolean;
+  /** Set when the collecting rule's traversal of the file has begun. */
+  started: boolean;
+  /** Rules that joined this collection (one creation per rule and run). */
+  readonly members: Set<string>;
+  /** Resolved findings, by whether the rule calls the file a test file (its `testFilePatterns`). */
+  readonly findings: Map<boolean, CredentialFinding[]>;
+}
+
 /**
- * Rule listeners that collect credential sites and hand the de-duplicated findings of the file
- * to `onFindings` at the end of the program. `isTestFile` tunes value classification.
+ * Per `SourceCode` and sink table: the three hard-coded rules run in the same traversal, so the
+ * first one created for a file registers the collecting listeners and the others only read the
+ * result when the program ends (all node listeners have run by then, whatever the rule order).
+ */
+const sharedCollections = new WeakMap<object, Map<SinkTable, SharedCollection>>();
+
+function joinCollection(sourceCode: object, table: SinkTable, ruleId: string): { entry: SharedCollection; collects: boolean } {
+  let byTable = sharedCollections.get(sourceCode);
+  if (!byTable) {
+    byTable = new Map();
+    sharedCollections.set(sourceCode, byTable);
+  }
+  const existing = byTable.get(table);
+  // A collection whose traversal has begun, or that this rule already joined, belongs to an earlier
+  // run on the same `SourceCode` object (`Linter#verify` accepts one): start a new one.
+  if (existing && !existing.started && !existing.members.has(ruleId)) {
+    existing.members.add(ruleId);
+    return { entry: existing, collects: false };
+  }
+  const entry: SharedCollection = { sites: [], strings: [], wantStrings: false, started: false, members: new Set([ruleId]), findings: new Map() };
+  byTable.set(table, entry);
+  return { entry, collects: true };
+}
+
+/**
+ * Rule listeners that hand the de-duplicated credential findings of the file to `onFindings` at
+ * the end of the program. `isTestFile` tunes value classification. Rules with the same `sinks`
+ * share one collection of sites per file (see `sharedCollections`).
  */
 export function collectCredentialFindings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   options: {
-    readonly isTestFile: boolean;
+    /** Whether the rule calls the file a test file; asked only when the file has credential sites. */
+    readonly isTestFile: () => boolean;
     readonly collectStrings?: boolean;
     /** The rule's `sinks` option: the project's own SDK wrappers, checked like catalogue sinks. */
     readonly sinks?: readonly UserSinkOption[];
@@ -346,11 +407,28 @@ export function collectCredentialFindings(
   onFindings: (findings: readonly CredentialFinding[], strings: readonly (TSESTree.Literal | TSESTree.TemplateElement)[]) => void,
 ): TSESLint.RuleListener {
   const { sourceCode } = context;
-  const sites: CredentialSite[] = [];
-  const strings: (TSESTree.Literal | TSESTree.TemplateElement)[] = [];
-  const collectStrings = options.collectStrings === true;
-  const collector: Collector = { add: (site) => sites.push(site) };
   const table = sinkTableFor(options.sinks);
+  const { entry, collects } = joinCollection(sourceCode, table, context.id);
+  if (options.collectStrings === true) entry.wantStrings = true;
+  const exit = {
+    'Program:exit'(): void {
+      const testFile = entry.sites.length > 0 && options.isTestFile();
+      let findings = entry.findings.get(testFile);
+      if (!findings) {
+        findings = entry.sites.length === 0 ? [] : resolveFindings(entry.sites, sourceCode, testFile);
+        entry.findings.set(testFile, findings);
+      }
+      onFindings(findings, options.collectStrings === true ? entry.strings : []);
+    },
+  };
+  if (!collects) return exit;
+  return { ...siteListeners(sourceCode, table, entry), ...exit };
+}
+
+/** The listeners that fill a shared collection; they run for one rule per file and sink table. */
+function siteListeners(sourceCode: Readonly<TSESLint.SourceCode>, table: SinkTable, entry: SharedCollection): TSESLint.RuleListener {
+  const { sites, strings } = entry;
+  const collector: Collector = { add: (site) => sites.push(site) };
   const checkImports = importsCatalogueModule(sourceCode.text, table);
 
   function nameSite(name: string | undefined, value: TSESTree.Node | null | undefined, naming: SiteNaming): void {
@@ -517,21 +595,21 @@ export function collectCredentialFindings(
       const name = node.id.type === AST_NODE_TYPES.Identifier ? node.id.name : typeof node.id.value === 'string' ? node.id.value : undefined;
       nameSite(name, node.initializer, { variableName: name });
     },
+    Program() {
+      entry.started = true;
+    },
     Literal(node) {
       if (typeof node.value !== 'string') return;
-      if (node.value.length <= 120 && ACUMATICA_CLIENT_ID.test(node.value)) {
+      if (node.value.length <= 120 && node.value.includes('@') && ACUMATICA_CLIENT_ID.test(node.value)) {
         collector.add({ kind: 'client-id', value: node, strength: 'name', where: 'written as an Acumatica `<GUID>@<tenant>` client id', naming: { provider: 'acumatica' } });
       }
       if (node.value.includes('=')) addQueryStringSites(collector, node, node.value);
-      if (collectStrings && node.value.length >= 16) strings.push(node);
+      if (entry.wantStrings && node.value.length >= 16) strings.push(node);
     },
     TemplateElement(node) {
       const text = node.value.cooked ?? '';
       if (text.includes('=')) addQueryStringSites(collector, node, text);
-      if (collectStrings && text.length >= 16) strings.push(node);
-    },
-    'Program:exit'() {
-      onFindings(resolveFindings(sites, sourceCode, options.isTestFile), strings);
+      if (entry.wantStrings && text.length >= 16) strings.push(node);
     },
   };
 }

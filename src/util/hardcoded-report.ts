@@ -80,11 +80,26 @@ export interface KnownFormatFinding {
 }
 
 export interface HardcodedReportState {
-  readonly isTestFile: boolean;
+  /** Whether the rule's `testFilePatterns` match the file (matched on first use). */
+  isTestFile(): boolean;
   /** Report one finding of this rule. */
   report(finding: CredentialFinding): void;
   /** Report a known token format found outside any credential site (`knownFormat` message). */
   reportKnownFormat(finding: KnownFormatFinding): void;
+}
+
+const testFileCache = new Map<string, boolean>();
+
+/** `isTestFile`, matched once per file and set of patterns: the three hard-coded rules ask for every file. */
+function isTestFileCached(filename: string, patterns: readonly string[]): boolean {
+  const key = `${patterns.join('\u0000')}\u0001${filename}`;
+  let result = testFileCache.get(key);
+  if (result === undefined) {
+    result = isTestFile(filename, patterns);
+    if (testFileCache.size > 256) testFileCache.clear();
+    testFileCache.set(key, result);
+  }
+  return result;
 }
 
 /** The node an env fix replaces: the literal, or `'…' as const` around it. */
@@ -118,7 +133,7 @@ export function createHardcodedReporter<MessageIds extends string>(
 ): HardcodedReportState {
   const id = (messageId: HardcodedMessageId | ClientIdMessageId | 'knownFormat'): MessageIds => messageId as MessageIds;
   const { sourceCode } = context;
-  const testFile = isTestFile(context.filename, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
+  let testFile: boolean | undefined;
   let taken: Set<string> | undefined;
   const namesBySecret = new Map<string, string>();
   let clientSide: boolean | undefined;
@@ -160,7 +175,10 @@ export function createHardcodedReporter<MessageIds extends string>(
   }
 
   return {
-    isTestFile: testFile,
+    isTestFile() {
+      testFile ??= isTestFileCached(context.filename, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
+      return testFile;
+    },
     report(finding) {
       const { site, classification } = finding;
       const weak = classification.kind === 'weak';
