@@ -1,6 +1,10 @@
 /**
- * Text gate of `no-tls-verification-bypass`: the switches it reports.
+ * Text gate of `no-tls-verification-bypass`: the names of the switches it reports (options,
+ * assignments, the environment variable, superagent's method), each found through a rare letter.
  */
-export function mayReport(text: string): boolean {
-  return /rejectUnauthorized|strictSSL|NODE_TLS_REJECT_UNAUTHORIZED|disableTLSCerts|checkServerIdentity/u.test(text);
-}
+import { anchoredWords } from './anchors.js';
+
+/** Every name the rule reports under. */
+export const SWITCHES = ['rejectUnauthorized', 'strictSSL', 'NODE_TLS_REJECT_UNAUTHORIZED', 'disableTLSCerts', 'checkServerIdentity'];
+
+export const mayReport: (text: string) => boolean = anchoredWords(SWITCHES.map((word) => ({ word })));
