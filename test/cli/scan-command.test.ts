@@ -269,7 +269,7 @@ describe('credential-hygiene scan (binary)', () => {
   it('turns bad input into errors entries and still reports the rest', async () => {
     const bad = join(scratch, 'bad-input');
     mkdirSync(bad);
-    writeFileSync(join(bad, 'syntax.ts'), 'export const a = {\n  b: 1,,\n};\n');
+    writeFileSync(join(bad, 'syntax.ts'), 'export const a = {\n  b: 1,,\n};\nconsole.log(password);\n');
     writeFileSync(join(bad, 'latin1.ts'), Buffer.from([0x63, 0x6f, 0x6e, 0x73, 0x74, 0x20, 0x61, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x3b, 0x0a]));
     symlinkSync(join(bad, 'gone.ts'), join(bad, 'dangling.ts'));
     writeFileSync(join(bad, 'image.json'), Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x7d]));
