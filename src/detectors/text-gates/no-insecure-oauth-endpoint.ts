@@ -86,7 +86,8 @@ function usedAsEndpoint(text: string, name: string, cache: Map<string, boolean>)
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const escaped = name.replace(/\$/gu, '\\$');
-  const uses = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])\\s*\\)*\\s*(\\+|[,;}\\n\\])])`, 'gu');
+  // The name, a non-null assertion or a type assertion, closing parentheses, then what follows the value.
+  const uses = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])(?:\\s*!)?(?:\\s+(?:as|satisfies)\\s+[\\w$.]+(?:<[^>\\n]*>)?(?:\\[\\])?)?\\s*\\)*\\s*(\\+|[,;}\\n\\])]|$)`, 'gu');
   let found = false;
   for (let match = uses.exec(text); match && !found; match = uses.exec(text)) {
     if (match[1] === '+') {

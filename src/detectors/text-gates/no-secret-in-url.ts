@@ -42,28 +42,10 @@ function usesModule(text: string, modules: string): boolean {
   return new RegExp(`['"\`](?:${modules})(?:/[^'"\`\\n]*)?['"\`]`, 'u').test(text);
 }
 
-/** A secret parameter name ending right before an `=`, after `?`, `&`, a quote or a template's `}`. */
-const NAME_BEFORE_EQUALS =
-  /(?:^|[?&'"`}])(?:[-_]|%5f|%2d)*(?:client(?:[-_]|%5f|%2d)*secret|pass(?:[-_]|%5f|%2d)*word|access(?:[-_]|%5f|%2d)*token|refresh(?:[-_]|%5f|%2d)*token|api(?:[-_]|%5f|%2d)*key)(?:[-_]|%5f|%2d)*$/iu;
-
-/** Last characters of a secret name with its separators: `t`, `n`, `d`, `y`, `_`, `-`, and `f`/`d` of `%5f`/`%2d`. */
-function mayEndName(code: number): boolean {
-  const lower = code | 32;
-  return lower === 116 || lower === 110 || lower === 100 || lower === 121 || lower === 102 || code === 95 || code === 45;
-}
-
 export function mayReport(text: string): boolean {
   if (!HINT.test(text)) return false;
-  // Query strings: walk the `=` signs (cheaper than a case-insensitive search for the names).
-  let equalsString = false;
-  for (let equals = text.indexOf('=', 1); equals !== -1; equals = text.indexOf('=', equals + 1)) {
-    const code = text.charCodeAt(equals - 1);
-    if (code === 39 || code === 34 || code === 96) equalsString ||= !/[\s=]/u.test(text[equals + 1] ?? ' ');
-    else if (mayEndName(code) && NAME_BEFORE_EQUALS.test(text.slice(Math.max(0, equals - 40), equals))) return true;
-  }
-  const queryObjects =
-    (text.includes('searchParams') && usesSearchParams(text)) || (/\bparams\b/u.test(text) && usesModule(text, 'axios')) || (/\.\s*query\s*\(/u.test(text) && usesModule(text, 'superagent|supertest'));
-  if (!equalsString && !queryObjects) return false;
+  let queryObjects: boolean | undefined;
+  let equalsString: boolean | undefined;
   SECRET_PARAMETER.lastIndex = 0;
   for (let match = SECRET_PARAMETER.exec(text); match; match = SECRET_PARAMETER.exec(text)) {
     // A whole word: separators may surround the name, letters and digits may not.
@@ -72,10 +54,14 @@ export function mayReport(text: string): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     if (/[A-Za-z0-9$]/u.test(before) || /[A-Za-z0-9$]/u.test(after)) continue;
+    if (after === '=' && BEFORE_QUERY_NAME.has(before)) return true;
+    queryObjects ??=
+      (text.includes('searchParams') && usesSearchParams(text)) || (text.includes('params') && /\bparams\b/u.test(text) && usesModule(text, 'axios')) ||
+      (text.includes('query') && /\.\s*query\s*\(/u.test(text) && usesModule(text, 'superagent|supertest'));
     if (queryObjects) return true;
     // A quoted name held by a constant and joined to a string that starts with `=`; not a
     // comparison (`'password' === input.type`) or an object key.
-    if (QUOTE.has(after) && (QUOTE.has(before) || BEFORE_QUERY_NAME.has(before)) && !/^\s*[:=!]/u.test(text.slice(end + 1, end + 8)) && !/(?:[=!]=|case)\s*$/u.test(text.slice(Math.max(0, start - 9), start - 1))) {
+    if ((equalsString ??= /['"`]=[^\s=]/u.test(text)) && QUOTE.has(after) && (QUOTE.has(before) || BEFORE_QUERY_NAME.has(before)) && !/^\s*[:=!]/u.test(text.slice(end + 1, end + 8)) && !/(?:[=!]=|case)\s*$/u.test(text.slice(Math.max(0, start - 9), start - 1))) {
       return true;
     }
   }

@@ -51,20 +51,26 @@ const DEBUG_MODULE = /['"`]debug['"`]/gu;
 
 /**
  * Names a `debug` logger may be bound to: `const log = createDebug('pos')` where `createDebug` is
- * imported from `debug` (any name written in the 200 characters before the specifier counts as
- * such an import), and `const log = require('debug')('pos')`.
+ * imported from `debug` (any name of the `import` / `require` statement before the specifier, up
+ * to 200 characters, counts as such an import), and `const log = anything('debug')('pos')`.
  */
 function debugLoggerNames(text: string): Set<string> {
   const names = new Set<string>();
   if (!text.includes('debug')) return names;
   const factories = new Set<string>();
+  let quoted = false;
   DEBUG_MODULE.lastIndex = 0;
   for (let match = DEBUG_MODULE.exec(text); match; match = DEBUG_MODULE.exec(text)) {
-    for (const word of text.slice(Math.max(0, match.index - 200), match.index).match(/[A-Za-z_$][\w$]*/gu) ?? []) factories.add(word);
+    quoted = true;
+    // The import or require statement the specifier ends: back to the previous `;`.
+    const window = text.slice(Math.max(0, match.index - 200), match.index);
+    const statement = window.slice(window.lastIndexOf(';') + 1);
+    if (!/\b(?:import|require)\b/u.test(statement)) continue;
+    for (const word of statement.match(/[A-Za-z_$][\w$]*/gu) ?? []) factories.add(word);
   }
-  if (factories.size === 0) return names;
+  if (!quoted) return names;
   const factory = [...factories].map((name) => name.replace(/\$/gu, '\\$')).join('|');
-  const binding = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:(?:${factory})(?:\\s*\\.\\s*[\\w$]+)?|[\\w$.]*\\(\\s*['"\`]debug['"\`]\\s*\\))\\s*\\(`, 'gu');
+  const binding = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:${factory === '' ? '' : `(?:${factory})(?:\\s*\\.\\s*[\\w$]+)?|`}[\\w$.]*\\(\\s*['"\`]debug['"\`]\\s*\\))\\s*\\(`, 'gu');
   for (let match = binding.exec(text); match; match = binding.exec(text)) names.add(match[1] ?? '');
   return names;
 }
@@ -134,6 +140,8 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
 /** Whether the callee before the `(` at `open` is one of the rule's sinks. */
 function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): boolean {
   let end = skipSpaceBack(text, open - 1);
+  // An optional call: `logger.info?.(…)`.
+  if (text.charCodeAt(end) === 46 && text.charCodeAt(end - 1) === 63) end = skipSpaceBack(text, end - 2);
   const last = text[end];
   if (last === '>') {
     // Type arguments: `logger.info<Payload>(…)`, `new ApiError<Body>(…)`.

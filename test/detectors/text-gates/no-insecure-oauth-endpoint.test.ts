@@ -15,6 +15,8 @@ describe('no-insecure-oauth-endpoint text gate', () => {
     ["const settings = { idp: { url: 'http://idp.example.com' } };\nconst client = { issuer: settings.idp.url };"],
     ["const IDP = 'http://idp.example.com';\nconst tokenEndpoint = IDP + '/oauth/token';"],
     ["const issuer = 'http://idp.example.com';\nnew Issuer({ issuer });"],
+    ["const IDP = 'http://idp.example.com';\nexport const oauth = { tokenUrl: IDP as string }"],
+    ["const IDP = 'http://idp.example.com';\nexport const oauth = { tokenUrl: IDP!, issuer: IDP }"],
     // Continued strings and dynamic hosts.
     ["const url = 'http://' + host + TOKEN_PATH;"],
     ["const url = `http://${host}/connect/token`;"],

@@ -15,6 +15,7 @@ describe('no-secret-logging text gate', () => {
     ['throw new Error(`Login failed for ${password}`);'],
     ['throw new SyncError(`bad ${apiKey}`);'],
     ['debug(refreshToken);'],
+    ['logger.info?.(clientSecret);'],
     ["util.inspect(clientSecret);"],
     ['process.stdout.write(token);'],
     ["import createDebug from 'debug';\nconst log = createDebug('pos:sync');\nlog(session.accessToken);"],
