@@ -14,6 +14,9 @@ const RESPONSE_TYPE = /response[_-]?type/iy;
 
 /** `ype`/`YPE` of a response-type name at `index`: `response_type` has it 10 characters in, `responseType` 9. */
 function responseTypeAround(text: string, index: number): boolean {
+  // Cheap first: `response` ends in `e`, then maybe `_`/`-`, then `t`; most `type`s (`typeof`) fail here.
+  const before = text.charCodeAt(index - 2);
+  if (before !== 0x5f && before !== 0x2d && (before | 0x20) !== 0x65) return false;
   for (const back of [10, 9]) {
     if (index < back) continue;
     RESPONSE_TYPE.lastIndex = index - back;
