@@ -101,7 +101,13 @@ const NOT_A_STRING = /^(?:(?:undefined|null|true|false|this|new|function|async|v
  */
 function parameterDefaultAt(text: string, index: number, filename: string | undefined): boolean {
   const name = identifierAround(text, index, index + 1);
-  const before = skipSpaceBack(text, name.start);
+  let before = skipSpaceBack(text, name.start);
+  // `(/* the vault's default */ token = …)`.
+  while (text.startsWith('*/', before - 2)) {
+    const open = text.lastIndexOf('/*', before - 2);
+    if (open < 0) break;
+    before = skipSpaceBack(text, open);
+  }
   const opener = text[before - 1];
   // A parameter decorator (`@Inject() token = …`) ends with `)`.
   const decorator = opener === ')' ? text.lastIndexOf('@', before) : -1;

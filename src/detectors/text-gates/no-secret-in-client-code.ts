@@ -14,7 +14,7 @@
 import { BROWSER_GLOBALS, CLIENT_HOOKS, CLIENT_MODULES, DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName, PUBLIC_ENV_PREFIXES, SERVER_GLOBS } from '../../catalogue/client-side.js';
 import { classifySecretName } from '../names.js';
 import { isTestFile, matchesAnyGlob } from '../test-files.js';
-import { ENV_MEMBER_SOURCE, envIndexOf, envMemberRead, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
+import { envMemberRead, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
 import { CREDENTIAL_NAME, escapeRegExp, type GateContext } from './shared.js';
 
 interface Options {
@@ -22,9 +22,6 @@ interface Options {
   readonly serverFiles?: readonly string[];
   readonly checkBrowserGlobals?: boolean;
 }
-
-/** A public prefix at the start of a name: `NEXT_PUBLIC_…`, `VITE_…` (`PUBLIC_` also inside the longer ones). */
-const PUBLIC_PREFIX = new RegExp(PUBLIC_ENV_PREFIXES.map((row) => escapeRegExp(row.prefix)).join('|'), 'gu');
 
 /** The env-var names a prefix hit may start: the identifier, and the string up to the next quote (names in `['…']` may hold any character). */
 function publicSecretAt(text: string, index: number): boolean {
@@ -37,17 +34,32 @@ function publicSecretAt(text: string, index: number): boolean {
   return isPublicSecretEnvName(run) !== undefined;
 }
 
+/**
+ * Needles for the public prefixes (`PUBLIC_` is also the end of `NEXT_PUBLIC_`, `EXPO_PUBLIC_`,
+ * `NUXT_PUBLIC_`; `_APP_` of `REACT_APP_`, `VUE_APP_`), each starting with a character rare in
+ * code, and where each prefix starts relative to its needle.
+ */
+const PREFIX_NEEDLES: readonly { readonly needle: string; readonly starts: readonly { readonly prefix: string; readonly offset: number }[] }[] = (() => {
+  const needles = ['UBLIC_', 'VITE_', '_APP_', 'GATSBY_'];
+  return needles.map((needle) => ({
+    needle,
+    starts: PUBLIC_ENV_PREFIXES.filter((row) => row.prefix.includes(needle)).map((row) => ({ prefix: row.prefix, offset: row.prefix.indexOf(needle) })),
+  }));
+})();
+
 /** A name with a public prefix and a secret after it, anywhere (an env read, a `$env/static/public` import). */
 function hasPublicSecretName(text: string): boolean {
-  PUBLIC_PREFIX.lastIndex = 0;
-  for (let match = PUBLIC_PREFIX.exec(text); match; match = PUBLIC_PREFIX.exec(text)) {
-    // The prefix starts the name (`MY_VITE_X` has none).
-    if (!/[\w$]/u.test(text[match.index - 1] ?? '') && publicSecretAt(text, match.index)) return true;
+  for (const { needle, starts } of PREFIX_NEEDLES) {
+    for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) {
+      for (const { prefix, offset } of starts) {
+        const start = index - offset;
+        // The prefix starts the name (`MY_VITE_X` has none).
+        if (start >= 0 && text.startsWith(prefix, start) && !/[\w$]/u.test(text[start - 1] ?? '') && publicSecretAt(text, start)) return true;
+      }
+    }
   }
   return false;
 }
-
-const ENV_MEMBER = new RegExp(ENV_MEMBER_SOURCE, 'gu');
 
 /** A secret server env var: any credential but a client id. */
 function isServerSecretName(name: string): boolean {
@@ -71,16 +83,6 @@ function envReadsSecret(text: string, index: number): boolean {
   return pattern !== undefined && someName(pattern, isServerSecretName);
 }
 
-/** An env read whose variable is a server secret. */
-export function hasSecretEnvRead(text: string): boolean {
-  ENV_MEMBER.lastIndex = 0;
-  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
-    const index = envIndexOf(text, match[0], match.index);
-    if (index >= 0 && envReadsSecret(text, index)) return true;
-  }
-  return false;
-}
-
 /**
  * Whether the word `secret` at `index` ends a client-secret property key (`clientSecret: v`,
  * `'client_secret': v`, `{ clientSecret }`, `clientSecret() {}`), not a type member
@@ -102,15 +104,6 @@ function clientSecretKeyAt(text: string, index: number): boolean {
   return false;
 }
 
-/** A property whose key is a client secret (see `clientSecretKeyAt`). */
-export function hasClientSecretProperty(text: string): boolean {
-  const secret = /secret/giu;
-  for (let match = secret.exec(text); match; match = secret.exec(text)) {
-    if (clientSecretKeyAt(text, match.index)) return true;
-  }
-  return false;
-}
-
 /** Whether the value after `key:` may be a property value that sets something (not a type and not `undefined`, `null`, `''`). */
 function isPropertyValue(text: string, start: number): boolean {
   const value = /(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)?[^,;{}()\n'"`]*/uy;
@@ -118,7 +111,8 @@ function isPropertyValue(text: string, start: number): boolean {
   const run = value.exec(text)?.[0] ?? '';
   const delimiter = text[start + run.length];
   // A `;` before any `,`, `}` or line end closes a type member: an object literal property cannot be followed by one.
-  if (delimiter === ';') return false;
+  // (A `/` may open a regular expression or a comment holding the `;`.)
+  if (delimiter === ';' && !run.includes('/')) return false;
   const trimmed = run.trim();
   return !(['undefined', 'null', "''", '""', '``'].includes(trimmed) && (delimiter === undefined || ',}\n'.includes(delimiter)));
 }
@@ -131,15 +125,6 @@ function grantAt(text: string, index: number): boolean {
   if (!/['"`}]$/u.test(before) || !/^['"`$]/u.test(after)) return false;
   // `x === 'client_credentials'` and `case 'client_credentials':` read a grant type.
   return !(/(?:[=!]==?|\bcase)\s*['"`]$/u.test(before) || /^['"`]\s*(?:[=!]==?)/u.test(after));
-}
-
-/** The client-credentials grant requested in a string (see `grantAt`). */
-export function hasClientCredentialsGrant(text: string): boolean {
-  const grant = /client_credentials/gu;
-  for (let match = grant.exec(text); match; match = grant.exec(text)) {
-    if (grantAt(text, match.index)) return true;
-  }
-  return false;
 }
 
 const STRONG_CLIENT_SIGNAL = new RegExp(
@@ -164,15 +149,32 @@ function mayBeClient(text: string, filename: string | undefined, options: Option
   return STRONG_CLIENT_SIGNAL.test(text) || (options.checkBrowserGlobals !== false && MEDIUM_CLIENT_SIGNAL.test(text));
 }
 
-/** Where the browser-only shapes start: an `env` member, the word `secret` (`ecret`/`ECRET`: any casing a name splits into), `client_credentials`. */
-const CLIENT_ONLY_ANCHOR = new RegExp(`${ENV_MEMBER_SOURCE}|ecret|ECRET|client_credentials`, 'gu');
-
-/** Whether the anchor hit at `index` starts a browser-only shape. */
-function clientOnlyShapeAt(text: string, hit: string, index: number): boolean {
-  if (hit === 'client_credentials') return grantAt(text, index);
-  if (hit === 'ecret' || hit === 'ECRET') return clientSecretKeyAt(text, index - 1);
-  const env = envIndexOf(text, hit, index);
-  return env >= 0 && envReadsSecret(text, env);
+/**
+ * Whether some browser-only shape occurs: an env member (`.env`, `['env']`) that reads a secret,
+ * a client-secret key (`secret` in any casing a name splits into: `cret`, `ECRET`), the
+ * client-credentials grant. Each word is found by `indexOf` of a needle (a `memchr` on its first
+ * character), not by a regular expression with alternatives, which would test every position.
+ */
+function hasClientOnlyShape(text: string): boolean {
+  for (let index = text.indexOf('.env'); index >= 0; index = text.indexOf('.env', index + 1)) {
+    if (envReadsSecret(text, index + 1)) return true;
+  }
+  for (const quote of [`'`, '"', '`']) {
+    const needle = `${quote}env${quote}`;
+    for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) {
+      if (/\[\s*$/u.test(text.slice(Math.max(0, index - 8), index)) && envReadsSecret(text, index + 1)) return true;
+    }
+  }
+  for (let index = text.indexOf('cret'); index >= 0; index = text.indexOf('cret', index + 1)) {
+    if (index >= 2 && text[index - 1] === 'e' && (text[index - 2] === 's' || text[index - 2] === 'S') && clientSecretKeyAt(text, index - 2)) return true;
+  }
+  for (let index = text.indexOf('SECRET'); index >= 0; index = text.indexOf('SECRET', index + 1)) {
+    if (clientSecretKeyAt(text, index)) return true;
+  }
+  for (let index = text.indexOf('_credentials'); index >= 0; index = text.indexOf('_credentials', index + 1)) {
+    if (text.startsWith('client', index - 6) && grantAt(text, index - 6)) return true;
+  }
+  return false;
 }
 
 export function mayReport(text: string, context?: GateContext): boolean {
@@ -181,11 +183,7 @@ export function mayReport(text: string, context?: GateContext): boolean {
   if (hasPublicSecretName(text)) return true;
   // next.config files are few and small: the word test is enough there.
   if (filename !== undefined && /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(filename) && /\benv\b/u.test(text) && CREDENTIAL_NAME.test(text)) return true;
-  if (isServerOrTestPath(filename, options)) return false;
-  CLIENT_ONLY_ANCHOR.lastIndex = 0;
-  for (let match = CLIENT_ONLY_ANCHOR.exec(text); match; match = CLIENT_ONLY_ANCHOR.exec(text)) {
-    // Every browser-only shape needs a client signal: asked once, at the first shape.
-    if (clientOnlyShapeAt(text, match[0], match.index)) return mayBeClient(text, filename, options);
-  }
-  return false;
+  // Every browser-only shape needs a file that is not a server route or test by its path, and a
+  // client signal: costlier tests (globs, words), asked after a shape is found.
+  return hasClientOnlyShape(text) && !isServerOrTestPath(filename, options) && mayBeClient(text, filename, options);
 }

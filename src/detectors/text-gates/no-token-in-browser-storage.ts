@@ -131,32 +131,56 @@ function localStorageStateStoreAt(text: string, index: number): boolean {
   return /\bstore['"`]?\s*:[^,}]{0,100}\blocalStorage\b/u.test(text.slice(index, index + 400));
 }
 
-/** Where the rule's shapes start. */
-const ANCHOR = /(?:localStorage|sessionStorage)(?![\w$])|WebStorageStateStore|objectStore\s*|\.\s*cookie(?![\w$])|\[\s*['"`]cookie['"`]\s*\]|cacheLocation|idb-keyval|localforage/gu;
+/** Whether the character at `index` may be part of an identifier (outside the text it is not). */
+function isIdentifierCharAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && /[\w$]/u.test(text[index] as string);
+}
 
+/** `.cookie` (spaces allowed after the dot) or `['cookie']` around the `cookie` at `start`: the index after it, or -1. */
+function cookieMemberEnd(text: string, start: number): number {
+  const end = start + 6;
+  if (isIdentifierCharAt(text, end) || isIdentifierCharAt(text, start - 1)) {
+    return -1;
+  }
+  if (/\.\s*$/u.test(text.slice(Math.max(0, start - 20), start))) return end;
+  const bracket = /^['"`]\s*\]/u.exec(text.slice(end, end + 20));
+  return bracket && /\[\s*['"`]$/u.test(text.slice(Math.max(0, start - 20), start)) ? end + bracket[0].length : -1;
+}
+
+/**
+ * Every shape starts with one of a few words, each found by `indexOf` of a needle that begins with
+ * a character rare in code (`S`, `k`, `L`, `-`, `f`): a needle starting with a common letter, or a
+ * regular expression with alternatives, would test every position of the text.
+ */
 export function mayReport(text: string, context?: GateContext): boolean {
-  // The rule skips test files: tests seed storage to exercise the app.
-  if (context?.filename !== undefined && isTestFile(context.filename)) return false;
-  ANCHOR.lastIndex = 0;
-  for (let match = ANCHOR.exec(text); match; match = ANCHOR.exec(text)) {
-    const hit = match[0];
-    const end = match.index + hit.length;
-    let shape: boolean;
-    if (hit === 'idb-keyval' || hit === 'localforage') {
-      // Their functions may be imported under any name: the word test is kept for files that name them (as the rule's own `\b` test does).
-      shape = /\b(?:idb-keyval|localforage)\b/u.test(text) && (CREDENTIAL_NAME.test(text) || /jwt/iu.test(text));
-    } else if (hit === 'localStorage' || hit === 'sessionStorage') {
-      shape = !/[\w$]/u.test(text[match.index - 1] ?? '') && webStorageWriteAt(text, end);
-    } else if (hit === 'WebStorageStateStore') {
-      shape = localStorageStateStoreAt(text, match.index);
-    } else if (hit === 'cacheLocation') {
-      shape = localStorageCacheAt(text, end);
-    } else if (hit.startsWith('objectStore')) {
-      shape = objectStoreWriteAt(text, end);
-    } else {
-      shape = cookieWriteAt(text, end);
+  // The rule skips test files (tests seed storage to exercise the app): a glob test, asked after a shape is found.
+  return hasShape(text) && !(context?.filename !== undefined && isTestFile(context.filename));
+}
+
+function hasShape(text: string): boolean {
+  // `localStorage`, `sessionStorage`, `WebStorageStateStore`, `objectStore`.
+  for (let index = text.indexOf('Stor'); index >= 0; index = text.indexOf('Stor', index + 1)) {
+    if (text.startsWith('Storage', index)) {
+      for (const prefix of ['local', 'session']) {
+        const start = index - prefix.length;
+        if (text.startsWith(prefix, start) && !isIdentifierCharAt(text, start - 1) && !isIdentifierCharAt(text, index + 7) && webStorageWriteAt(text, index + 7)) return true;
+      }
+      if (text.startsWith('WebStorageStateStore', index - 3) && localStorageStateStoreAt(text, index - 3)) return true;
+    } else if (text.startsWith('Store', index) && text.startsWith('object', index - 6) && objectStoreWriteAt(text, skipSpace(text, index + 5))) {
+      return true;
     }
-    if (shape) return true;
+  }
+  for (let index = text.indexOf('kie'); index >= 0; index = text.indexOf('kie', index + 1)) {
+    if (!text.startsWith('coo', index - 3)) continue;
+    const end = cookieMemberEnd(text, index - 3);
+    if (end >= 0 && cookieWriteAt(text, end)) return true;
+  }
+  for (let index = text.indexOf('Location'); index >= 0; index = text.indexOf('Location', index + 1)) {
+    if (text.startsWith('cache', index - 5) && localStorageCacheAt(text, index + 8)) return true;
+  }
+  // `idb-keyval` and `localforage` functions may be imported under any name: the word test is kept for files that name them (as the rule's own `\b` test does).
+  if (text.includes('-keyval') || text.includes('forage')) {
+    return /\b(?:idb-keyval|localforage)\b/u.test(text) && (CREDENTIAL_NAME.test(text) || /jwt/iu.test(text));
   }
   return false;
 }

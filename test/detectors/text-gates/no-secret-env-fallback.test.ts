@@ -27,6 +27,7 @@ describe('no-secret-env-fallback text gate', () => {
     ['a typed parameter default', `const connect = async (url: string, apiKey: string = '${SECRET}') => url;`],
     ['a parameter default from a constant', 'function connect(password = DEFAULT_PASSWORD) {}'],
     ['a parameter default on the next line', `export function make(\n  host,\n  token = '${SECRET}',\n) {}`],
+    ['a parameter default after a comment', `function f(/* from the vault */ apiToken = '${SECRET}') {}`],
     ['a parameter default built by concatenation', `function f(secret = 'abc' + SUFFIX) {}`],
   ])('lets through %s', (_label, text) => {
     expect(mayReport(text, { filename: '/repo/src/config.ts' })).toBe(true);
