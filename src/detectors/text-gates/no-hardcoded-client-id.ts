@@ -1,9 +1,12 @@
 /**
- * Text gate of `no-hardcoded-client-id`: the same sites as `no-hardcoded-client-secret`, and
- * client ids recognised by their shape wherever they stand (Acumatica's `<GUID>@<tenant>`, Google's).
+ * Text gate of `no-hardcoded-client-id`: a client-id site bound to a value the rule could report
+ * (the same sites as `no-hardcoded-client-secret`, see `credential-sites.ts`), a client id
+ * recognised by its shape wherever it stands (Acumatica's `<GUID>@<tenant>`), or a module of the
+ * project's own sinks.
  */
-import { mayHaveCredentialSite, mentionsUserSinkModule, type GateContext } from './shared.js';
+import { CLIENT_ID_SITES, mayHaveCredentialSiteOfKind } from './credential-sites.js';
+import { mentionsUserSinkModule, type GateContext } from './shared.js';
 
 export function mayReport(text: string, context?: GateContext): boolean {
-  return mayHaveCredentialSite(text) || mentionsUserSinkModule(text, context) || /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@|\.apps\.googleusercontent\.com/iu.test(text);
+  return mentionsUserSinkModule(text, context) || mayHaveCredentialSiteOfKind(text, CLIENT_ID_SITES, context);
 }

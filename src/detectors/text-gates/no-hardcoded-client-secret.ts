@@ -1,8 +1,11 @@
 /**
- * Text gate of `no-hardcoded-client-secret`: names (`clientSecret`, `CLIENT_ID`), sinks of catalogue modules, Basic headers, JWKs, and the project's own sinks.
+ * Text gate of `no-hardcoded-client-secret`: a client-secret site bound to a value the rule could
+ * report (names such as `clientSecret`, catalogue slots, token requests, Basic headers, query
+ * strings; see `credential-sites.ts`), or a module of the project's own sinks.
  */
-import { mayHaveCredentialSite, mentionsUserSinkModule, type GateContext } from './shared.js';
+import { CLIENT_SECRET_SITES, mayHaveCredentialSiteOfKind } from './credential-sites.js';
+import { mentionsUserSinkModule, type GateContext } from './shared.js';
 
 export function mayReport(text: string, context?: GateContext): boolean {
-  return mayHaveCredentialSite(text) || mentionsUserSinkModule(text, context);
+  return mentionsUserSinkModule(text, context) || mayHaveCredentialSiteOfKind(text, CLIENT_SECRET_SITES, context);
 }

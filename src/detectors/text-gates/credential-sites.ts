@@ -1,0 +1,1201 @@
+/**
+ * Local text tests for the sites of the three hard-coded-credential rules, so that their gates look
+ * for a credential *written* somewhere rather than for a word: third-party bundles say `token` and
+ * `password` everywhere, but seldom bind such a name to a literal that `classifySecretValue` would
+ * report.
+ *
+ * Each test is an over-approximation of `collectCredentialFindings` (src/util/credential-sites.ts):
+ *
+ * - A name site (`clientSecret: …`, `password = …`, `this.token = …`, `<X apiKey="…">`,
+ *   `params.set('client_secret', …)`, parameter and destructuring defaults, enum members, class
+ *   fields with a type annotation) is found by its name followed by `:`, `=`, `||=`, `??=` (or `,`
+ *   after `.set(`/`.append(`). Its value is followed the way `resolveString` follows it: string
+ *   literals, templates without expressions, `as const`, parentheses, `Buffer.from(…)`/`String(…)`/
+ *   `.encode(…)`, identifiers declared with `var`/`let`/`const` anywhere in the file (scopes are not
+ *   told apart: every declaration of the name counts), and member reads (`config.secret`: every
+ *   property named `secret` in the file counts). A `+` concatenation is not evaluated: it passes.
+ * - Each string reached is classified with the core's own `classifySecretValue` (also its
+ *   connection-string password and the part after an auth scheme, as the rules do), with and
+ *   without the site's name, and kept when the rule could report it for the site's kind and
+ *   strength. A weak value counts where the site may be a sink (a request body, a token request,
+ *   a catalogue slot).
+ * - Catalogue sinks: property slots (`{ auth: { clientSecret } }`) by their last key, in files that
+ *   import the row's module; positional slots (`new ClientSecretCredential(t, id, '…')`) by the
+ *   argument at the slot's index of every call of the row's export name, and wholesale (no local
+ *   test) when the export may be renamed (`import x from`, `{ sign as s }`).
+ * - HTTP token requests (`auth: { username, password }`), superagent `.auth(…)`, `Basic` headers
+ *   built with `btoa`/`Buffer.from`, `client_secret=…` in query strings, JWK `d`, Acumatica ids.
+ *
+ * Values hidden behind escapes in the raw text (a token written with `\x` escapes) are not seen by
+ * the known-format pre-check; the name-site checks decode escapes.
+ */
+import { HTTP_CLIENT_ROWS } from '../../catalogue/index.js';
+import type { SinkRow } from '../../catalogue/types.js';
+import { sinkTableFor, type UserSinkOption } from '../../catalogue/user-sinks.js';
+import { classifySecretValue, type SecretValueClassification } from '../classify.js';
+import { findKnownSecrets } from '../known-formats.js';
+import { classifySecretName, type CredentialKind } from '../names.js';
+import type { GateContext } from './shared.js';
+
+/** Which credential kinds a rule reports. */
+export type KindFilter = (kind: CredentialKind) => boolean;
+
+/**
+ * Words without which `classifySecretName` gives a name no kind (`CREDENTIAL_NAME` of `shared.ts`),
+ * searched in the lower-cased text: all kinds, then the words of the client-secret kind (`client`,
+ * `consumer` or `app` before `secret`) and of the client-id kind (`client id`, `consumer key`).
+ */
+const CANDIDATE_ANY = /secret|passw|pwd|passphrase|pass(?![a-z0-9])|token|bearer|authoriz|pat(?![a-z0-9])|client[^a-z0-9]*id|(?:private|api|access|subscription|account|master|license|consumer|signing|jwt|hmac|encryption|webhook|session|cookie|auth)[^a-z0-9]*key/gu;
+const CANDIDATE_CLIENT_SECRET = /secret/gu;
+const CANDIDATE_CLIENT_ID = /client[^a-z0-9]*id|consumer[^a-z0-9]*key/gu;
+const IDENT_CHAR = /[\w$\u00a0-\uffff]/u;
+const IDENT_START = /[A-Za-z_$\u00a0-\uffff]/u;
+const QUOTES = new Set(["'", '"', '`']);
+/** `(?:^|[?&])name=` of `addQueryStringSites`, seen in the raw text (a string starts after a quote or a template's `}`). */
+/** The names of `addQueryStringSites`, followed by `=`, in the lower-cased text. */
+const QUERY_PAIR_TEXT = /(?:client[_-]?(?:secret|id|assertion)|password|api[_-]?key|(?:access|refresh)[_-]?token)=/gu;
+const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
+/** A whole string literal that is an Acumatica `<GUID>@<tenant>` client id, checked backwards from its `@`. */
+const ACUMATICA_BEFORE_AT = /^['"][0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const MODULE_SPECIFIER = /(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]/gu;
+const BODY_BUILDER = /^(?:URLSearchParams|stringify|encode)$/u;
+const REQUEST_OPTION_KEY = /^(?:body|data|form|json|params|searchParams|query)$/u;
+const NOT_A_VALUE = new Set(['true', 'false', 'null', 'undefined', 'this', 'function', 'class', 'typeof', 'void', 'delete', 'async', 'await', 'yield', 'super', 'import', 'instanceof', 'in', 'of', 'return', 'throw', 'case', 'if', 'else', 'for', 'while', 'do', 'switch', 'try', 'catch', 'var', 'let', 'const']);
+/** How deep values are followed (`resolveString` stops at 6; more is only wider). */
+const MAX_DEPTH = 10;
+
+/** A string a value may resolve to, and the variable it was declared under (its env-name source). */
+interface Leaf {
+  readonly value: string;
+  readonly declared?: string;
+}
+
+/** Stand-in for a value the text test cannot evaluate (a concatenation, a type assertion): it passes. */
+const UNKNOWN = Symbol('unknown');
+type Leaves = Leaf[] | typeof UNKNOWN;
+
+interface SiteQuery {
+  readonly kind: CredentialKind;
+  readonly name?: string;
+  /** The site is a sink (weak values count, no label reading), or may be one (`maybeSink`). */
+  readonly sink: boolean;
+  readonly maybeSink?: boolean;
+}
+
+const nameKinds = new Map<string, CredentialKind | null>();
+
+function kindOfName(name: string): CredentialKind | undefined {
+  if (name.length > 80) return undefined;
+  let kind = nameKinds.get(name);
+  if (kind === undefined) {
+    kind = classifySecretName(name)?.kind ?? null;
+    if (nameKinds.size > 10_000) nameKinds.clear();
+    nameKinds.set(name, kind);
+  }
+  return kind ?? undefined;
+}
+
+/** The reportable test of `resolveFindings` (not a test file: the widest reading). */
+function isReportable(classification: SecretValueClassification, kind: CredentialKind, sink: boolean): boolean {
+  switch (classification.kind) {
+    case 'empty':
+    case 'placeholder':
+    case 'reference':
+    case 'dummy':
+    case 'not-secret':
+      return false;
+    case 'weak':
+      return sink || kind === 'client-id' || (kind === 'client-secret' && classification.format !== 'words');
+    default:
+      return true;
+  }
+}
+
+/** The password of a URL or `Key=value;` string, and the token after an auth scheme: the parts the rules classify. */
+function secretParts(value: string): string[] {
+  const parts = [value];
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s:@]*:([^@/\s]+)@/iu.exec(value);
+  if (url?.[1] !== undefined) parts.push(url[1]);
+  const pair = /(?:^|;)\s*(?:password|pwd|accountkey|sharedaccesskey|key)\s*=\s*([^;]+)/iu.exec(value);
+  if (pair?.[1] !== undefined) parts.push(pair[1].trimEnd());
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme) parts.push(value.slice(scheme[0].length));
+  return parts;
+}
+
+/** Decodes the escapes of a string literal's raw text; `undefined` when unsure. */
+export function unescapeJs(raw: string): string | undefined {
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  for (let index = 0; index < raw.length; index++) {
+    const char = raw[index] as string;
+    if (char !== '\\') {
+      out += char;
+      continue;
+    }
+    const next = raw[++index];
+    if (next === undefined) return undefined;
+    switch (next) {
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'v': out += '\v'; break;
+      case '0': if (/[0-9]/u.test(raw[index + 1] ?? '')) return undefined; out += '\0'; break;
+      case '\r': if (raw[index + 1] === '\n') index++; break;
+      case '\n': case '\u2028': case '\u2029': break;
+      case 'x': {
+        const hex = raw.slice(index + 1, index + 3);
+        if (!/^[0-9a-fA-F]{2}$/u.test(hex)) return undefined;
+        out += String.fromCharCode(Number.parseInt(hex, 16));
+        index += 2;
+        break;
+      }
+      case 'u': {
+        const braced = /^\{([0-9a-fA-F]{1,6})\}/u.exec(raw.slice(index + 1));
+        if (braced?.[1] !== undefined) {
+          const code = Number.parseInt(braced[1], 16);
+          if (code > 0x10ffff) return undefined;
+          out += String.fromCodePoint(code);
+          index += braced[0].length;
+          break;
+        }
+        const hex = raw.slice(index + 1, index + 5);
+        if (!/^[0-9a-fA-F]{4}$/u.test(hex)) return undefined;
+        out += String.fromCharCode(Number.parseInt(hex, 16));
+        index += 4;
+        break;
+      }
+      default:
+        if (/[1-9]/u.test(next)) return undefined;
+        out += next;
+    }
+  }
+  return out;
+}
+
+/**
+ * The per-text analysis shared by the three gates (the scanner runs them on the same text in a row):
+ * declarations, property values and classifications are computed once per text.
+ */
+class TextAnalysis {
+  readonly text: string;
+  /** The text lower-cased, for case-insensitive searches with case-sensitive (faster) patterns; `undefined` when lower-casing changes offsets. */
+  readonly lower: string | undefined;
+  readonly mayBeTs: boolean;
+  private readonly identLeaves = new Map<string, Leaves | 'pending'>();
+  private readonly keyLeaves = new Map<string, Leaves | 'pending'>();
+  private readonly classifications = new Map<string, SecretValueClassification>();
+  private imported: string[] | undefined;
+
+  constructor(text: string, filename: string | undefined) {
+    this.text = text;
+    const lower = text.toLowerCase();
+    this.lower = lower.length === text.length ? lower : undefined;
+    this.mayBeTs = filename === undefined || !/\.(?:[cm]?js|jsx)$/iu.test(filename);
+  }
+
+  /** Matches of a lower-case pattern (global, no `i` flag) over the text, case-insensitively. */
+  *lowerMatches(pattern: RegExp): Generator<{ index: number; length: number }> {
+    const haystack = this.lower ?? this.text;
+    const regexp = this.lower === undefined ? new RegExp(pattern.source, 'giu') : pattern;
+    regexp.lastIndex = 0;
+    for (let match = regexp.exec(haystack); match; match = regexp.exec(haystack)) {
+      yield { index: match.index, length: match[0].length };
+      if (match[0].length === 0) regexp.lastIndex++;
+    }
+  }
+
+  /** Module specifiers imported or required in the text. */
+  importedModules(): string[] {
+    if (!this.imported) {
+      this.imported = [];
+      for (const match of this.text.matchAll(MODULE_SPECIFIER)) {
+        const specifier = match[1] ?? match[2] ?? match[3];
+        if (specifier !== undefined) this.imported.push(specifier);
+      }
+    }
+    return this.imported;
+  }
+
+  classify(value: string, name: string | undefined, atSink: boolean): SecretValueClassification {
+    const key = `${atSink ? 1 : 0}${name ?? ''}\u0000${value}`;
+    let result = this.classifications.get(key);
+    if (!result) {
+      result = classifySecretValue(value, { name, atSink });
+      this.classifications.set(key, result);
+    }
+    return result;
+  }
+
+  /** Whether a string reached from a site may be reported for it. */
+  leafReportable(leaf: Leaf, site: SiteQuery): boolean {
+    // The rule classifies under the site's property or variable name, or the name of the `const` holding the literal.
+    const names = new Set<string | undefined>([site.name]);
+    if (leaf.declared !== undefined) names.add(leaf.declared);
+    for (const part of secretParts(leaf.value)) {
+      for (const name of names) {
+        if (isReportable(this.classify(part, name, site.sink), site.kind, site.sink)) return true;
+        if (site.maybeSink === true && !site.sink && isReportable(this.classify(part, name, true), site.kind, true)) return true;
+      }
+    }
+    return false;
+  }
+
+  leavesReportable(leaves: Leaves, site: SiteQuery): boolean {
+    if (leaves === UNKNOWN) return true;
+    return leaves.some((leaf) => this.leafReportable(leaf, site));
+  }
+
+  // ---- Lexing helpers -------------------------------------------------------------------------
+
+  skipTrivia(position: number): number {
+    const { text } = this;
+    let index = position;
+    for (;;) {
+      const char = text.charCodeAt(index);
+      if (char === 32 || char === 9 || char === 10 || char === 13 || char === 11 || char === 12 || char === 0xa0 || char === 0xfeff || char === 0x2028 || char === 0x2029) {
+        index++;
+      } else if (char === 47 && text.charCodeAt(index + 1) === 47) {
+        const end = text.indexOf('\n', index);
+        index = end < 0 ? text.length : end + 1;
+      } else if (char === 47 && text.charCodeAt(index + 1) === 42) {
+        const end = text.indexOf('*/', index + 2);
+        index = end < 0 ? text.length : end + 2;
+      } else {
+        return index;
+      }
+    }
+  }
+
+  /** The string literal starting at `position` (a quote): its raw text and the index after it. */
+  readString(position: number): { raw: string; end: number } | undefined {
+    const { text } = this;
+    const quote = text[position];
+    let index = position + 1;
+    while (index < text.length) {
+      const char = text[index];
+      if (char === '\\') index += 2;
+      else if (char === quote) return { raw: text.slice(position + 1, index), end: index + 1 };
+      else if (char === '\n' && quote !== '`') return undefined;
+      else if (quote === '`' && char === '$' && text[index + 1] === '{') return { raw: text.slice(position + 1, index), end: -1 };
+      else index++;
+    }
+    return undefined;
+  }
+
+  /** The index after the string or template literal at `position` (templates with nested expressions too). */
+  skipLiteral(position: number, depth = 0): number | undefined {
+    const { text } = this;
+    const quote = text[position];
+    if (quote !== '`') {
+      const string = this.readString(position);
+      return string?.end;
+    }
+    let index = position + 1;
+    while (index < text.length) {
+      const char = text[index];
+      if (char === '\\') {
+        index += 2;
+      } else if (char === '`') {
+        return index + 1;
+      } else if (char === '$' && text[index + 1] === '{') {
+        if (depth > 8) return undefined;
+        let braces = 0;
+        index += 2;
+        for (; index < text.length; index++) {
+          const inner = text[index] as string;
+          if (inner === "'" || inner === '"' || inner === '`') {
+            const end = this.skipLiteral(index, depth + 1);
+            if (end === undefined) return undefined;
+            index = end - 1;
+          } else if (inner === '{') {
+            braces++;
+          } else if (inner === '}') {
+            if (braces === 0) break;
+            braces--;
+          }
+        }
+        index++;
+      } else {
+        index++;
+      }
+    }
+    return undefined;
+  }
+
+  readIdentifier(position: number): number {
+    let index = position;
+    while (index < this.text.length && IDENT_CHAR.test(this.text[index] as string)) index++;
+    return index;
+  }
+
+  /** Whether `=` at `position` is an assignment (not `==`, `=>`, `<=`, `>=`, `!=`). */
+  isAssign(position: number): boolean {
+    const { text } = this;
+    if (text[position] !== '=') return false;
+    const next = text[position + 1];
+    const previous = text[position - 1];
+    return next !== '=' && next !== '>' && previous !== '=' && previous !== '!' && previous !== '<' && previous !== '>';
+  }
+
+  /**
+   * After `name:` in TypeScript: skips a type annotation to its initializer. The index after the
+   * `=`, `-1` when the annotation ends without one, `undefined` when the text test cannot tell.
+   */
+  skipTypeToInitializer(position: number): number | undefined {
+    const { text } = this;
+    let depth = 0;
+    const limit = Math.min(text.length, position + 2000);
+    for (let index = position; index < limit; index++) {
+      const char = text[index] as string;
+      if (char === "'" || char === '"' || char === '`') {
+        const end = this.skipLiteral(index);
+        if (end === undefined) return undefined;
+        index = end - 1;
+      } else if (char === '(' || char === '[' || char === '{' || char === '<') {
+        depth++;
+      } else if (char === ')' || char === ']' || char === '}' || char === '>') {
+        if (depth === 0) return -1;
+        depth--;
+      } else if (char === '=') {
+        if (text[index + 1] === '>') index++;
+        else if (depth === 0) return index + 1;
+      } else if ((char === ';' || char === ',') && depth === 0) {
+        return -1;
+      }
+    }
+    return undefined;
+  }
+
+  // ---- Values ---------------------------------------------------------------------------------
+
+  /**
+   * The strings the expression at `position` may resolve to (`resolveString`, wider): literals,
+   * templates without expressions, encodings, declared identifiers and member reads.
+   */
+  valueLeaves(position: number, depth: number, declared?: string, brace = false, array = false): Leaves {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const { text } = this;
+    let index = this.skipTrivia(position);
+    while (text[index] === '(') index = this.skipTrivia(index + 1);
+    const char = text[index];
+    if (char === undefined) return [];
+    if (char === "'" || char === '"' || char === '`') {
+      const string = this.readString(index);
+      if (!string) return [];
+      // A template with expressions is no static value (its parts are other sites' business).
+      if (string.end < 0) return [];
+      const value = unescapeJs(string.raw);
+      if (value === undefined) return UNKNOWN;
+      if (this.continuesWithPlus(string.end)) return UNKNOWN;
+      return [{ value, declared }];
+    }
+    if (char === '<') return UNKNOWN;
+    if (char === '[' && array) {
+      // A sink slot holding an array: every element is a secret (`keys: ['new', 'old']`).
+      const starts = argumentStarts(this, index, Number.POSITIVE_INFINITY);
+      if (!starts) return UNKNOWN;
+      let leaves: Leaves = [];
+      for (const start of starts) leaves = merge(leaves, this.valueLeaves(start, depth + 1, declared));
+      return leaves;
+    }
+    if (char === '{') return brace ? this.valueLeaves(index + 1, depth + 1, declared) : [];
+    if (!IDENT_START.test(char)) return [];
+    const wordEnd = this.readIdentifier(index);
+    const word = text.slice(index, wordEnd);
+    if (word === 'new') {
+      // `new TextEncoder().encode(x)`
+      const encoder = /^new\s+[\w$.]+\s*\([^()]*\)\s*\.\s*encode\s*\(/u.exec(text.slice(index, index + 200));
+      return encoder ? this.valueLeaves(index + encoder[0].length, depth + 1, declared) : [];
+    }
+    if (NOT_A_VALUE.has(word)) return [];
+    // A member chain: `a.b['c']`.
+    const segments = [word];
+    let end = wordEnd;
+    for (;;) {
+      const next = this.skipTrivia(end);
+      if (text[next] === '.' && text[next + 1] !== '.') {
+        const start = this.skipTrivia(next + 1);
+        const stop = this.readIdentifier(start);
+        if (stop === start) break;
+        segments.push(text.slice(start, stop));
+        end = stop;
+      } else if (text[next] === '?' && text[next + 1] === '.') {
+        // `a?.b` never resolves to a static string.
+        return [];
+      } else if (text[next] === '[') {
+        const start = this.skipTrivia(next + 1);
+        const quote = text[start];
+        if (quote !== "'" && quote !== '"' && quote !== '`') return [];
+        const string = this.readString(start);
+        if (!string || string.end < 0) return UNKNOWN;
+        const close = this.skipTrivia(string.end);
+        if (text[close] !== ']') return UNKNOWN;
+        segments.push(unescapeJs(string.raw) ?? '');
+        end = close + 1;
+      } else {
+        break;
+      }
+    }
+    const after = this.skipTrivia(end);
+    if (text[after] === '(') {
+      const callee = segments.join('.');
+      const last = segments.at(-1);
+      if (callee === 'String' || callee === 'Buffer.from' || (segments.length > 1 && last === 'encode')) return this.valueLeaves(after + 1, depth + 1, declared);
+      return [];
+    }
+    if (this.continuesWithPlus(end)) return UNKNOWN;
+    if (segments.length === 1) {
+      const leaves = this.identifierLeaves(word, depth + 1);
+      // `{ clientSecret: secret = '…' }`: the default of a destructuring.
+      if (this.isAssign(after)) return merge(leaves, this.valueLeaves(after + 1, depth + 1, declared));
+      return leaves;
+    }
+    return this.memberLeaves(word, segments, depth + 1);
+  }
+
+  private continuesWithPlus(position: number): boolean {
+    let index = this.skipTrivia(position);
+    // `'…' as const`, `x satisfies T`, `x!`, `)`: no new operand.
+    for (;;) {
+      const { text } = this;
+      if (text[index] === ')' || (text[index] === '!' && text[index + 1] !== '=')) {
+        index = this.skipTrivia(index + 1);
+      } else if (/^(?:as|satisfies)\b/u.test(text.slice(index, index + 10))) {
+        index = this.skipTrivia(this.readIdentifier(this.skipTrivia(this.readIdentifier(index))));
+      } else {
+        break;
+      }
+    }
+    return this.text[index] === '+' && this.text[index + 1] !== '+' && this.text[index + 1] !== '=';
+  }
+
+  /** Whole-word occurrences of `name` (not a property access: no `.` before). */
+  private *occurrences(name: string): Generator<number> {
+    const { text } = this;
+    let from = 0;
+    for (;;) {
+      const index = text.indexOf(name, from);
+      if (index < 0) return;
+      from = index + name.length;
+      const before = text[index - 1];
+      const after = text[from];
+      if (before !== undefined && (IDENT_CHAR.test(before) || before === '.' || before === '#')) continue;
+      if (after !== undefined && IDENT_CHAR.test(after)) continue;
+      yield index;
+    }
+  }
+
+  /** Whether the text before `index` ends a `var`/`let`/`const` keyword or a `,` (a declaration list). */
+  /** Whether the name at `index` is declared there (`const name`, `let a, name`). */
+  isDeclaration(index: number): boolean {
+    return this.declarationBefore(index) !== undefined;
+  }
+
+  private readonly shorthands = new Map<string, number[]>();
+
+  /** Where `name` is used as a shorthand property (`{ name }`, `{ a, name }`). */
+  shorthandUses(name: string): number[] {
+    let uses = this.shorthands.get(name);
+    if (!uses) {
+      uses = [];
+      for (const { valueAt, shorthand } of this.keyOccurrences(name)) if (shorthand) uses.push(valueAt);
+      this.shorthands.set(name, uses);
+    }
+    return uses;
+  }
+
+  /** The closing `}` of the object literal or pattern that the position is in (depth 0), or `undefined`. */
+  closingBrace(position: number): number | undefined {
+    const { text } = this;
+    let depth = 0;
+    const limit = Math.min(text.length, position + 20_000);
+    for (let index = position; index < limit; index++) {
+      const char = text[index] as string;
+      if (char === "'" || char === '"' || char === '`') {
+        const end = this.skipLiteral(index);
+        if (end === undefined) return undefined;
+        index = end - 1;
+      } else if (char === '/' && (text[index + 1] === '/' || text[index + 1] === '*')) {
+        index = this.skipTrivia(index) - 1;
+      } else if (char === '(' || char === '[' || char === '{') {
+        depth++;
+      } else if (char === ')' || char === ']') {
+        if (depth === 0) return undefined;
+        depth--;
+      } else if (char === '}') {
+        if (depth === 0) return index;
+        depth--;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether the property whose value starts at `position` is in a destructuring pattern (`{ a: b } = c`); `false` when unsure. */
+  isPatternProperty(position: number): boolean {
+    const close = this.closingBrace(position);
+    if (close === undefined) return false;
+    return this.isAssign(this.skipTrivia(close + 1));
+  }
+
+  /** In a pattern, the default of the property whose value starts at `position` (`b = '…'`), or `undefined`. */
+  patternDefault(position: number): number | undefined {
+    let index = this.skipTrivia(position);
+    const end = this.readIdentifier(index);
+    if (end === index) return undefined;
+    index = this.skipTrivia(end);
+    return this.isAssign(index) ? index + 1 : undefined;
+  }
+
+  private declarationBefore(index: number): 'keyword' | 'comma' | undefined {
+    let cursor = index - 1;
+    while (cursor >= 0 && /\s/u.test(this.text[cursor] as string)) cursor--;
+    if (this.text[cursor] === ',') return 'comma';
+    const word = /(?:^|[^\w$])(var|let|const)$/u.exec(this.text.slice(Math.max(0, cursor - 6), cursor + 1));
+    return word ? 'keyword' : undefined;
+  }
+
+  /**
+   * `root.key` (`resolveObject` of the root, then its property): the property inside each object
+   * literal the root is declared with; through an alias (`const a = b.c`), any property of that
+   * name in the text.
+   */
+  memberLeaves(root: string, segments: readonly string[], depth: number): Leaves {
+    const key = segments.at(-1) as string;
+    let leaves: Leaves = [];
+    for (const index of this.occurrences(root)) {
+      if (!this.declarationBefore(index)) continue;
+      let initAt: number | undefined;
+      const after = this.skipTrivia(index + root.length);
+      if (this.isAssign(after)) initAt = after + 1;
+      else if (this.text[after] === ':' && this.mayBeTs) {
+        const initializer = this.skipTypeToInitializer(after + 1);
+        if (initializer === undefined) return UNKNOWN;
+        if (initializer >= 0) initAt = initializer;
+      }
+      if (initAt === undefined) continue;
+      let init = this.skipTrivia(initAt);
+      while (this.text[init] === '(') init = this.skipTrivia(init + 1);
+      const char = this.text[init] as string;
+      if (char === '{' && segments.length === 2) {
+        const close = this.closingBrace(init + 1);
+        if (close === undefined) return UNKNOWN;
+        for (const { valueAt, shorthand } of this.keyOccurrences(key, init + 1, close)) {
+          leaves = merge(leaves, shorthand ? this.identifierLeaves(key, depth) : this.valueLeaves(valueAt, depth));
+        }
+      } else if (char === '{' || IDENT_START.test(char)) {
+        leaves = merge(leaves, this.propertyLeaves(key, depth));
+      }
+      if (leaves === UNKNOWN) return leaves;
+    }
+    return leaves;
+  }
+
+  /** Strings a `const`/`let`/`var` of this name may hold, over every declaration of the name in the text. */
+  identifierLeaves(name: string, depth: number): Leaves {
+    const cached = this.identLeaves.get(name);
+    if (cached === 'pending') return [];
+    if (cached !== undefined) return cached;
+    this.identLeaves.set(name, 'pending');
+    let leaves: Leaves = [];
+    for (const index of this.occurrences(name)) {
+      const declaration = this.declarationBefore(index);
+      if (!declaration) continue;
+      const after = this.skipTrivia(index + name.length);
+      if (this.isAssign(after)) {
+        leaves = merge(leaves, this.valueLeaves(after + 1, depth, name));
+      } else if (this.text[after] === ':' && this.mayBeTs) {
+        const initializer = this.skipTypeToInitializer(after + 1);
+        if (initializer === undefined) leaves = UNKNOWN;
+        else if (initializer >= 0) leaves = merge(leaves, this.valueLeaves(initializer, depth, name));
+      }
+      if (leaves === UNKNOWN) break;
+    }
+    this.identLeaves.set(name, leaves);
+    return leaves;
+  }
+
+  /** Strings a property of this name may hold in any object literal of the text (`config.secret`). */
+  propertyLeaves(key: string, depth: number): Leaves {
+    const cached = this.keyLeaves.get(key);
+    if (cached === 'pending') return [];
+    if (cached !== undefined) return cached;
+    this.keyLeaves.set(key, 'pending');
+    let leaves: Leaves = [];
+    for (const { valueAt, shorthand } of this.keyOccurrences(key)) {
+      leaves = merge(leaves, shorthand ? this.identifierLeaves(key, depth) : this.valueLeaves(valueAt, depth));
+      if (leaves === UNKNOWN) break;
+    }
+    this.keyLeaves.set(key, leaves);
+    return leaves;
+  }
+
+  /** `key: value`, `'key': value`, and the shorthand `{ key }`. */
+  private *keyOccurrences(key: string, begin = 0, stop = this.text.length): Generator<{ valueAt: number; shorthand: boolean }> {
+    const { text } = this;
+    let from = begin;
+    for (;;) {
+      const index = text.indexOf(key, from);
+      if (index < 0 || index >= stop) return;
+      from = index + key.length;
+      const before = text[index - 1];
+      const after = text[from];
+      const quoted = before !== undefined && QUOTES.has(before) && after === before;
+      if (!quoted && ((before !== undefined && (IDENT_CHAR.test(before) || before === '.')) || (after !== undefined && IDENT_CHAR.test(after)))) continue;
+      const next = this.skipTrivia(quoted ? from + 1 : from);
+      if (text[next] === ':' && text[next + 1] !== ':') {
+        yield { valueAt: next + 1, shorthand: false };
+      } else if (!quoted && (text[next] === ',' || text[next] === '}')) {
+        let cursor = index - 1;
+        while (cursor >= 0 && /\s/u.test(text[cursor] as string)) cursor--;
+        if (text[cursor] === '{' || text[cursor] === ',') yield { valueAt: index, shorthand: true };
+      }
+    }
+  }
+
+  // ---- Request bodies -------------------------------------------------------------------------
+
+  /**
+   * Whether the object literal around `position` may be a request body (`objectIsRequestBody`):
+   * an argument of `new URLSearchParams(…)`, `stringify(…)`, `encode(…)`, or the value of a `body`,
+   * `data`, `form`, `json`, `params`, `searchParams` or `query` key. `true` when unsure.
+   */
+  mayBeRequestBody(position: number): boolean {
+    const { text } = this;
+    let depth = 0;
+    let sought: 'object' | 'call' = 'object';
+    let lineEnd = position;
+    let scanned = 0;
+    // The code before the position, line by line from the end, strings and comments blanked out.
+    while (scanned < 20_000) {
+      const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+      if (lineEnd - lineStart > 5000) return true;
+      const code = blankLine(text.slice(lineStart, lineEnd));
+      if (code === undefined) return true;
+      for (let index = code.length - 1; index >= 0; index--) {
+        const char = code[index];
+        if (char === ')' || char === ']' || char === '}') {
+          depth++;
+        } else if (char === '(' || char === '[' || char === '{') {
+          if (depth > 0) {
+            depth--;
+            continue;
+          }
+          const before = code.slice(0, index).trimEnd();
+          // What opens it is on an earlier line: unsure.
+          if (before === '') return true;
+          if (sought === 'object') {
+            if (char !== '{') return false;
+            if (before.endsWith(',')) {
+              sought = 'call';
+              continue;
+            }
+            return isBodyContext(before);
+          }
+          if (char !== '(') return false;
+          return isBodyContext(`${before}(`);
+        }
+      }
+      if (lineStart === 0) return false;
+      scanned += lineEnd - lineStart + 1;
+      lineEnd = lineStart - 1;
+    }
+    return true;
+  }
+}
+
+/**
+ * A line of code with string contents and a line comment blanked out; `undefined` when it cannot
+ * tell (templates, block comments, a regular expression or division with quotes or brackets).
+ */
+function blankLine(line: string): string | undefined {
+  if (line.includes('`')) return undefined;
+  let out = '';
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index] as string;
+    if (char === '*' && line[index + 1] === '/') return undefined;
+    if (char === '/' && line[index + 1] === '*') {
+      // A block comment closed on this line is blanked; one that goes on is not understood.
+      const close = line.indexOf('*/', index + 2);
+      if (close < 0) return undefined;
+      out += ' '.repeat(close + 2 - index);
+      index = close + 1;
+    } else if (char === "'" || char === '"') {
+      let end = index + 1;
+      while (end < line.length && line[end] !== char) end += line[end] === '\\' ? 2 : 1;
+      if (end >= line.length) return undefined;
+      out += `${char}${' '.repeat(end - index - 1)}${char}`;
+      index = end;
+    } else if (char === '/' && line[index + 1] === '/') {
+      break;
+    } else if (char === '/') {
+      const next = line.indexOf('/', index + 1);
+      if (next >= 0 && /['"()[\]{}]/u.test(line.slice(index + 1, next))) return undefined;
+      out += char;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** Whether code ending here opens a request body: `URLSearchParams(`, `stringify(`, `encode(`, `body:`. */
+function isBodyContext(before: string): boolean {
+  if (before.endsWith('(')) {
+    const callee = /([A-Za-z_$][\w$]*)\s*\($/u.exec(before);
+    // `stringify<T>(`, `f()(`: unsure.
+    if (!callee) return true;
+    return BODY_BUILDER.test(callee[1] as string);
+  }
+  if (before.endsWith(':')) {
+    const key = /([A-Za-z_$][\w$]*)['"]?\s*:$/u.exec(before);
+    if (!key) return true;
+    return REQUEST_OPTION_KEY.test(key[1] as string);
+  }
+  return false;
+}
+
+function merge(a: Leaves, b: Leaves): Leaves {
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b];
+}
+
+let lastAnalysis: TextAnalysis | undefined;
+
+function analysisOf(text: string, filename: string | undefined): TextAnalysis {
+  if (lastAnalysis?.text !== text || lastAnalysis.mayBeTs !== (filename === undefined || !/\.(?:[cm]?js|jsx)$/iu.test(filename))) {
+    lastAnalysis = new TextAnalysis(text, filename);
+  }
+  return lastAnalysis;
+}
+
+// ---- Name sites -----------------------------------------------------------------------------
+
+/** Kinds a name site may report beyond its name's own: `password` and `username` in token requests. */
+interface NameSiteKind {
+  readonly kind: CredentialKind;
+  readonly sink: boolean;
+  /** A property of this name may be in a request body (then a sink). */
+  readonly maybeSink: boolean;
+  /** Only a property of an object literal is this site (a catalogue slot, a token request's `auth`). */
+  readonly propertyOnly: boolean;
+  /** The name the rule classifies the value under, when not the property's own. */
+  readonly classifyName?: string;
+}
+
+function nameSiteKinds(name: string, kind: CredentialKind | undefined, httpTokenRequest: boolean, passwordKey: boolean): NameSiteKind[] {
+  const kinds: NameSiteKind[] = [];
+  if (kind) kinds.push({ kind, sink: false, maybeSink: kind === 'client-secret' || kind === 'client-id' || kind === 'password', propertyOnly: false });
+  if (httpTokenRequest && name === 'password') kinds.push({ kind: 'client-secret', sink: true, maybeSink: false, propertyOnly: true, classifyName: 'clientSecret' });
+  if (httpTokenRequest && passwordKey && name === 'username') kinds.push({ kind: 'client-id', sink: true, maybeSink: false, propertyOnly: true, classifyName: 'clientId' });
+  return kinds;
+}
+
+function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp, extraKeys: ReadonlyMap<string, readonly { kind: CredentialKind; sink: boolean }[]>): { name: string; at: number } | undefined {
+  const { text } = analysis;
+  const httpTokenRequest = (/\bfetch\b/u.test(text) || rowsForModules(HTTP_CLIENT_ROWS, analysis.importedModules()).size > 0) && TOKEN_URL_HINT.test(text);
+  const passwordKey = httpTokenRequest && /\bpassword\b/u.test(text);
+  const names = new Map<string, NameSiteKind[]>();
+  const kindsOf = (name: string): NameSiteKind[] => {
+    let kinds = names.get(name);
+    if (!kinds) {
+      kinds = [...nameSiteKinds(name, kindOfName(name), httpTokenRequest, passwordKey), ...(extraKeys.get(name) ?? []).map((slot) => ({ ...slot, maybeSink: false, propertyOnly: true }))].filter((entry) => wanted(entry.kind));
+      names.set(name, kinds);
+    }
+    return kinds;
+  };
+  /**
+   * `how`: `property` (`name: value`), `assign` (`name = value`: a variable, a field, a default),
+   * `set` (`.set('name', value)`). `nameAt` is where the name starts.
+   */
+  const check = (name: string, valueAt: number, how: 'property' | 'assign' | 'set', nameAt: number): boolean => {
+    const pattern = how === 'property' && analysis.isPatternProperty(valueAt);
+    for (const site of kindsOf(name)) {
+      // A property of a destructuring pattern is no site; only its default is (`{ password: p = '…' } = o`).
+      let from = valueAt;
+      if (pattern) {
+        const defaultAt = analysis.patternDefault(valueAt);
+        if (defaultAt === undefined) continue;
+        from = defaultAt;
+      }
+      let sink = site.sink;
+      let maybeSink = site.maybeSink;
+      if (how === 'set') {
+        sink = true;
+        maybeSink = false;
+      } else if (how === 'assign' || pattern) {
+        // A variable is a property site only through a shorthand use (`{ password }`) of its declaration.
+        const shorthand = (site.propertyOnly || site.maybeSink) && analysis.isDeclaration(nameAt) ? analysis.shorthandUses(name) : [];
+        if (site.propertyOnly) {
+          if (shorthand.length === 0) continue;
+        } else if (site.maybeSink) {
+          maybeSink = shorthand.length > 0;
+        }
+      }
+      const query: SiteQuery = { kind: site.kind, name: site.classifyName ?? (/^(?:proxy-)?authorization$/iu.test(name) ? undefined : name), sink, maybeSink };
+      const leaves = analysis.valueLeaves(from, 0, undefined, how === 'assign', sink);
+      if (leaves === UNKNOWN) return true;
+      for (const leaf of leaves) {
+        if (!analysis.leafReportable(leaf, query)) continue;
+        if (query.sink || !query.maybeSink || analysis.leafReportable(leaf, { ...query, maybeSink: false })) return true;
+        // Only a sink reading reports it: a property in a request body.
+        if (how === 'property' ? analysis.mayBeRequestBody(valueAt) : analysis.shorthandUses(name).some((at) => analysis.mayBeRequestBody(at))) return true;
+      }
+    }
+    return false;
+  };
+  const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])];
+  const hits: { index: number; length: number }[] = [...analysis.lowerMatches(candidates)];
+  if (extra.length > 0) {
+    const extraPattern = new RegExp(`(?<![\\w$])(?:${extra.map((key) => key.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|')})(?![\\w$])`, 'gu');
+    for (const match of text.matchAll(extraPattern)) hits.push({ index: match.index, length: match[0].length });
+  }
+  const seen = new Set<number>();
+  for (const hit of hits) {
+    {
+      let start = hit.index;
+      // The identifier around the start of the hit (`client[^a-z0-9]*id` may span several tokens).
+      let end = hit.index + 1;
+      while (start > 0 && IDENT_CHAR.test(text[start - 1] as string)) start--;
+      if (seen.has(start)) continue;
+      seen.add(start);
+      while (end < text.length && IDENT_CHAR.test(text[end] as string)) end++;
+      // A quoted name: `'client-secret': …`, `"X-Api-Key": …`, `params.set('client_secret', …)`.
+      const readings: { name: string; after: number; open?: number }[] = [{ name: text.slice(start, end), after: end }];
+      const window = text.slice(Math.max(0, start - 80), start);
+      const open = Math.max(window.lastIndexOf("'"), window.lastIndexOf('"'), window.lastIndexOf('`'));
+      if (open >= 0) {
+        const openAt = Math.max(0, start - 80) + open;
+        const close = text.indexOf(text[openAt] as string, end);
+        const name = close >= 0 && close - openAt <= 82 && !/[\n'"`]/u.test(text.slice(openAt + 1, close)) ? unescapeJs(text.slice(openAt + 1, close)) : undefined;
+        if (name !== undefined) {
+          readings.push({ name, after: close + 1, open: openAt });
+        }
+      }
+      // A JSX attribute may have dashes: `client-secret="…"`.
+      let dashStart = start;
+      let dashEnd = end;
+      while (dashStart > 0 && /[\w$-]/u.test(text[dashStart - 1] as string)) dashStart--;
+      while (dashEnd < text.length && /[\w$-]/u.test(text[dashEnd] as string)) dashEnd++;
+      if (dashStart !== start || dashEnd !== end) readings.push({ name: text.slice(dashStart, dashEnd), after: dashEnd });
+      for (const reading of readings) {
+        if (kindsOf(reading.name).length === 0) continue;
+        let next = analysis.skipTrivia(reading.after);
+        if (text[next] === ']') next = analysis.skipTrivia(next + 1);
+        if ((text[next] === '?' || text[next] === '!') && (text[next + 1] === ':' || text[next + 1] === '=')) next++;
+        const char = text[next];
+        if (char === ':' && text[next + 1] !== ':') {
+          if (check(reading.name, next + 1, 'property', start)) return { name: reading.name, at: start };
+          if (analysis.mayBeTs) {
+            const initializer = analysis.skipTypeToInitializer(next + 1);
+            if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
+          }
+        } else if (analysis.isAssign(next)) {
+          if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
+        } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
+          if (check(reading.name, next + 3, 'assign', start)) return { name: reading.name, at: start };
+        } else if (char === ',' && reading.open !== undefined && /\.\s*(?:set|append)\s*\(\s*$/u.test(text.slice(Math.max(0, reading.open - 40), reading.open))) {
+          if (check(reading.name, next + 1, 'set', start)) return { name: reading.name, at: start };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---- Catalogue sinks ------------------------------------------------------------------------
+
+interface SinkSummary {
+  /** Last keys of property slots of imported rows, with their kinds. */
+  readonly keys: Map<string, { kind: CredentialKind; sink: boolean }[]>;
+  /** Positional slots of imported rows: export (or method) name → slots. */
+  readonly positional: Map<string, { arg: number; kind: CredentialKind }[]>;
+  /** A positional slot whose callee cannot be found by name (a default export, a renamed import). */
+  readonly wholesale: Set<CredentialKind>;
+}
+
+function sinkSummary(analysis: TextAnalysis, sinks: readonly UserSinkOption[] | undefined): SinkSummary {
+  const summary: SinkSummary = { keys: new Map(), positional: new Map(), wholesale: new Set() };
+  const imported = analysis.importedModules();
+  if (imported.length === 0) return summary;
+  const rows = rowsForModules(sinkTableFor(sinks).rows, imported);
+  const { text } = analysis;
+  for (const row of rows) {
+    const exported = row.method ?? row.path.at(-1);
+    // A named export the text never mentions is never called.
+    if (exported !== undefined && exported !== '*' && !text.includes(exported)) continue;
+    for (const slot of row.slots) {
+      const key = slot.path?.at(-1);
+      if (key !== undefined) {
+        const list = summary.keys.get(key) ?? [];
+        list.push({ kind: slot.kind, sink: true });
+        summary.keys.set(key, list);
+        continue;
+      }
+      // Found by name unless the export is renamed on import or is the module itself.
+      if (exported === undefined || exported === '*' || mayBeRenamed(text, exported)) {
+        summary.wholesale.add(slot.kind);
+        continue;
+      }
+      const list = summary.positional.get(exported) ?? [];
+      list.push({ arg: slot.arg, kind: slot.kind });
+      summary.positional.set(exported, list);
+    }
+  }
+  return summary;
+}
+
+const rowIndexes = new WeakMap<readonly { readonly modules: readonly string[] }[], Map<string, unknown[]>>();
+
+/** The rows with a module that one of the specifiers is, or is a subpath of (`@aws-sdk/client-s3` → `@aws-sdk`). */
+function rowsForModules<Row extends { readonly modules: readonly string[] }>(rows: readonly Row[], specifiers: readonly string[]): Set<Row> {
+  let index = rowIndexes.get(rows) as Map<string, Row[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const row of rows) {
+      for (const module of row.modules) {
+        const key = module.startsWith('node:') ? module.slice('node:'.length) : module;
+        const list = index.get(key) ?? [];
+        list.push(row);
+        index.set(key, list);
+      }
+    }
+    rowIndexes.set(rows, index);
+  }
+  const found = new Set<Row>();
+  for (const specifier of specifiers) {
+    const normalised = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+    for (let cut = normalised.length; cut > 0; cut = normalised.lastIndexOf('/', cut - 1)) {
+      for (const row of index.get(normalised.slice(0, cut)) ?? []) found.add(row);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether an export may be called under another name: `{ sign as s }`, `{ sign: s } = require(…)`,
+ * `const s = jwt.sign` (a read of the name that is not a call).
+ */
+function mayBeRenamed(text: string, exported: string): boolean {
+  const name = exported.replace(/[$]/gu, '\\$');
+  if (new RegExp(`(?<![\\w$])${name}\\s+as(?![\\w$])|(?<![\\w$])${name}\\s*:|['"\`]${name}['"\`]`, 'u').test(text)) return true;
+  return new RegExp(`(?:[.=]|\\bdefault)\\s*${name}(?![\\w$])(?!\\s*[(.])`, 'u').test(text);
+}
+
+/** The start of each argument of the call whose `(` is at `open`, up to `count` arguments. */
+function argumentStarts(analysis: TextAnalysis, open: number, count: number): number[] | undefined {
+  const { text } = analysis;
+  const starts = [open + 1];
+  let depth = 0;
+  const limit = Math.min(text.length, open + 20_000);
+  for (let index = open + 1; index < limit; index++) {
+    const char = text[index] as string;
+    if (char === "'" || char === '"' || char === '`') {
+      const end = analysis.skipLiteral(index);
+      if (end === undefined) return undefined;
+      index = end - 1;
+    } else if (char === '/' && (text[index + 1] === '/' || text[index + 1] === '*')) {
+      index = analysis.skipTrivia(index) - 1;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      if (depth === 0) return starts;
+      depth--;
+    } else if (char === ',' && depth === 0) {
+      starts.push(index + 1);
+      if (starts.length > count) return starts;
+    }
+  }
+  return undefined;
+}
+
+function mayHavePositionalSinkSite(analysis: TextAnalysis, summary: SinkSummary, wanted: KindFilter): boolean {
+  const { text } = analysis;
+  for (const [exported, slots] of summary.positional) {
+    const relevant = slots.filter((slot) => wanted(slot.kind));
+    if (relevant.length === 0) continue;
+    const maxArg = Math.max(...relevant.map((slot) => slot.arg));
+    const pattern = new RegExp(`(?<![\\w$])${exported.replace(/[$]/gu, '\\$')}\\s*\\(`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const starts = argumentStarts(analysis, match.index + match[0].length - 1, maxArg);
+      if (!starts) return true;
+      for (const slot of relevant) {
+        const start = starts[slot.arg];
+        if (start === undefined) continue;
+        if (analysis.leavesReportable(analysis.valueLeaves(start, 0, undefined, false, true), { kind: slot.kind, sink: true })) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// ---- Other shapes ---------------------------------------------------------------------------
+
+/** `'Basic ' + btoa('id:secret')`, `Buffer.from(\`${id}:${secret}\`)` in an authorization header. */
+function mayHaveBasicHeader(analysis: TextAnalysis): boolean {
+  const { text } = analysis;
+  if (!/basic|auth/iu.test(text)) return false;
+  for (const match of text.matchAll(/(?<![\w$])(?:btoa|Buffer\s*\.\s*from)\s*\(/gu)) {
+    // `inBasicHeader`: within a few ancestors, a `'Basic ' +`, an `authorization` or `basic…` key, or a variable named `…basic…`/`…auth…`.
+    if (!/basic|auth/iu.test(text.slice(Math.max(0, match.index - 400), match.index))) continue;
+    const open = match.index + match[0].length - 1;
+    const starts = argumentStarts(analysis, open, 1);
+    if (!starts) return true;
+    const end = starts.length > 1 ? (starts[1] as number) : closingParen(analysis, open);
+    if (end === undefined) return true;
+    // The colon between the user and the secret sits in a literal part of the argument.
+    if (text.slice(open + 1, end).includes(':')) return true;
+  }
+  return false;
+}
+
+function closingParen(analysis: TextAnalysis, open: number): number | undefined {
+  const { text } = analysis;
+  let depth = 0;
+  const limit = Math.min(text.length, open + 20_000);
+  for (let index = open + 1; index < limit; index++) {
+    const char = text[index] as string;
+    if (char === "'" || char === '"' || char === '`') {
+      const end = analysis.skipLiteral(index);
+      if (end === undefined) return undefined;
+      index = end - 1;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      if (depth === 0) return index;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** `grant_type=client_credentials&client_secret=…` in a string (`addQueryStringSites`). */
+function mayHaveQueryStringSite(analysis: TextAnalysis, wanted: KindFilter): boolean {
+  const { text } = analysis;
+  if (!text.includes('=')) return false;
+  for (const { index, length } of analysis.lowerMatches(QUERY_PAIR_TEXT)) {
+    // `(?:^|[?&])name=` in the string: after its opening quote, a template's `}`, `?` or `&`.
+    if (!/['"`}?&]/u.test(text[index - 1] ?? '')) continue;
+    const name = text.slice(index, index + length - 1);
+    const kind = kindOfName(name);
+    if (!kind || !wanted(kind)) continue;
+    const start = index + length;
+    const raw = /^[^&#\s'"`;)]*/u.exec(text.slice(start, start + 4096))?.[0] ?? '';
+    if (raw === '') continue;
+    if (raw.includes('\\')) return true;
+    const values = raw.includes('${') ? [raw, raw.slice(0, raw.indexOf('${'))] : [raw];
+    for (const value of values) {
+      if (value !== '' && analysis.leafReportable({ value }, { kind, name, sink: true })) return true;
+    }
+  }
+  return false;
+}
+
+/** A string literal that is all an Acumatica `<GUID>@<tenant>` client id (reported wherever it stands). */
+function mayHaveAcumaticaClientId(text: string): boolean {
+  for (let at = text.indexOf('@', 37); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (!/[0-9a-fA-F]/u.test(text[at - 1] as string)) continue;
+    if (ACUMATICA_BEFORE_AT.test(text.slice(at - 37, at))) return true;
+  }
+  return false;
+}
+
+const KTY_KEY = /kty['"]?\s*:/u;
+
+/** The private `d` of a JWK: a `d` key in the same object literal as a `kty` key. */
+function mayHaveJwkD(analysis: TextAnalysis, wanted: KindFilter): boolean {
+  const { text } = analysis;
+  if (!wanted('private-key') || !text.includes('kty')) return false;
+  const reportable = (valueAt: number): boolean => analysis.leavesReportable(analysis.valueLeaves(valueAt, 0), { kind: 'private-key', sink: true });
+  const D_KEY = /(?<![\w$.])(?:d|'d'|"d")\s*:/gu;
+  // `d` before `kty`: the rest of its object holds `kty`.
+  for (const match of text.matchAll(D_KEY)) {
+    const valueAt = match.index + match[0].length;
+    const close = analysis.closingBrace(valueAt);
+    const rest = text.slice(valueAt, close ?? valueAt + 10_000);
+    if (KTY_KEY.test(rest) && reportable(valueAt)) return true;
+  }
+  // `d` after `kty`: in the rest of the object after `kty`.
+  for (const match of text.matchAll(new RegExp(KTY_KEY.source, 'gu'))) {
+    const after = match.index + match[0].length;
+    const close = analysis.closingBrace(after);
+    if (close === undefined) return true;
+    D_KEY.lastIndex = 0;
+    for (const inner of text.slice(after, close).matchAll(D_KEY)) if (reportable(after + inner.index + inner[0].length)) return true;
+  }
+  return false;
+}
+
+/** superagent `.auth(user, pass)`: checked wholesale in files that import superagent. */
+function mayHaveSuperagentAuth(analysis: TextAnalysis, wanted: KindFilter): boolean {
+  if (!(wanted('client-secret') || wanted('client-id') || wanted('password'))) return false;
+  if (!analysis.importedModules().some((specifier) => specifier === 'superagent' || specifier.startsWith('superagent/'))) return false;
+  return /\.\s*auth\s*\(/u.test(analysis.text);
+}
+
+/** The credential kinds one rule reports, and the words every name of those kinds contains. */
+export interface SiteKinds {
+  readonly wanted: KindFilter;
+  /** Global, lower-case, no `i` flag: searched in the lower-cased text. */
+  readonly names: RegExp;
+}
+
+export const CLIENT_SECRET_SITES: SiteKinds = { wanted: (kind) => kind === 'client-secret', names: CANDIDATE_CLIENT_SECRET };
+export const CLIENT_ID_SITES: SiteKinds = { wanted: (kind) => kind === 'client-id', names: CANDIDATE_CLIENT_ID };
+/** Passwords, API keys, tokens, private keys, signing secrets and plain secrets. */
+export const OTHER_CREDENTIAL_SITES: SiteKinds = { wanted: (kind) => kind !== 'client-secret' && kind !== 'client-id', names: CANDIDATE_ANY };
+
+/**
+ * Whether the hard-coded-credential collection may report a site of the given kinds in `text`:
+ * the local tests described at the top of this file.
+ */
+export function mayHaveCredentialSiteOfKind(text: string, kinds: SiteKinds, context?: GateContext): boolean {
+  return credentialSiteReason(text, kinds, context) !== undefined;
+}
+
+/** Why `mayHaveCredentialSiteOfKind` lets a text through (`name password at 1234`), for tests and tuning. */
+export function credentialSiteReason(text: string, kinds: SiteKinds, context?: GateContext): string | undefined {
+  const { wanted } = kinds;
+  const analysis = analysisOf(text, context?.filename);
+  const sinks = (context?.options as { sinks?: readonly UserSinkOption[] } | undefined)?.sinks;
+  const summary = sinkSummary(analysis, Array.isArray(sinks) ? sinks : undefined);
+  const wholesale = [...summary.wholesale].find(wanted);
+  if (wholesale) return `sink slot of kind ${wholesale} (callee not found by name)`;
+  if (wanted('client-id') && mayHaveAcumaticaClientId(text)) return 'Acumatica client id';
+  if ((wanted('client-secret') || wanted('password')) && mayHaveBasicHeader(analysis)) return 'Basic header';
+  if (mayHaveSuperagentAuth(analysis, wanted)) return 'superagent auth';
+  if (mayHaveQueryStringSite(analysis, wanted)) return 'query string';
+  if (mayHaveJwkD(analysis, wanted)) return 'JWK d';
+  if (mayHavePositionalSinkSite(analysis, summary, wanted)) return 'positional sink slot';
+  const site = nameSite(analysis, wanted, kinds.names, summary.keys);
+  return site === undefined ? undefined : `name ${site.name} at ${site.at}`;
+}
+
+// ---- Known formats --------------------------------------------------------------------------
+
+/**
+ * A substring (or a loose form) of every format `findKnownSecrets` recognises in a code file:
+ * secretlint's recommended preset (the AWS secret key, private keys, npm tokens and `x-oauth-basic`
+ * URLs, basic-auth and database URLs with a password, Slack, SendGrid, Shopify, GitHub, OpenAI,
+ * Anthropic, Linear and 1Password tokens; the AWS ids are off in the preset) and the OAuth formats
+ * (Google client secrets and API keys, Azure AD client secrets, Stripe keys, JWTs).
+ */
+const KNOWN_FORMAT_LOOSE =
+  /PRIVATE KEY|npm_|x-oauth-basic|_authToken|xox[bpaor]-|xapp-|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|T3BlbkFJ|sk-ant-api0|lin_api_|ops_ey|GOCSPX-|AIza|\dQ~|[sr]k_(?:live|test)_|eyJ[\w-]{8,}\.eyJ|:\/\/[-\w]{1,256}:[-\w]{1,256}@/u;
+const KNOWN_FORMAT_LOOSE_I = /secret_?access_?key|hooks\.slack\.com|(?:mongodb(?:\+srv)?|mysqlx?|postgres(?:ql)?):\/\/[^:/\s]{1,100}:[^@/\s]{1,200}@/iu;
+
+/**
+ * Whether `findKnownSecrets` may find a token in the text: a cheap pass for the loose forms, then
+ * the detector itself on the whole text (strings and comments are parts of it).
+ */
+export function mayHaveKnownFormatToken(text: string, filename?: string): boolean {
+  // The GCP rule of the preset reads whole JSON files; a code file never is one.
+  if (filename !== undefined && /\.json$/iu.test(filename)) return findKnownSecrets(text, { filePath: filename }).length > 0;
+  if (!KNOWN_FORMAT_LOOSE.test(text) && !KNOWN_FORMAT_LOOSE_I.test(text)) return false;
+  return findKnownSecrets(text).length > 0;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mayReport } from '../../../src/detectors/text-gates/no-hardcoded-client-id.js';
+import { classifySecretName } from '../../../src/detectors/names.js';
+
+const GUID = ['3f2b8c1e', '9d4a', '4e7b', 'a1c5', '6f0e2d8b7a94'].join('-');
+const JS = { filename: 'dist/bundle.js' };
+
+describe('no-hardcoded-client-id text gate', () => {
+  it.each([
+    ['an object property', `const kensium = { clientId: '${GUID}' };`],
+    ['a readable slug (client ids are reported weak)', "const kensium = { client_id: 'pos-sync' };"],
+    ['an Acumatica id anywhere', `login('${GUID}@Company');`],
+    ['a catalogue slot', `import { ClientSecretCredential } from '@azure/identity';\nnew ClientSecretCredential(tenant, '${GUID}', secret);`],
+    ['a token request username', `import got from 'got';\nawait got.post('https://erp.example.com/oauth/token', { username: 'pos-sync', password: secret });`],
+    ['a consumer key', `const twitter = { consumerKey: '${GUID}' };`],
+  ])('lets through %s', (_label, text) => {
+    expect(mayReport(text, JS)).toBe(true);
+  });
+
+  it.each([
+    ['a label naming the value', 'const CLIENT_ID = "client_id";'],
+    ['a value from the environment', 'const config = { clientId: process.env.CLIENT_ID };'],
+    ['a parameter forwarded', 'function f(e){return{clientId:e.clientId,username:e.username}}'],
+    ['a setter of a URL username', 'class U{set username(e){this[i].username=e}}'],
+    ['an email address in a string', "const contact = 'support@example.com';"],
+  ])('stops %s', (_label, text) => {
+    expect(mayReport(text, JS)).toBe(false);
+  });
+
+  it('finds every name classifySecretName calls a client id', () => {
+    for (const name of ['clientId', 'CLIENT_ID', 'client_id', 'clientID', 'ClientId', 'consumerKey', 'KENSIUM_CLIENT_ID', 'clientid']) {
+      expect(classifySecretName(name)?.kind).toBe('client-id');
+      expect(mayReport(`const x = { ${name}: '${GUID}' };`, JS)).toBe(true);
+    }
+  });
+});
