@@ -16,6 +16,7 @@ import { toRelativePosix, type CandidateFile } from './files.js';
 import { FileLinter } from './lint.js';
 import { LineIndex } from './positions.js';
 import { createClientSignalTest, createPrefilter, mayReadSecretEnv, mayUseSecretName } from './prefilter.js';
+import { importSpecifiers } from './program-text.js';
 import { scanTextFile } from './text-files.js';
 import type { Finding, Severity } from './types.js';
 
@@ -176,6 +177,8 @@ export type FileOutcome =
       readonly mayBeClient: boolean;
       /** Might read a secret from the environment (cheap text test); parsed files have facts instead. */
       readonly mayReadSecretEnv: boolean;
+      /** Module specifiers the file may import (a text superset of its import facts; code files only). */
+      readonly specifiers?: readonly string[];
     };
 
 /** What `FilePass.precheck` leaves for the parse: the text and its cheap text tests. */
@@ -184,6 +187,7 @@ export interface PendingParse {
   readonly mayUseSecret: boolean;
   readonly mayBeClient: boolean;
   readonly mayReadSecretEnv: boolean;
+  readonly specifiers: readonly string[];
 }
 
 type FindingBase = Omit<Finding, 'fingerprint' | 'line' | 'column' | 'endLine' | 'endColumn' | 'file'>;
@@ -291,11 +295,12 @@ export class FilePass {
     const mayUseSecret = mayUseSecretName(text) || this.sinkModules.some((module) => text.includes(module));
     const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
     const readsSecretEnv = mayReadSecretEnv(text);
-    const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
+    const specifiers = importSpecifiers(text);
+    const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers };
     if (!this.prefilter || this.prefilter(text, candidate.path)) return { pending };
     // No rule can report anything here, so the file is not parsed at all. A syntax error in it goes
     // unreported: it would hide no finding (the compiler and the project's own lint report those).
-    return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv } };
+    return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers } };
   }
 
   check(candidate: CandidateFile, readFile?: ReadFile): FileOutcome {
@@ -304,7 +309,7 @@ export class FilePass {
   }
 
   /** The parse of a file the prefilter let through: the plugin's rules and the facts, in one traversal. */
-  parse(candidate: CandidateFile, { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv }: PendingParse): FileOutcome {
+  parse(candidate: CandidateFile, { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers }: PendingParse): FileOutcome {
     const lineIndex = new LineIndex(text);
     const findings: LocatedFinding[] = [];
     let result: ReturnType<FileLinter['lint']>;
@@ -334,6 +339,6 @@ export class FilePass {
         ),
       );
     }
-    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv };
+    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers };
   }
 }

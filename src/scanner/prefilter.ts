@@ -8,6 +8,7 @@
  */
 import { CATALOGUE_MODULE, CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
 import { RULE_GATES, type GateContext } from '../detectors/text-gates/index.js';
+import { mayReadSecretEnvText, mayUseImportedUnderSecretName } from './program-text.js';
 
 export { RULE_GATES } from '../detectors/text-gates/index.js';
 
@@ -42,16 +43,28 @@ export function createPrefilter(
 
 /**
  * Whether a file may use a value under a secret name or pass one to a catalogue sink, so be the
- * using end of a cross-file flow: `classifySecretName` needs one of the credential words, a sink
- * needs an import of a catalogue module.
+ * using end of a cross-file flow (a cheap first test, run on every file): `classifySecretName`
+ * needs one of the credential words, a sink needs an import of a catalogue module.
  */
 export function mayUseSecretName(text: string): boolean {
   return CREDENTIAL_NAME.test(text) || CATALOGUE_MODULE.test(text);
 }
 
-/** Whether a file may read a secret from the environment (an env object and a credential name). */
+/**
+ * The sharper test, for files that passed `mayUseSecretName` and import another scanned file: the
+ * facts rule records a use of an imported value only under a name `classifySecretName` accepts
+ * (see `mayUseImportedUnderSecretName`) or at a sink, which needs an import of a catalogue module.
+ */
+export function mayUseImportedSecretName(text: string): boolean {
+  return CATALOGUE_MODULE.test(text) || mayUseImportedUnderSecretName(text);
+}
+
+/**
+ * Whether a file may read a secret from the environment: a member read or destructuring of an env
+ * object under a secret env name (see `mayReadSecretEnvText`).
+ */
 export function mayReadSecretEnv(text: string): boolean {
-  return text.includes('env') && CREDENTIAL_NAME.test(text);
+  return mayReadSecretEnvText(text);
 }
 
 /**

@@ -8,7 +8,7 @@ import { dirname, resolve, sep } from 'node:path';
 import type { Linter } from 'eslint';
 import type ts from 'typescript';
 import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
-import type { UserSinkOption } from '../catalogue/user-sinks.js';
+import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
@@ -18,11 +18,12 @@ import { ruleSeverities } from './lint.js';
 import { checkInWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor } from './parallel.js';
 import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
+import { mayUseImportedSecretName } from './prefilter.js';
 import { isSuppressed } from './suppressions.js';
 import { ruleForCredentialKind } from './text-files.js';
 import { findTypedSinkFlows } from './typed-sinks.js';
 import type { Finding, ScanError, ScanResult, TraceHop } from './types.js';
-import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
+import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, importersOf, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** The rules whose `sinks` option `RunOptions.sinks` sets. */
@@ -334,7 +335,30 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       const resolver = new ModuleResolver(host);
       const byPosition = new Map<string, number>();
       findings.forEach((finding, index) => byPosition.set(`${finding.file}:${finding.line}:${finding.column}`, index));
-      const useFiles = codeFiles.filter((state) => state.facts !== undefined || state.mayUseSecret).map((state) => state.candidate.path);
+      // The project files a file's import specifiers (a text superset of its imports) resolve to.
+      const scannedCode = new Set(codeFiles.map((state) => state.candidate.path));
+      const edges = new Map<string, readonly string[]>();
+      const edgesOf = (file: string): readonly string[] => {
+        let found = edges.get(file);
+        if (!found) {
+          const outcome = outcomes.get(file);
+          const specifiers = outcome?.status === 'checked' ? (outcome.specifiers ?? []) : [];
+          found = specifiers.map((specifier) => resolver.resolve(specifier, file)).filter((target): target is string => target !== undefined && target !== file && scannedCode.has(target));
+          edges.set(file, found);
+        }
+        return found;
+      };
+      // A use site reads a value imported from another scanned file: a file the prefilter passed
+      // over is parsed for its facts only when it imports such a file and, read again, may use an
+      // imported value under a secret name or pass one to a sink.
+      const sinkModules = userSinkModules(options.sinks);
+      const mayUseImported = (state: FileState): boolean => {
+        const outcome = pass.read(state.candidate.path, state.candidate.category, options.readFile);
+        return 'text' in outcome && (mayUseImportedSecretName(outcome.text) || sinkModules.some((module) => outcome.text.includes(module)));
+      };
+      const useFiles = codeFiles
+        .filter((state) => state.facts !== undefined || (state.mayUseSecret && !state.parsed && edgesOf(state.candidate.path).length > 0 && mayUseImported(state)))
+        .map((state) => state.candidate.path);
       for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
         const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
         if (existing !== undefined) {
@@ -364,11 +388,16 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       const clientRule = 'no-secret-in-client-code';
       const clientSeverity = pass.severityOf(clientRule);
       // The walk reports only secret env reads: without a file that may hold one, it has nothing to find.
-      const mayReadSecretEnv = codeFiles.some((state) => (state.facts !== undefined ? state.facts.secretEnvReads.length > 0 : !state.parsed && state.mayReadSecretEnv));
-      if (clientSeverity && mayReadSecretEnv) {
+      const readers = codeFiles
+        .filter((state) => (state.facts !== undefined ? state.facts.secretEnvReads.length > 0 : !state.parsed && state.mayReadSecretEnv))
+        .map((state) => state.candidate.path);
+      if (clientSeverity && readers.length > 0) {
+        // Only modules that may import a reader, directly or not, can be on a reported chain.
+        const within = importersOf(readers, scannedCode, edgesOf);
         for (const reach of findClientReachableSecrets(host, resolver, roots, {
           ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
           ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
+          within,
         })) {
           const state = states.get(reach.file);
           const source = state ? textOf(state) : undefined;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifySecretName } from '../../src/detectors/index.js';
 import plugin from '../../src/index.js';
-import { createPrefilter, mayReadSecretEnv, mayUseSecretName, RULE_GATES } from '../../src/scanner/prefilter.js';
+import { createPrefilter, mayReadSecretEnv, mayUseImportedSecretName, mayUseSecretName, RULE_GATES } from '../../src/scanner/prefilter.js';
+import { isSecretEnvName } from '../../src/scanner/program-text.js';
 
 // Fragments assembled at run time: no whole fake secret in the source.
 const fakeGoogleClientSecret = ['GOCSPX-', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs'].join('');
@@ -31,7 +32,11 @@ describe('prefilter rows', () => {
         const text = `export const settings = { ${JSON.stringify(name)}: value };`;
         expect(mayUseSecretName(text), name).toBe(true);
         expect(createPrefilter(['no-hardcoded-credentials'])?.(text), name).toBe(true);
-        expect(mayReadSecretEnv(`const value = process.env.${name.replace(/[^A-Za-z0-9_]/gu, '_')};`), name).toBe(true);
+        // A cross-file use site: the name holds a value imported from another module.
+        expect(mayUseImportedSecretName(`import { erp } from './config';\nexport const settings = { ${JSON.stringify(name)}: erp.value };`), name).toBe(true);
+        // A secret env read: exactly the names the facts rule records (no client ids).
+        const envName = name.replace(/[^A-Za-z0-9_]/gu, '_');
+        expect(mayReadSecretEnv(`const value = process.env.${envName};`), envName).toBe(isSecretEnvName(envName));
       }),
       { numRuns: 2000 },
     );
@@ -50,5 +55,6 @@ describe('prefilter rows', () => {
     expect(prefilter?.(`// ${fakeGithubToken}\nexport {};`)).toBe(true);
     expect(prefilter?.("import * as client from 'openid-client';\nawait client.discovery(issuer, id, value);")).toBe(true);
     expect(mayUseSecretName("const { Issuer } = require('openid-client');")).toBe(true);
+    expect(mayUseImportedSecretName("const { Issuer } = require('openid-client');")).toBe(true);
   });
 });
