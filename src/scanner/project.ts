@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import ts from 'typescript';
+// Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
+// scan it for named exports first (about 0.3 s of start-up).
+import ts = require('typescript');
 
 export interface LoadedProject {
   /** Absolute path of the tsconfig. */
