@@ -13,7 +13,7 @@
 import { classifySecretValue } from '../classify.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
 import { isTestFile } from '../test-files.js';
-import { ENV_MEMBER_SOURCE, envIndexOf, envMemberRead, envPatternBefore, identifierAround, skipSpace, skipSpaceBack, someName } from './regions.js';
+import { envMemberRead, envPatternBefore, identifierAround, skipSpace, skipSpaceBack, someName } from './regions.js';
 import { CREDENTIAL_NAME, type GateContext } from './shared.js';
 
 /** The rule's `secretKindOf`: any credential but a client id. */
@@ -49,14 +49,20 @@ function envFallbackAt(text: string, index: number): boolean {
   return pattern?.includes('=') === true && someName(pattern, isSecretName);
 }
 
-const ENV_MEMBER = new RegExp(ENV_MEMBER_SOURCE, 'gu');
-
-/** An env read followed by a fallback, or an env pattern with a default, where a secret name takes part. */
+/**
+ * An env read followed by a fallback, or an env pattern with a default, where a secret name takes
+ * part. The `env` members are found by `indexOf` (`.env`, `['env']`): a `memchr` on the needle's
+ * first character rather than a regular expression that tests every position.
+ */
 export function hasSecretEnvFallback(text: string): boolean {
-  ENV_MEMBER.lastIndex = 0;
-  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
-    const index = envIndexOf(text, match[0], match.index);
-    if (index >= 0 && envFallbackAt(text, index)) return true;
+  for (let index = text.indexOf('.env'); index >= 0; index = text.indexOf('.env', index + 1)) {
+    if (!/[\w$]/u.test(text[index + 4] ?? '') && envFallbackAt(text, index + 1)) return true;
+  }
+  for (const quote of [`'`, '"', '`']) {
+    const needle = `${quote}env${quote}`;
+    for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) {
+      if (/\[\s*$/u.test(text.slice(Math.max(0, index - 8), index)) && envFallbackAt(text, index + 1)) return true;
+    }
   }
   return false;
 }
@@ -148,18 +154,8 @@ export function hasSecretParameterDefault(text: string, filename: string | undef
  * A word every secret name (`secretKindOf`) holds, up to the end of its identifier and the `=`,
  * `:` or `?` a parameter name with a default is followed by.
  */
-const PARAMETER_WORD_SOURCE = '(?:secret|pass|pwd|token|bearer|authoriz|pat|key)[\\w$]*\\s*(?:\\?\\s*)?[:=](?![=>])';
-const PARAMETER_WORD = new RegExp(PARAMETER_WORD_SOURCE, 'giu');
-
-/** Where the gate's shapes start: an `env` member, or a credential word before `=`/`:`. */
-const ANCHOR = new RegExp(`${ENV_MEMBER_SOURCE}|${PARAMETER_WORD_SOURCE}`, 'giu');
+const PARAMETER_WORD = /(?:secret|pass|pwd|token|bearer|authoriz|pat|key)[\w$]*\s*(?:\?\s*)?[:=](?![=>])/gi;
 
 export function mayReport(text: string, context?: GateContext): boolean {
-  ANCHOR.lastIndex = 0;
-  for (let match = ANCHOR.exec(text); match; match = ANCHOR.exec(text)) {
-    const hit = match[0];
-    const env = /^\.?env['"`]?$/iu.test(hit) ? envIndexOf(text, hit, match.index) : undefined;
-    if (env === undefined ? parameterDefaultAt(text, match.index, context?.filename) : env >= 0 && envFallbackAt(text, env)) return true;
-  }
-  return false;
+  return hasSecretEnvFallback(text) || hasSecretParameterDefault(text, context?.filename);
 }

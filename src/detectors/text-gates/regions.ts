@@ -87,19 +87,6 @@ export function skipSpaceBack(text: string, index: number): number {
   return at;
 }
 
-/**
- * Where an `env` member may start: `.env` (`process.env`, `import.meta.env`, `x?.env`,
- * `process\n  .env`) and `env` before a quote (`process['env']`). A line break between the dot and
- * the word (`process.\n  env`) is not looked for: formatters never write it.
- */
-export const ENV_MEMBER_SOURCE = '\\.env(?![\\w$])|env[\'"`]';
-
-/** The index of the word `env` in an `ENV_MEMBER_SOURCE` hit, or -1 when a quoted `env` is not in brackets. */
-export function envIndexOf(text: string, hit: string, index: number): number {
-  if (hit.startsWith('.')) return index + 1;
-  return /\[\s*$/u.test(text.slice(Math.max(0, index - 8), index - 1)) ? index : -1;
-}
-
 export interface EnvMemberRead {
   /** The variable name when the read spells it (`.X`, `?.X`, `['X']`, `.get('X')`); undefined when a type wrapper comes first. */
   readonly name: string | undefined;
