@@ -118,8 +118,12 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
     (scanned: ScannedWord) => {
     const { word } = scanned;
     if (scanned.kind === 'string') {
-      // Keys, computed members and env-var names are strings without spaces.
-      if (word.length <= 100 && !/\s/u.test(word) && credentialWord(word)) words.credential = true;
+      // A string is a name only as a key (`{ 'client_secret': … }`), a computed member
+      // (`process.env['API_KEY']`) or the argument of `Deno.env.get('API_KEY')`; a string value
+      // (`'INVALID_TOKEN'`) is not a secret the rule follows.
+      if (word.length > 100 || /\s/u.test(word) || !credentialWord(word)) return;
+      const after = /^\s*[:\]]/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20));
+      if (after || /get\s*\(\s*$/u.test(text.slice(Math.max(0, scanned.index - 20), scanned.index - 1))) words.credential = true;
       return;
     }
     if (credentialWord(word)) {
@@ -193,7 +197,9 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
     const end = skipSpaceBack(text, equals - 1);
     const code = text.charCodeAt(end);
     let candidate = false;
-    if (code === 125 || code === 93) candidate = true; // `} =`, `] =`: a destructuring pattern
+    // `} =`: an object pattern (the rule follows `const { data } = await …`; it does not follow
+    // array patterns, so `] =` — also every `obj[key] =` — is not a candidate).
+    if (code === 125) candidate = true;
     else if (isWordCode(code)) {
       const start = wordStartBack(text, end);
       if (identifiers.has(text.slice(start, end + 1))) candidate = true;

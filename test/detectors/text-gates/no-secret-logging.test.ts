@@ -9,6 +9,8 @@ describe('no-secret-logging text gate', () => {
     ['this.logger.debug({ password: config.password });'],
     ['req.log.warn(process.env.ERP_CLIENT_SECRET);'],
     ["console.log(process.env['API_KEY']);"],
+    ["console.log(Deno.env.get('ERP_PASSWORD'));"],
+    ["console.log({ 'client_secret': value });"],
     ['(this.logger as Logger).info({ secret });'],
     ["this['logger'].info(credentials.apiKey);"],
     ['logger.info<Payload>({ token: session.refreshToken });'],
@@ -43,6 +45,8 @@ describe('no-secret-logging text gate', () => {
     ['catalog.info(password); dialog.warn(token);'],
     ['const res = await fetch(url); const body = await res.json(); console.log(body);'],
     ['console.log(token.type, tokens.length);'],
+    ["console.error('INVALID_TOKEN', code); var ERR = 'AUTH_TOKEN'; throw new Error(ERR);"],
+    ['_proto[SYMBOL] = function () { return this.hasTokens(); }; console.log(_proto);'],
   ])('stops %j', (text) => {
     expect(mayReport(text)).toBe(false);
   });
