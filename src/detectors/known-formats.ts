@@ -95,14 +95,20 @@ interface MinimalSource {
   readonly contentType: 'text';
 }
 
-function runPresetRules(content: string, filePath: string | undefined): KnownSecret[] {
-  const found: KnownSecret[] = [];
-  const source: MinimalSource = {
-    content,
-    filePath,
-    ext: filePath === undefined ? '.txt' : extname(filePath),
-    contentType: 'text',
-  };
+type FileHandler = (source: MinimalSource) => unknown;
+
+/** Where the shared handlers' reports go during one `runPresetRules` call (calls never nest: all synchronous). */
+let reportsOfCurrentRun: KnownSecret[] = [];
+let presetHandlers: readonly FileHandler[] | undefined;
+
+/**
+ * The preset's `file` handlers, created once: a rule's `create` only binds its context and
+ * options (none here), and creating fifteen of them for every string and comment was the largest
+ * own cost of the known-format search.
+ */
+function getPresetHandlers(): readonly FileHandler[] {
+  if (presetHandlers) return presetHandlers;
+  const handlers: FileHandler[] = [];
   for (const rule of presetRules) {
     const id = rule.meta.id;
     if (SKIPPED_PRESET_RULES.has(id)) continue;
@@ -113,17 +119,37 @@ function runPresetRules(content: string, filePath: string | undefined): KnownSec
         (messageId: string, data?: unknown) => ({ messageId, data, message: messageId, messages }),
       report(descriptor: PresetReport) {
         const { messageId } = descriptor.message;
-        found.push({ format: presetFormatId(messageId), label: presetLabel(messageId), range: [descriptor.range[0], descriptor.range[1]], source: id });
+        reportsOfCurrentRun.push({ format: presetFormatId(messageId), label: presetLabel(messageId), range: [descriptor.range[0], descriptor.range[1]], source: id });
       },
       ignore() {},
     };
     // The preset's rule context type is wider than what the rules use; this is the part they call.
-    const handlers = rule.create(context as never, {} as never) as { file?: (source: MinimalSource) => unknown };
-    const result = handlers.file?.(source);
-    if (result instanceof Promise) {
-      // Only the GCP .p12 check is async, and it reads binary files we never pass here.
-      result.catch(() => undefined);
+    const created = rule.create(context as never, {} as never) as { file?: FileHandler };
+    if (created.file) handlers.push(created.file);
+  }
+  presetHandlers = handlers;
+  return handlers;
+}
+
+function runPresetRules(content: string, filePath: string | undefined): KnownSecret[] {
+  const source: MinimalSource = {
+    content,
+    filePath,
+    ext: filePath === undefined ? '.txt' : extname(filePath),
+    contentType: 'text',
+  };
+  const found: KnownSecret[] = [];
+  reportsOfCurrentRun = found;
+  try {
+    for (const file of getPresetHandlers()) {
+      const result = file(source);
+      if (result instanceof Promise) {
+        // Only the GCP .p12 check is async, and it reads binary files we never pass here.
+        result.catch(() => undefined);
+      }
     }
+  } finally {
+    reportsOfCurrentRun = [];
   }
   return found;
 }
