@@ -46,14 +46,18 @@ export type KindFilter = (kind: CredentialKind) => boolean;
  * `consumer` or `app` before `secret`) and of the client-id kind (`client id`, `consumer key`).
  */
 const CANDIDATE_ANY = /secret|passw|pwd|passphrase|pass(?![a-z0-9])|token|bearer|authoriz|pat(?![a-z0-9])|client[^a-z0-9]*id|(?:private|api|access|subscription|account|master|license|consumer|signing|jwt|hmac|encryption|webhook|session|cookie|auth)[^a-z0-9]*key/gu;
-const CANDIDATE_CLIENT_SECRET = /secret/gu;
-const CANDIDATE_CLIENT_ID = /client[^a-z0-9]*id|consumer[^a-z0-9]*key/gu;
+/**
+ * `classifySecretName` splits names at case changes, so a word it reads is written in lower case,
+ * Capitalised or in capitals: `ecret`/`ECRET` find every `secret`, `lient`/`LIENT` every `client`.
+ */
+const CANDIDATE_CLIENT_SECRET: readonly string[] = ['ecret', 'ECRET'];
+const CANDIDATE_CLIENT_ID: readonly string[] = ['lient', 'LIENT', 'onsumer', 'ONSUMER'];
 const IDENT_CHAR = /[\w$\u00a0-\uffff]/u;
 const IDENT_START = /[A-Za-z_$\u00a0-\uffff]/u;
 const QUOTES = new Set(["'", '"', '`']);
 /** `(?:^|[?&])name=` of `addQueryStringSites`, seen in the raw text (a string starts after a quote or a template's `}`). */
-/** The names of `addQueryStringSites`, followed by `=`, in the lower-cased text. */
-const QUERY_PAIR_TEXT = /(?:client[_-]?(?:secret|id|assertion)|password|api[_-]?key|(?:access|refresh)[_-]?token)=/gu;
+/** The names `addQueryStringSites` reads in a query string or form body. */
+const QUERY_NAME = /^(?:client[_-]?secret|client[_-]?id|password|api[_-]?key|access[_-]?token|refresh[_-]?token|client[_-]?assertion)$/iu;
 const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
 /** A whole string literal that is an Acumatica `<GUID>@<tenant>` client id, checked backwards from its `@`. */
@@ -183,7 +187,7 @@ export function unescapeJs(raw: string): string | undefined {
 class TextAnalysis {
   readonly text: string;
   /** The text lower-cased, for case-insensitive searches with case-sensitive (faster) patterns; `undefined` when lower-casing changes offsets. */
-  readonly lower: string | undefined;
+  private lowerText: string | undefined | null = null;
   readonly mayBeTs: boolean;
   private readonly identLeaves = new Map<string, Leaves | 'pending'>();
   private readonly keyLeaves = new Map<string, Leaves | 'pending'>();
@@ -192,15 +196,17 @@ class TextAnalysis {
 
   constructor(text: string, filename: string | undefined) {
     this.text = text;
-    const lower = text.toLowerCase();
-    this.lower = lower.length === text.length ? lower : undefined;
     this.mayBeTs = filename === undefined || !/\.(?:[cm]?js|jsx)$/iu.test(filename);
   }
 
   /** Matches of a lower-case pattern (global, no `i` flag) over the text, case-insensitively. */
   *lowerMatches(pattern: RegExp): Generator<{ index: number; length: number }> {
-    const haystack = this.lower ?? this.text;
-    const regexp = this.lower === undefined ? new RegExp(pattern.source, 'giu') : pattern;
+    if (this.lowerText === null) {
+      const lower = this.text.toLowerCase();
+      this.lowerText = lower.length === this.text.length ? lower : undefined;
+    }
+    const haystack = this.lowerText ?? this.text;
+    const regexp = this.lowerText === undefined ? new RegExp(pattern.source, 'giu') : pattern;
     regexp.lastIndex = 0;
     for (let match = regexp.exec(haystack); match; match = regexp.exec(haystack)) {
       yield { index: match.index, length: match[0].length };
@@ -796,7 +802,7 @@ function nameSiteKinds(name: string, kind: CredentialKind | undefined, httpToken
   return kinds;
 }
 
-function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp, extraKeys: ReadonlyMap<string, readonly { kind: CredentialKind; sink: boolean }[]>): { name: string; at: number } | undefined {
+function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp | readonly string[], extraKeys: ReadonlyMap<string, readonly { kind: CredentialKind; sink: boolean }[]>): { name: string; at: number } | undefined {
   const { text } = analysis;
   const httpTokenRequest = (/\bfetch\b/u.test(text) || rowsForModules(HTTP_CLIENT_ROWS, analysis.importedModules()).size > 0) && TOKEN_URL_HINT.test(text);
   const passwordKey = httpTokenRequest && /\bpassword\b/u.test(text);
@@ -850,7 +856,12 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp
     return false;
   };
   const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])];
-  const hits: { index: number; length: number }[] = [...analysis.lowerMatches(candidates)];
+  const hits: { index: number; length: number }[] = [];
+  if (candidates instanceof RegExp) {
+    hits.push(...analysis.lowerMatches(candidates));
+  } else {
+    for (const needle of candidates) for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) hits.push({ index, length: needle.length });
+  }
   if (extra.length > 0) {
     const extraPattern = new RegExp(`(?<![\\w$])(?:${extra.map((key) => key.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|')})(?![\\w$])`, 'gu');
     for (const match of text.matchAll(extraPattern)) hits.push({ index: match.index, length: match[0].length });
@@ -895,6 +906,8 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp
             const initializer = analysis.skipTypeToInitializer(next + 1);
             if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
           }
+        } else if (text[next] === '=' && next === reading.after && reading.open === undefined && QUERY_NAME.test(reading.name) && /['"`}?&]/u.test(text[start - 1] ?? '') && queryValueReportable(analysis, reading.name, next + 1, wanted)) {
+          return { name: reading.name, at: start };
         } else if (analysis.isAssign(next)) {
           if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
         } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
@@ -1074,26 +1087,19 @@ function closingParen(analysis: TextAnalysis, open: number): number | undefined 
   return undefined;
 }
 
-/** `grant_type=client_credentials&client_secret=…` in a string (`addQueryStringSites`). */
-function mayHaveQueryStringSite(analysis: TextAnalysis, wanted: KindFilter): boolean {
-  const { text } = analysis;
-  if (!text.includes('=')) return false;
-  for (const { index, length } of analysis.lowerMatches(QUERY_PAIR_TEXT)) {
-    // `(?:^|[?&])name=` in the string: after its opening quote, a template's `}`, `?` or `&`.
-    if (!/['"`}?&]/u.test(text[index - 1] ?? '')) continue;
-    const name = text.slice(index, index + length - 1);
-    const kind = kindOfName(name);
-    if (!kind || !wanted(kind)) continue;
-    const start = index + length;
-    const raw = /^[^&#\s'"`;)]*/u.exec(text.slice(start, start + 4096))?.[0] ?? '';
-    if (raw === '') continue;
-    if (raw.includes('\\')) return true;
-    const values = raw.includes('${') ? [raw, raw.slice(0, raw.indexOf('${'))] : [raw];
-    for (const value of values) {
-      if (value !== '' && analysis.leafReportable({ value }, { kind, name, sink: true })) return true;
-    }
-  }
-  return false;
+/**
+ * `grant_type=client_credentials&client_secret=…` in a string (`addQueryStringSites`): the name
+ * right after the string's start, a template's `}`, `?` or `&`, and the value after its `=`. Every
+ * such name holds a word of `CANDIDATE_ANY`, so the name search finds it.
+ */
+function queryValueReportable(analysis: TextAnalysis, name: string, start: number, wanted: KindFilter): boolean {
+  const kind = kindOfName(name);
+  if (!kind || !wanted(kind)) return false;
+  const raw = /^[^&#\s'"`;)]*/u.exec(analysis.text.slice(start, start + 4096))?.[0] ?? '';
+  if (raw === '') return false;
+  if (raw.includes('\\')) return true;
+  const values = raw.includes('${') ? [raw, raw.slice(0, raw.indexOf('${'))] : [raw];
+  return values.some((value) => value !== '' && analysis.leafReportable({ value }, { kind, name, sink: true }));
 }
 
 /** A string literal that is all an Acumatica `<GUID>@<tenant>` client id (reported wherever it stands). */
@@ -1141,8 +1147,8 @@ function mayHaveSuperagentAuth(analysis: TextAnalysis, wanted: KindFilter): bool
 /** The credential kinds one rule reports, and the words every name of those kinds contains. */
 export interface SiteKinds {
   readonly wanted: KindFilter;
-  /** Global, lower-case, no `i` flag: searched in the lower-cased text. */
-  readonly names: RegExp;
+  /** A global, lower-case pattern without the `i` flag (searched in the lower-cased text), or needles found as written. */
+  readonly names: RegExp | readonly string[];
 }
 
 export const CLIENT_SECRET_SITES: SiteKinds = { wanted: (kind) => kind === 'client-secret', names: CANDIDATE_CLIENT_SECRET };
@@ -1169,7 +1175,6 @@ export function credentialSiteReason(text: string, kinds: SiteKinds, context?: G
   if (wanted('client-id') && mayHaveAcumaticaClientId(text)) return 'Acumatica client id';
   if ((wanted('client-secret') || wanted('password')) && mayHaveBasicHeader(analysis)) return 'Basic header';
   if (mayHaveSuperagentAuth(analysis, wanted)) return 'superagent auth';
-  if (mayHaveQueryStringSite(analysis, wanted)) return 'query string';
   if (mayHaveJwkD(analysis, wanted)) return 'JWK d';
   if (mayHavePositionalSinkSite(analysis, summary, wanted)) return 'positional sink slot';
   const site = nameSite(analysis, wanted, kinds.names, summary.keys);
@@ -1185,9 +1190,40 @@ export function credentialSiteReason(text: string, kinds: SiteKinds, context?: G
  * Anthropic, Linear and 1Password tokens; the AWS ids are off in the preset) and the OAuth formats
  * (Google client secrets and API keys, Azure AD client secrets, Stripe keys, JWTs).
  */
-const KNOWN_FORMAT_LOOSE =
-  /PRIVATE KEY|npm_|x-oauth-basic|_authToken|xox[bpaor]-|xapp-|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|T3BlbkFJ|sk-ant-api0|lin_api_|ops_ey|GOCSPX-|AIza|\dQ~|[sr]k_(?:live|test)_|eyJ[\w-]{8,}\.eyJ|:\/\/[-\w]{1,256}:[-\w]{1,256}@/u;
-const KNOWN_FORMAT_LOOSE_I = /secret_?access_?key|hooks\.slack\.com|(?:mongodb(?:\+srv)?|mysqlx?|postgres(?:ql)?):\/\/[^:/\s]{1,100}:[^@/\s]{1,200}@/iu;
+const KNOWN_FORMAT_NEEDLES: readonly (readonly [string, RegExp?])[] = [
+  ['PRIVATE KEY'],
+  ['npm_'],
+  ['x-oauth-basic'],
+  ['_authToken'],
+  ['xox', /xox[bpaor]-/uy],
+  ['xapp-'],
+  ['SG.'],
+  ['shp', /shp(?:pa|ca|at|ss)_/uy],
+  ['hp_'],
+  ['ho_'],
+  ['hu_'],
+  ['hs_'],
+  ['hr_'],
+  ['github_pat_'],
+  ['T3BlbkFJ'],
+  ['sk-ant-api0'],
+  ['lin_api_'],
+  ['ops_ey'],
+  ['GOCSPX-'],
+  ['AIza'],
+  ['Q~', /Q~/uy],
+  ['k_live_'],
+  ['k_test_'],
+  ['eyJ', /eyJ[\w-]{8,}\.eyJ/uy],
+  // Basic-auth and database URLs with a password (case-insensitive schemes): checked from the `://`.
+  ['://', /:\/\/[^:/\s]{1,256}:[^@/\s]{1,256}@/uy],
+  // The AWS secret access key rule wants `secret_access_key`-like names (SECRET, secret or Secret, and so on).
+  ['ccess'],
+  ['CCESS'],
+  ['slack'],
+  ['Slack'],
+  ['SLACK'],
+];
 
 /**
  * Whether `findKnownSecrets` may find a token in the text: a cheap pass for the loose forms, then
@@ -1196,6 +1232,16 @@ const KNOWN_FORMAT_LOOSE_I = /secret_?access_?key|hooks\.slack\.com|(?:mongodb(?
 export function mayHaveKnownFormatToken(text: string, filename?: string): boolean {
   // The GCP rule of the preset reads whole JSON files; a code file never is one.
   if (filename !== undefined && /\.json$/iu.test(filename)) return findKnownSecrets(text, { filePath: filename }).length > 0;
-  if (!KNOWN_FORMAT_LOOSE.test(text) && !KNOWN_FORMAT_LOOSE_I.test(text)) return false;
+  if (!KNOWN_FORMAT_NEEDLES.some(([needle, shape]) => hasNeedle(text, needle, shape))) return false;
   return findKnownSecrets(text).length > 0;
+}
+
+/** Whether `needle` occurs in the text (and, when given, `shape` matches from there). */
+function hasNeedle(text: string, needle: string, shape?: RegExp): boolean {
+  for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) {
+    if (!shape) return true;
+    shape.lastIndex = index;
+    if (shape.test(text)) return true;
+  }
+  return false;
 }
