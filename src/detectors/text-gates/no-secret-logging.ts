@@ -69,6 +69,8 @@ function debugLoggerNames(text: string): Set<string> {
     for (const word of statement.match(/[A-Za-z_$][\w$]*/gu) ?? []) factories.add(word);
   }
   if (!quoted) return names;
+  // Without an import of it, only `anything('debug')(…)` binds a logger: look for that first.
+  if (factories.size === 0 && !/\(\s*['"`]debug['"`]\s*\)\s*\(/u.test(text)) return names;
   const factory = [...factories].map((name) => name.replace(/\$/gu, '\\$')).join('|');
   const binding = new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*(?:${factory === '' ? '' : `(?:${factory})(?:\\s*\\.\\s*[\\w$]+)?|`}[\\w$.]*\\(\\s*['"\`]debug['"\`]\\s*\\))\\s*\\(`, 'gu');
   for (let match = binding.exec(text); match; match = binding.exec(text)) names.add(match[1] ?? '');
