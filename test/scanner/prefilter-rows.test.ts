@@ -8,6 +8,7 @@ import { isSecretEnvName } from '../../src/scanner/program-text.js';
 // Fragments assembled at run time: no whole fake secret in the source.
 const fakeGoogleClientSecret = ['GOCSPX-', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs'].join('');
 const fakeGithubToken = ['ghp_', 'Zq8vR3mTx5Wp9LkB2nYc7dFg4hJs6aQe1uVo'].join('');
+const fakeRandomValue = ['Zq8vL2mN', 'x4Rt7YpK', 'w1Bs9DfH'].join('');
 
 describe('prefilter rows', () => {
   it('has a row for every rule of the plugin, so the prefilter is on for every shipped config', () => {
@@ -31,7 +32,8 @@ describe('prefilter rows', () => {
         if (!classifySecretName(name)) return;
         const text = `export const settings = { ${JSON.stringify(name)}: value };`;
         expect(mayUseSecretName(text), name).toBe(true);
-        expect(createPrefilter(['no-hardcoded-credentials'])?.(text), name).toBe(true);
+        // The hard-coded rules' gates want a value they could report under the name, not the name alone.
+        expect(createPrefilter(['no-hardcoded-credentials', 'no-hardcoded-client-secret', 'no-hardcoded-client-id'])?.(`export const settings = { ${JSON.stringify(name)}: '${fakeRandomValue}' };`), name).toBe(true);
         // A cross-file use site: the name holds a value imported from another module.
         expect(mayUseImportedSecretName(`import { erp } from './config';\nexport const settings = { ${JSON.stringify(name)}: erp.value };`), name).toBe(true);
         // A secret env read: exactly the names the facts rule records (no client ids).
@@ -53,7 +55,7 @@ describe('prefilter rows', () => {
     const prefilter = createPrefilter(['no-hardcoded-credentials']);
     expect(prefilter?.(`const fixture = '${fakeGoogleClientSecret}';`)).toBe(true);
     expect(prefilter?.(`// ${fakeGithubToken}\nexport {};`)).toBe(true);
-    expect(prefilter?.("import * as client from 'openid-client';\nawait client.discovery(issuer, id, value);")).toBe(true);
+    expect(createPrefilter(['no-hardcoded-client-secret'])?.(`import * as client from 'openid-client';\nconst value = '${fakeRandomValue}';\nawait client.discovery(issuer, id, value);`)).toBe(true);
     expect(mayUseSecretName("const { Issuer } = require('openid-client');")).toBe(true);
     expect(mayUseImportedSecretName("const { Issuer } = require('openid-client');")).toBe(true);
   });
