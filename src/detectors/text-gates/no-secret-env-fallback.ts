@@ -80,8 +80,8 @@ function slotNamesSecret(text: string, index: number): boolean {
   const last = head.at(-1);
   if (last === '=') {
     if (/[=!<>]$/u.test(head.slice(0, -1))) return false;
-    // The declaration or assignment target, with its type annotation: the names since the last `;`, brace, `,`, `(` or line break.
-    const target = /[^;{},(\n]*$/u.exec(head.slice(0, -1))?.[0] ?? '';
+    // The declaration or assignment target, with its type annotation (`Record<string, string>`): the names since the last `;`, brace or line break.
+    const target = /[^;{}\n]*$/u.exec(head.slice(0, -1))?.[0] ?? '';
     return someIdentifier(target, isSecretName);
   }
   if (last === ':') {

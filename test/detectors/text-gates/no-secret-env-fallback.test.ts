@@ -17,6 +17,7 @@ describe('no-secret-env-fallback text gate', () => {
     ['a ternary on the same variable', "const s = process.env.JWT_SECRET ? process.env.JWT_SECRET : 'dev';"],
     ['a negated ternary to a secret slot', "const apiToken = !import.meta.env.VITE_X ? 'dev' : import.meta.env.VITE_X;"],
     ['a typed secret slot', "const clientSecret: string | undefined = process.env.POS_KEY ?? 'x';"],
+    ['a secret slot with a generic type', "const secret: Record<string, string> | string = process.env.X_1 || 'x';"],
     ['a member assignment to a secret slot', "config.password = (process.env.DB_PW || 'x');"],
     ['a quoted secret key', "const c = { 'api-key': process.env.KEY_1 || 'x' };"],
     ['Deno and Bun env objects', "const a = Deno.env.get('ERP_PASSWORD') || 'x';"],
