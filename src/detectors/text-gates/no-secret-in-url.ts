@@ -7,8 +7,8 @@
  *   quote or a template's `${…}`, and followed by `=` (checked locally);
  * - the same name held by a constant and joined to the `=` by concatenation (`'?' + NAME + '='`):
  *   the name as a quoted string, and a string that starts with `=` somewhere in the file;
- * - `url.searchParams.set(NAME, …)` / `.append`: the name as a string (literal or constant), and
- *   `searchParams` in the file;
+ * - `url.searchParams.set(NAME, …)` / `.append`: the name as a whole quoted string (a literal or
+ *   a constant), and such a write in the file;
  * - query objects (`searchParams: {…}`, axios `params: {…}`, superagent `.query({…})`): the name as
  *   a key anywhere (the object may be a constant declared elsewhere), and that option or call in a
  *   file that uses the client.
@@ -26,12 +26,22 @@ const SEPARATOR_AFTER = /^(?:[-_]|%5f|%2d)*/iu;
 /** Cheap first test: letters every secret parameter name contains. */
 const HINT = /secret|pass|token|key/iu;
 /** `searchParams` as an option key (`searchParams: {…}`, `{ searchParams }`) or written (`url.searchParams.set(…)`); not `searchParams?: Type`. */
-const SEARCH_PARAMS_USE = /searchParams['"]?\s*(?:[:,}]|(?:\)\s*)?!?\s*\??\.\s*(?:set|append)\s*\()/gu;
+const SEARCH_PARAMS_USE = /searchParams['"]?\s*(?:([:,}])|(?:\)\s*)?!?\s*\??\.\s*(?:set|append)\s*\()/gu;
 
-function usesSearchParams(text: string): boolean {
+/**
+ * How the file uses `searchParams` outside comment lines: as an option key (`searchParams: {…}`,
+ * a query object whose keys may be written anywhere), or only in writes (`url.searchParams.set(…)`,
+ * whose parameter name is a string constant).
+ */
+function searchParamsUse(text: string): 'key' | 'write' | undefined {
+  let use: 'write' | undefined;
   SEARCH_PARAMS_USE.lastIndex = 0;
-  for (let match = SEARCH_PARAMS_USE.exec(text); match; match = SEARCH_PARAMS_USE.exec(text)) if (!onCommentLine(text, match.index)) return true;
-  return false;
+  for (let match = SEARCH_PARAMS_USE.exec(text); match; match = SEARCH_PARAMS_USE.exec(text)) {
+    if (onCommentLine(text, match.index)) continue;
+    if (match[1] !== undefined) return 'key';
+    use = 'write';
+  }
+  return use;
 }
 const BEFORE_QUERY_NAME = new Set(['?', '&', "'", '"', '`', '}']);
 const QUOTE = new Set(["'", '"', '`']);
@@ -45,6 +55,7 @@ function usesModule(text: string, modules: string): boolean {
 export function mayReport(text: string): boolean {
   if (!HINT.test(text)) return false;
   let queryObjects: boolean | undefined;
+  let searchParams: 'key' | 'write' | false | undefined;
   let equalsString: boolean | undefined;
   SECRET_PARAMETER.lastIndex = 0;
   for (let match = SECRET_PARAMETER.exec(text); match; match = SECRET_PARAMETER.exec(text)) {
@@ -55,10 +66,13 @@ export function mayReport(text: string): boolean {
     const after = text[end] ?? '';
     if (/[A-Za-z0-9$]/u.test(before) || /[A-Za-z0-9$]/u.test(after)) continue;
     if (after === '=' && BEFORE_QUERY_NAME.has(before)) return true;
+    searchParams ??= text.includes('searchParams') ? (searchParamsUse(text) ?? false) : false;
     queryObjects ??=
-      (text.includes('searchParams') && usesSearchParams(text)) || (text.includes('params') && /\bparams\b/u.test(text) && usesModule(text, 'axios')) ||
+      searchParams === 'key' || (text.includes('params') && /\bparams\b/u.test(text) && usesModule(text, 'axios')) ||
       (text.includes('query') && /\.\s*query\s*\(/u.test(text) && usesModule(text, 'superagent|supertest'));
     if (queryObjects) return true;
+    // `url.searchParams.set(NAME, …)`: the name is a string, here or in a constant.
+    if (searchParams === 'write' && QUOTE.has(before) && QUOTE.has(after)) return true;
     // A quoted name held by a constant and joined to a string that starts with `=`; not a
     // comparison (`'password' === input.type`) or an object key.
     if ((equalsString ??= /['"`]=[^\s=]/u.test(text)) && QUOTE.has(after) && (QUOTE.has(before) || BEFORE_QUERY_NAME.has(before)) && !/^\s*[:=!]/u.test(text.slice(end + 1, end + 8)) && !/(?:[=!]=|case)\s*$/u.test(text.slice(Math.max(0, start - 9), start - 1))) {

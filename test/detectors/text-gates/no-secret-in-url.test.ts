@@ -32,6 +32,7 @@ describe('no-secret-in-url text gate', () => {
     ['/**\n * //   "searchParams": {},\n * //   "password": "my_password"\n */\nexport declare function list(): void;'],
     ['const passwordless = "?passwords=1"; const x = "?mypassword=1";'],
     ['switch (kind) { case "password": return f("apiKey"); }'],
+    ['for (const e of keys) if (/password|secret/.test(e)) url.searchParams.set(e, "redacted"); r.password = "";'],
   ])('stops %j', (text) => {
     expect(mayReport(text)).toBe(false);
   });
