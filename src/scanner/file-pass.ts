@@ -61,12 +61,26 @@ function decodeUtf16(buffer: Buffer): ReadOutcome | undefined {
   return { text };
 }
 
-/** Whether a code file looks like a minified bundle: very long lines on average. */
+/** A line this long is machine-written: no one types 1,000 characters on one line of source. */
+const GENERATED_LINE = 1000;
+
+/**
+ * Whether a code file looks like a minified bundle: very long lines on average, or most of its
+ * text on lines of 1,000 characters or more (a bundle whose modules are minified one per line,
+ * with a readable wrapper around them, has a short average line).
+ */
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 500;
+  let lineStart = 0;
+  let onLongLines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    if (i - lineStart >= GENERATED_LINE) onLongLines += i - lineStart;
+    lineStart = i + 1;
+  }
+  if (text.length - lineStart >= GENERATED_LINE) onLongLines += text.length - lineStart;
+  return text.length / lines > 500 || onLongLines > text.length / 2;
 }
 
 export function readInput(path: string, category: CandidateFile['category'], options: { maxFileSize: number; readFile?: ReadFile }): ReadOutcome {

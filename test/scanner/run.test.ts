@@ -72,6 +72,20 @@ describe('run()', () => {
     expect(result.stats).toMatchObject({ files: 1, skipped: { 'too-large': 1 } });
   });
 
+  it('skips a bundle with most of its text on minified lines, but parses a source file with one long data line', async () => {
+    const wrapper = Array.from({ length: 400 }, (_, index) => `  exports.helper${index} = helper${index};`).join('\n');
+    const minified = 'var a=1,b=function(c){return c*2},d={e:"f"};'.repeat(1000);
+    const dir = project('minified-modules', {
+      // A readable wrapper around minified modules: short lines on average, most text on long lines.
+      'vendor/bundle.js': `(function () {\n${wrapper}\n${minified}\n${minified}\n})();\nconst clientSecret = '${SECRET}';\n`,
+      // Integration code with one inlined data line: parsed, and its secret reported.
+      'src/erp.ts': `export const logo = 'data:image/png;base64,${'iVBORw0KGgo'.repeat(200)}';\n${wrapper}\nexport const erp = { clientSecret: '${SECRET}' };\n`,
+    });
+    const result = await run({ cwd: dir });
+    expect(result.stats).toMatchObject({ files: 1, skipped: { minified: 1 } });
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['src/erp.ts no-hardcoded-client-secret']);
+  });
+
   it('fingerprints without the value, stable when the finding moves to another line', async () => {
     const before = project('moves-before', { 'src/config.ts': `export const clientSecret = '${SECRET}';\n` });
     const after = project('moves-after', { 'src/config.ts': `// Settings.\n\nexport const clientSecret =\n  '${SECRET}';\n` });
