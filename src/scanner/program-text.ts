@@ -8,8 +8,12 @@ import { getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { classifySecretName } from '../detectors/index.js';
 import { CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
 
-/** White space and comments between two tokens. */
-const TRIVIA = String.raw`(?:\s|/\*[^]*?\*/|//[^\n]*(?:\n|$))*`;
+/**
+ * White space and comments between two tokens, matched one way only (a block comment ends at its
+ * first `*\/`, a line comment leaves its line break to `\s`): an ambiguous pattern backtracks
+ * exponentially over runs of comments where the match fails.
+ */
+const TRIVIA = String.raw`(?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)*`;
 
 /**
  * `from 'x'`, `import 'x'`, `import('x')`, `require('x')` (comments allowed between the tokens):
@@ -65,6 +69,21 @@ function skipTriviaForward(text: string, index: number): number {
   }
 }
 
+const LINE_TERMINATOR: ReadonlySet<string> = new Set(['\n', '\r', '\u2028', '\u2029']);
+
+/** Index of the nearest `char` in `[from, to)` searching forwards, or backwards with `backwards`; -1 if none. */
+function nearest(text: string, char: string, from: number, to: number, backwards = false): number {
+  if (backwards) {
+    for (let i = to - 1; i >= Math.max(0, from); i--) if (text[i] === char) return i;
+    return -1;
+  }
+  for (let i = Math.max(0, from), end = Math.min(text.length, to); i < end; i++) if (text[i] === char) return i;
+  return -1;
+}
+
+/** Longest string body worth reading as a name: `classifySecretName` takes up to 200 characters, an escape is at most 10. */
+const MAX_NAME_BODY = 2000;
+
 /** Thrown where a line comment may hide the token before a position: the caller answers conservatively. */
 class Undecidable extends Error {}
 
@@ -90,9 +109,11 @@ function skipSpaceBackward(text: string, index: number): number {
       continue;
     }
     if (crossedLine) {
-      const lineStart = Math.max(text.lastIndexOf('\n', i), text.lastIndexOf('\r', i), text.lastIndexOf('\u2028', i), text.lastIndexOf('\u2029', i)) + 1;
-      const comment = text.indexOf('//', lineStart);
-      if (comment >= 0 && comment < i) {
+      let lineStart = i;
+      while (lineStart > 0 && !LINE_TERMINATOR.has(text[lineStart - 1] as string)) lineStart--;
+      const offset = text.slice(lineStart, i).indexOf('//');
+      const comment = offset < 0 ? -1 : lineStart + offset;
+      if (comment >= 0) {
         if (text.slice(lineStart, comment).trim() !== '') throw new Undecidable();
         i = lineStart - 1;
         continue;
@@ -283,11 +304,10 @@ function enclosingStringBodies(text: string, start: number, end: number): string
   if (lineEnd < 0) lineEnd = text.length;
   const bodies: string[] = [];
   for (const quote of ["'", '"', '`']) {
-    const open = text.lastIndexOf(quote, start - 1);
-    const close = text.indexOf(quote, end);
     // A template may span lines; a quoted string may not (a line continuation aside, which no real property name uses).
-    if (open < 0 || close < 0 || (quote !== '`' && (open < lineStart || close > lineEnd))) continue;
-    if (close - open > 2001) continue;
+    const open = nearest(text, quote, quote === '`' ? start - MAX_NAME_BODY - 1 : lineStart, start, true);
+    const close = open < 0 ? -1 : nearest(text, quote, end, quote === '`' ? open + MAX_NAME_BODY + 2 : lineEnd);
+    if (open < 0 || close < 0) continue;
     bodies.push(unescapeString(text.slice(open + 1, close)));
   }
   return bodies;
@@ -544,11 +564,9 @@ function usesImportedUnderSecretName(text: string, names: ReadonlySet<string>): 
     let lineEnd = text.indexOf('\n', end);
     if (lineEnd < 0) lineEnd = text.length;
     for (const quote of ["'", '"', '`']) {
-      const open = text.lastIndexOf(quote, start - 1);
-      const close = text.indexOf(quote, end);
-      if (open < 0 || close < 0 || (quote !== '`' && (open < lineStart || close > lineEnd))) continue;
-      // `classifySecretName` takes names of up to 200 characters; an escape is at most 10 characters long.
-      if (close - open > 2001) continue;
+      const open = nearest(text, quote, quote === '`' ? start - MAX_NAME_BODY - 1 : lineStart, start, true);
+      const close = open < 0 ? -1 : nearest(text, quote, end, quote === '`' ? open + MAX_NAME_BODY + 2 : lineEnd);
+      if (open < 0 || close < 0) continue;
       const body = unescapeString(text.slice(open + 1, close));
       if (body.length > 200 || classifySecretName(body) === undefined) continue;
       // `cfg['client_secret']`, `{ 'client-secret': cfg.x }`, `a['api-key'] = cfg.k`.
