@@ -7,7 +7,7 @@
 // Reads the built package (dist/, or a private build given with --dist): run `npm run build` first.
 // Per rule: files and bytes its gate lets through, how many of them no other gate lets through,
 // and the gate's own time over every file.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,6 +20,7 @@ const dir = resolve(args[0] ?? join(ROOT, '.cache', 'bench-corpus', 'tree'));
 const prefilter = await import(pathToFileURL(join(DIST, 'src', 'scanner', 'prefilter.js')).href);
 const { categorize } = await import(pathToFileURL(join(DIST, 'src', 'scanner', 'files.js')).href);
 const { DEFAULT_MAX_FILE_SIZE } = await import(pathToFileURL(join(DIST, 'src', 'scanner', 'run.js')).href);
+const { readInput } = await import(pathToFileURL(join(DIST, 'src', 'scanner', 'file-pass.js')).href);
 
 const rules = Object.keys(prefilter.RULE_GATES);
 const rowTest = (row) => (typeof row === 'function' ? row : () => true);
@@ -43,8 +44,10 @@ const perRule = new Map(rules.map((rule) => [rule, { files: 0, bytes: 0, only: 0
 const started = performance.now();
 for (const path of walk(dir)) {
   if (categorize(path) !== 'code' || /\.min\.[cm]?js$/u.test(path)) continue;
-  if (statSync(path).size > DEFAULT_MAX_FILE_SIZE) continue;
-  const text = readFileSync(path, 'utf8');
+  // Read as the scan reads: oversize, binary and minified files are skipped before any gate.
+  const read = readInput(path, 'code', { maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  if (!('text' in read)) continue;
+  const { text } = read;
   files++;
   bytes += text.length;
   if (prefilter.mayUseSecretName(text)) {
@@ -71,7 +74,7 @@ for (const path of walk(dir)) {
 }
 const pct = (a, b) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 const mib = (n) => `${(n / 1048576).toFixed(1)} MiB`;
-console.log(`${dir}: ${files} code files, ${mib(bytes)} (files over ${DEFAULT_MAX_FILE_SIZE} bytes and *.min.js left out, as the scan does)`);
+console.log(`${dir}: ${files} code files, ${mib(bytes)} (files over ${DEFAULT_MAX_FILE_SIZE} bytes, *.min.js and minified files left out, as the scan does)`);
 console.log(`prefilter lets through ${passed.files} files (${pct(passed.files, files)}), ${mib(passed.bytes)} (${pct(passed.bytes, bytes)} of the bytes)`);
 console.log(`may use a secret (cross-file use sites): ${useSecret.files} files, ${pct(useSecret.bytes, bytes)} of the bytes`);
 console.log('\nfiles  bytes   alone  gate ms  rule');
