@@ -264,3 +264,20 @@ function knownFormat(format: string, label: string): SecretValueClassification {
 export function isHarmlessValueKind(kind: SecretValueKind): boolean {
   return kind === 'empty' || kind === 'placeholder' || kind === 'reference' || kind === 'dummy' || kind === 'not-secret';
 }
+
+/**
+ * Whether a value in a credential slot is reported by the hard-coded-credential rules: never a
+ * harmless kind; a weak value only at a sink, as a client id, or as a client secret that is not a
+ * readable name; never a weak value in a test file. One definition for the rules and their text
+ * gates, so the gates can never be narrower than the rules.
+ */
+export function isReportedCredentialValue(classification: SecretValueClassification, slot: { readonly kind: CredentialKind; readonly atSink: boolean; readonly isTestFile: boolean }): boolean {
+  if (isHarmlessValueKind(classification.kind)) return false;
+  if (classification.kind !== 'weak') return true;
+  if (slot.isTestFile) return false;
+  // Only the name says credential: a short word there is often a label or a mode, not a secret,
+  // and an identifier behind a client-secret key is a discriminator (`client_secret_post:
+  // 'ClientSecretPostConfig'`). Client ids are often readable slugs, so those still count.
+  if (slot.atSink || slot.kind === 'client-id') return true;
+  return slot.kind === 'client-secret' && classification.format !== 'words';
+}

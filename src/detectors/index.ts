@@ -1,4 +1,4 @@
-export { classifySecretValue, isHarmlessValueKind } from './classify.js';
+export { classifySecretValue, isHarmlessValueKind, isReportedCredentialValue } from './classify.js';
 export type { ClassifyContext, Confidence, SecretValueClassification, SecretValueKind } from './classify.js';
 export { characterClassCount, shannonEntropy } from './entropy.js';
 export { findKnownSecrets } from './known-formats.js';

@@ -10,7 +10,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { instanceFromFactory, lookupHttpClient, lookupMethodSink, lookupSink, slotEnvName, type SinkInvocation, type SinkRow, type SinkSlot } from '../catalogue/index.js';
 import { sinkTableFor, type SinkTable, type UserSinkOption } from '../catalogue/user-sinks.js';
-import { classifySecretName, classifySecretValue, findKnownSecrets, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
+import { classifySecretName, classifySecretValue, findKnownSecrets, isReportedCredentialValue, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
 import { resolveImportedName, type ImportedName } from './imports.js';
 
@@ -785,23 +785,7 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
 }
 
 function isReportable(site: CredentialSite, classification: SecretValueClassification, isTestFile: boolean): boolean {
-  switch (classification.kind) {
-    case 'empty':
-    case 'placeholder':
-    case 'reference':
-    case 'dummy':
-    case 'not-secret':
-      return false;
-    case 'weak':
-      if (isTestFile) return false;
-      // Only the name says credential: a short word there is often a label or a mode, not a secret,
-      // and an identifier behind a client-secret key is a discriminator (`client_secret_post:
-      // 'ClientSecretPostConfig'`). Client ids are often readable slugs, so those still count.
-      if (site.strength === 'sink' || site.kind === 'client-id') return true;
-      return site.kind === 'client-secret' && classification.format !== 'words';
-    default:
-      return true;
-  }
+  return isReportedCredentialValue(classification, { kind: site.kind, atSink: site.strength === 'sink', isTestFile });
 }
 
 /**

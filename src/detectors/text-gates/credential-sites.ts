@@ -32,7 +32,7 @@
 import { HTTP_CLIENT_ROWS } from '../../catalogue/index.js';
 import type { SinkRow } from '../../catalogue/types.js';
 import { sinkTableFor, type UserSinkOption } from '../../catalogue/user-sinks.js';
-import { classifySecretValue, type SecretValueClassification } from '../classify.js';
+import { classifySecretValue, isReportedCredentialValue, type SecretValueClassification } from '../classify.js';
 import { findKnownSecrets } from '../known-formats.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
 import type { GateContext } from './shared.js';
@@ -102,18 +102,7 @@ function kindOfName(name: string): CredentialKind | undefined {
 
 /** The reportable test of `resolveFindings` (not a test file: the widest reading). */
 function isReportable(classification: SecretValueClassification, kind: CredentialKind, sink: boolean): boolean {
-  switch (classification.kind) {
-    case 'empty':
-    case 'placeholder':
-    case 'reference':
-    case 'dummy':
-    case 'not-secret':
-      return false;
-    case 'weak':
-      return sink || kind === 'client-id' || (kind === 'client-secret' && classification.format !== 'words');
-    default:
-      return true;
-  }
+  return isReportedCredentialValue(classification, { kind, atSink: sink, isTestFile: false });
 }
 
 /** The password of a URL or `Key=value;` string, and the token after an auth scheme: the parts the rules classify. */
