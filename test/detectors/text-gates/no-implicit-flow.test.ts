@@ -21,4 +21,16 @@ describe('no-implicit-flow text gate', () => {
   it('stops bundle-like text', () => {
     expect(mayReport('var t = typeof x; xhr.responseText; var token = res.token; client.token.getUri; type Response = {};')).toBe(false);
   });
+
+  it('passes response types that split off the word token, and stops XHR response types', () => {
+    expect(mayReport("const params = { response_type: 'id_token token' };")).toBe(true);
+    expect(mayReport("const url = `${base}/authorize?response_type=code+token&client_id=${id}`;")).toBe(true);
+    expect(mayReport("const RESPONSE = 'token';\nconst params = { response_type: RESPONSE };")).toBe(true);
+    expect(mayReport("const params = { response_type: 'id_token\\ttoken' };")).toBe(true);
+    // XHR and fetch wrappers: a response type, but never one that returns a token.
+    expect(mayReport("xhr.responseType = 'json';\nconst bearer = readToken(request);\nif (bearer.token.type === 'bearer') send(options.token);")).toBe(false);
+    // A variable named token, spaced like a value's word, still lets the file through (the gate only reads characters).
+    expect(mayReport("xhr.responseType = 'json';\nconst token = readToken(request);")).toBe(true);
+    expect(mayReport("const params = { response_type: 'code id_token' };")).toBe(false);
+  });
 });
