@@ -49,14 +49,79 @@ export function workerCountFor(fileCount: number, requested: number | undefined,
   return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
-/** Checks `files` on `count` workers; calls `onOutcome` as results arrive, in no particular order. */
-export async function checkInWorkers(files: readonly CandidateFile[], count: number, options: FilePassOptions, onOutcome: (path: string, outcome: FileOutcome) => void): Promise<void> {
+/**
+ * A file the prefilter lets through and at least this large is not parsed inside its list batch:
+ * the worker sends it back, and it is parsed alone, largest first. Bundles sit next to each other
+ * in a listing (`dist/compiled/…`), and one batch holding three of them kept one worker parsing
+ * for seconds after the other had run out of work.
+ */
+export const DEFER_PARSE_BYTES = 64 * 1024;
+/** A parse batch of small files stops growing at this much text. */
+const PARSE_BATCH_BYTES = 256 * 1024;
+
+interface Job {
+  readonly file: CandidateFile;
+  readonly size: number;
+}
+
+/**
+ * Checks `files` on `count` workers; calls `onOutcome` as results arrive, in no particular order.
+ * With `sizes` (the text length of each file, known when the main thread has prefiltered them),
+ * the files are parsed largest first. Without it, the workers read and prefilter the files in
+ * batches of the listing and send back the large files that need a parse, which are then handed
+ * out one at a time, largest first, before the next listing batch.
+ */
+export async function checkInWorkers(
+  files: readonly CandidateFile[],
+  count: number,
+  options: FilePassOptions,
+  onOutcome: (path: string, outcome: FileOutcome) => void,
+  sizes?: readonly number[],
+): Promise<void> {
+  /** Files still to be read and prefiltered, in listing order. */
+  let listed: readonly CandidateFile[] = files;
   let next = 0;
+  /** Files to parse, largest first. */
+  const parses: Job[] = [];
+  if (sizes) {
+    listed = [];
+    files.forEach((file, index) => parses.push({ file, size: sizes[index] ?? 0 }));
+    parses.sort((a, b) => b.size - a.size);
+  }
+  let byPath: Map<string, CandidateFile> | undefined;
+  const addParse = (job: Job): void => {
+    let at = parses.length;
+    while (at > 0 && (parses[at - 1] as Job).size < job.size) at--;
+    parses.splice(at, 0, job);
+  };
   const takeBatch = (): WorkerBatch | undefined => {
-    if (next >= files.length) return undefined;
-    const batch = { files: files.slice(next, next + BATCH_SIZE) };
+    const largest = parses[0];
+    if (largest && (largest.size >= DEFER_PARSE_BYTES || next >= listed.length)) {
+      const batch: CandidateFile[] = [];
+      let bytes = 0;
+      while (parses.length > 0 && batch.length < BATCH_SIZE && (batch.length === 0 || bytes + (parses[0] as Job).size <= PARSE_BATCH_BYTES)) {
+        const job = parses.shift() as Job;
+        batch.push(job.file);
+        bytes += job.size;
+      }
+      return { files: batch };
+    }
+    if (next >= listed.length) return undefined;
+    const batch = { files: listed.slice(next, next + BATCH_SIZE), deferParseFrom: DEFER_PARSE_BYTES };
     next += BATCH_SIZE;
     return batch;
+  };
+  /** Workers with nothing to do while others may still send back files to parse. */
+  const idle: ((batch: WorkerBatch | undefined) => void)[] = [];
+  let inFlight = 0;
+  const wakeIdle = (): void => {
+    while (idle.length > 0) {
+      const batch = takeBatch();
+      if (!batch && inFlight > 0) return;
+      const wake = idle.shift() as (batch: WorkerBatch | undefined) => void;
+      if (batch) inFlight++;
+      wake(batch);
+    }
   };
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -68,18 +133,38 @@ export async function checkInWorkers(files: readonly CandidateFile[], count: num
         void worker.terminate();
         if (error) reject(error);
         else resolve();
+        // A worker gone for good leaves nothing in flight; the others may stop waiting.
+        wakeIdle();
       };
-      worker.on('message', (results: WorkerResults) => {
-        for (const [path, outcome] of results.outcomes) onOutcome(path, outcome);
-        const batch = takeBatch();
+      const send = (batch: WorkerBatch | undefined): void => {
         if (batch) worker.postMessage(batch);
         else finish();
+      };
+      const dispatch = (): void => {
+        const batch = takeBatch();
+        if (batch) {
+          inFlight++;
+          send(batch);
+        } else if (inFlight > 0) idle.push(send);
+        else send(undefined);
+      };
+      worker.on('message', (results: WorkerResults) => {
+        inFlight--;
+        for (const [path, outcome] of results.outcomes) onOutcome(path, outcome);
+        for (const [path, size] of results.deferred ?? []) {
+          byPath ??= new Map(files.map((candidate) => [candidate.path, candidate]));
+          const file = byPath.get(path);
+          if (file) addParse({ file, size });
+        }
+        dispatch();
+        wakeIdle();
       });
-      worker.on('error', (error) => finish(error));
+      worker.on('error', (error) => {
+        inFlight = Math.max(0, inFlight - 1);
+        finish(error);
+      });
       worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`a scanner worker stopped with exit code ${code}`)));
-      const first = takeBatch();
-      if (first) worker.postMessage(first);
-      else finish();
+      dispatch();
     });
-  await Promise.all(Array.from({ length: Math.min(count, Math.ceil(files.length / BATCH_SIZE)) }, runWorker));
+  await Promise.all(Array.from({ length: Math.min(count, Math.max(1, Math.ceil(files.length / BATCH_SIZE))) }, runWorker));
 }

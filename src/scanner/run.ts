@@ -249,19 +249,21 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     // when parsed: holding every text until then would cost memory, and a file changed meanwhile
     // is read as it is now.
     const toParse: CandidateFile[] = [];
+    const toParseSizes: number[] = [];
     let parseBytes = 0;
     for (const candidate of candidates) {
       const first = pass.precheck(candidate, options.readFile);
       if ('outcome' in first) settle(candidate.path, first.outcome);
       else {
         toParse.push(candidate);
+        toParseSizes.push(first.pending.text.length);
         parseBytes += first.pending.text.length;
       }
     }
     const workers = options.readFile ? 0 : workerCountFor(toParse.length, options.workers, parseBytes);
     if (workers > 0) {
       try {
-        await checkInWorkers(toParse, workers, passOptions, settle);
+        await checkInWorkers(toParse, workers, passOptions, settle, toParseSizes);
       } catch {
         // A worker that dies loses only its batch: those files are checked here below.
       }

@@ -9,14 +9,28 @@ import { FilePass, type FileOutcome, type FilePassOptions } from './file-pass.js
 
 export interface WorkerBatch {
   readonly files: readonly CandidateFile[];
+  /**
+   * A file of the batch that needs a parse and has at least this much text is not parsed here but
+   * sent back in `deferred`, so that the main thread can hand out the large parses one by one.
+   */
+  readonly deferParseFrom?: number;
 }
 
 export interface WorkerResults {
   readonly outcomes: readonly (readonly [string, FileOutcome])[];
+  /** Files sent back unparsed, with their text length. */
+  readonly deferred?: readonly (readonly [string, number])[];
 }
 
 const pass = new FilePass(workerData as FilePassOptions);
-parentPort?.on('message', (batch: WorkerBatch) => {
-  const outcomes = batch.files.map((file) => [file.path, pass.check(file)] as const);
-  parentPort?.postMessage({ outcomes } satisfies WorkerResults);
+parentPort?.on('message', ({ files, deferParseFrom }: WorkerBatch) => {
+  const outcomes: (readonly [string, FileOutcome])[] = [];
+  const deferred: (readonly [string, number])[] = [];
+  for (const file of files) {
+    const first = pass.precheck(file);
+    if ('outcome' in first) outcomes.push([file.path, first.outcome]);
+    else if (deferParseFrom !== undefined && first.pending.text.length >= deferParseFrom) deferred.push([file.path, first.pending.text.length]);
+    else outcomes.push([file.path, pass.parse(file, first.pending)]);
+  }
+  parentPort?.postMessage({ outcomes, deferred } satisfies WorkerResults);
 });

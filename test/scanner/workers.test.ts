@@ -28,9 +28,9 @@ describe('worker threads', () => {
     expect(inWorkers.stats.files).toBe(inMain.stats.files);
   });
 
-  it('read and prefilter a long file list in the workers, with the same result as the main thread', async () => {
+  it('read and prefilter a long file list in the workers, large files parsed on their own, with the same result as the main thread', async () => {
     const { run } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'index.js')).href)) as typeof Scanner;
-    const { PRECHECK_PARALLEL_THRESHOLD } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
+    const { DEFER_PARSE_BYTES, PRECHECK_PARALLEL_THRESHOLD } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
     const cwd = mkdtempSync(join(tmpdir(), 'ch-workers-'));
     try {
       // Fragments assembled at run time: no whole fake secret in the source.
@@ -38,8 +38,12 @@ describe('worker threads', () => {
       for (let index = 0; index < PRECHECK_PARALLEL_THRESHOLD + 10; index++) {
         const dir = join(cwd, 'src', `module-${Math.floor(index / 100)}`);
         mkdirSync(dir, { recursive: true });
-        const body =
-          index % 500 === 7
+        // Three large files side by side (a bundle directory): each needs a parse and is sent back
+        // by the worker that read it, to be parsed on its own.
+        const large = index >= 20 && index < 23;
+        const body = large
+          ? `${'export const rows = [1, 2, 3].map((row) => row * 2);\n'.repeat(Math.ceil((DEFER_PARSE_BYTES + 1000) / 51))}export const erpConfig = { clientSecret: '${secret}large${index}' };\n`
+          : index % 500 === 7
             ? `export const erpConfig = { clientId: 'pos-sync', clientSecret: '${secret}${index}' };\n`
             : index % 700 === 3
               ? 'const broken = { ;\n'
@@ -50,10 +54,51 @@ describe('worker threads', () => {
       const inMain = await run({ cwd, workers: 0 });
       const inWorkers = await run({ cwd });
       expect(inMain.stats.files).toBe(PRECHECK_PARALLEL_THRESHOLD + 11);
-      expect(inMain.findings.filter((finding) => finding.ruleId === 'no-hardcoded-client-secret')).toHaveLength(Math.ceil((PRECHECK_PARALLEL_THRESHOLD + 10 - 7) / 500) + 1);
+      expect(inMain.findings.filter((finding) => finding.ruleId === 'no-hardcoded-client-secret')).toHaveLength(Math.ceil((PRECHECK_PARALLEL_THRESHOLD + 10 - 7) / 500) + 1 + 3);
       expect(inWorkers.findings).toEqual(inMain.findings);
       expect(inWorkers.errors).toEqual(inMain.errors);
       expect(inWorkers.stats.files).toBe(inMain.stats.files);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('send back the large files a batch must parse, and parse each of them on its own', async () => {
+    const { checkInWorkers, DEFER_PARSE_BYTES } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
+    const cwd = mkdtempSync(join(tmpdir(), 'ch-defer-'));
+    try {
+      const secret = ['Zq8vR3mT', 'x5Wp9LkB', '2nYc7dFg'].join('');
+      const files: { path: string; category: 'code' }[] = [];
+      for (let index = 0; index < 70; index++) {
+        const large = index >= 5 && index < 8;
+        const body = large
+          ? `${'export const rows = [1, 2, 3].map((row) => row * 2);\n'.repeat(Math.ceil((DEFER_PARSE_BYTES + 1000) / 51))}export const erpConfig = { clientSecret: '${secret}${index}' };\n`
+          : `export const erpConfig${index} = { clientSecret: '${secret}${index}' };\n`;
+        const path = join(cwd, `file-${index}.js`);
+        writeFileSync(path, body);
+        files.push({ path, category: 'code' });
+      }
+      const outcomes = new Map<string, unknown>();
+      await checkInWorkers(
+        files,
+        2,
+        {
+          cwd,
+          linterRules: { 'credential-hygiene/no-hardcoded-client-secret': 'error' },
+          severities: [['no-hardcoded-client-secret', 'error']],
+          enabledLinterRules: ['no-hardcoded-client-secret'],
+          reportUnusedDisableDirectives: false,
+          maxFileSize: 1024 * 1024,
+          includeSecrets: false,
+        },
+        (path, outcome) => {
+          expect(outcomes.has(path)).toBe(false);
+          outcomes.set(path, outcome);
+        },
+      );
+      // Every file has its outcome from the workers, the three large ones too (none is left for a fallback).
+      expect(outcomes.size).toBe(70);
+      for (const { path } of files) expect(outcomes.get(path)).toMatchObject({ status: 'checked', parsed: true, findings: [{ finding: { ruleId: 'no-hardcoded-client-secret' } }] });
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
