@@ -9,11 +9,22 @@
  *   logger (`const log = createDebug('pos')` in a file that imports the `debug` module);
  * - in each argument list (scanned to its matching parenthesis), a name `classifySecretName` calls
  *   a credential (identifier, member, key, env-var name), or an awaited token call (a token API such
- *   as `grant()` / `acquireToken…()`, or `fetch` / `.post` / `.request` / `.json()`);
- * - otherwise an identifier of the argument list whose declaration's initializer may hold a secret
- *   (a credential name, a token API, or an HTTP call in a file that names a token endpoint): the
- *   rule follows `const x = …` and destructuring (`const { data } = await axios.post(tokenUrl)`),
- *   so the gate looks up the declarations of those identifiers only.
+ *   as `grant()` / `acquireToken…()`, or `fetch` / `.post` / `.request` / `.json()`, as a callee:
+ *   `request.timeout` is no call);
+ * - otherwise an identifier of the argument list, read as a whole value (not `Names.X`, `list[0]`,
+ *   `f(…)`), whose declaration's initializer may hold a secret: the rule follows `const x = …` to a
+ *   token call, an env read of a credential name or an object literal with a credential key, and
+ *   an object pattern (`const { data } = await axios.post(tokenUrl)`) that binds it to a token
+ *   call, so the gate looks up the declarations of those identifiers only, and asks that much of
+ *   their initializers.
+ *
+ * Shapes the rule never reports, which no longer let a file through: an upper-case member of an
+ * upper-case object (`ManagedIdentityEnvironmentVariableNames.MSI_SECRET`, the rule's enum-like
+ * constants), the test of a conditional (`new TypeError(secret ? 'a' : 'b')`), a method of a
+ * receiver that is a call's result (`getTracer().trace(…)`: the rule names identifier and member
+ * receivers only), a `}` before `=` that closes a template expression (`${key}=`) or a pattern
+ * binding none of the logged names, a credential word that is no key of an object-literal
+ * initializer (`{ source: this.currToken[3] }`).
  *
  * The `allow` option is not read: accepting fewer loggers can only make the rule report less.
  */
@@ -104,9 +115,73 @@ export function credentialWord(word: string): boolean {
   return kind !== undefined && kind !== 'client-id';
 }
 
+/**
+ * Whether the member `word` at `index` is `Name.WORD` with an upper-case `WORD` and an object whose
+ * last name (right before the `.` / `?.`) starts upper-case: the rule's enum-like constants
+ * (`ClientAuthErrorCodes.MISSING_TOKEN`), which it never reports. An object behind `)`, `]` or
+ * `!` is not a name the rule reads, so it does not count.
+ */
+function isEnumLikeMember(text: string, index: number, word: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/u.test(word)) return false;
+  let at = skipSpaceBack(text, index - 1);
+  if (text.charCodeAt(at) !== 46) return false;
+  at = skipSpaceBack(text, text.charCodeAt(at - 1) === 63 ? at - 2 : at - 1);
+  const start = wordStartBack(text, at);
+  if (start > at) return false;
+  const first = text.charCodeAt(start);
+  return first >= 65 && first <= 90;
+}
+
+function skipSpace(text: string, index: number): number {
+  let at = index;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/**
+ * Whether the word at `index`, followed by the character `following`, may be an object key: `word:`,
+ * a method `word(`, a shorthand `{ word }` / `, word,`. Conditionals (`a ? word : b`) pass too.
+ */
+function isKeyPosition(text: string, index: number, following: number): boolean {
+  if (following === 58) return true;
+  const previous = text.charCodeAt(skipSpaceBack(text, index - 1));
+  if (following === 40) return previous === 123 || previous === 44 || previous === 42 || isWordCode(previous);
+  return (following === 44 || following === 125) && (previous === 123 || previous === 44);
+}
+
+/**
+ * Whether the word at `[start, end)` may be the callee of a call (the rule's token calls are calls
+ * of that name, not reads of it: `request.timeout` is no call): followed by `(`, type arguments,
+ * `?.(`, `!`, `as` / `satisfies`, a comment, or `)` closing parentheses opened right before it
+ * (`(fetch)(url)`).
+ */
+function mayBeCallee(text: string, start: number, end: number): boolean {
+  const after = skipSpace(text, end);
+  const code = text.charCodeAt(after);
+  if (code === 40 || code === 60 || code === 63 || code === 33 || code === 47) return true;
+  if (code === 41) return text.charCodeAt(skipSpaceBack(text, start - 1)) === 40 && text.charCodeAt(skipSpace(text, after + 1)) === 40;
+  return text.startsWith('as', after) || text.startsWith('satisfies', after);
+}
+
+/**
+ * Whether a name ending at `end` is read as a whole value: not the object of a member read
+ * (`Names.MSI_SECRET`, `list[0]`; a transparent method such as `.toString()` keeps the value), not
+ * a callee, not a template tag. The rule follows the declaration of a logged identifier only.
+ */
+function isWholeValue(text: string, end: number): boolean {
+  const after = skipSpace(text, end);
+  const code = text.charCodeAt(after);
+  if (code === 91 || code === 40 || code === 96) return false;
+  if (code !== 46 && code !== 63 && code !== 33) return true;
+  const next = READ_AFTER.exec(text.slice(end, end + 40));
+  return !next || TRANSPARENT_METHODS.has(next[1] ?? '');
+}
+
 /** What an argument list or an initializer holds, as far as the gate cares. */
 interface Contents {
   credential: boolean;
+  /** A credential name in the position of an object key (`secret:`, `{ secret }`, `'api_key':`, `password() {`). */
+  credentialKey?: boolean;
   tokenApi: boolean;
   httpCall: boolean;
   awaited: boolean;
@@ -125,22 +200,74 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
       // (`'INVALID_TOKEN'`) is not a secret the rule follows.
       if (word.length > 100 || /\s/u.test(word) || !credentialWord(word)) return;
       const after = /^\s*[:\]]/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20));
-      if (after || /get\s*\(\s*$/u.test(text.slice(Math.max(0, scanned.index - 20), scanned.index - 1))) words.credential = true;
+      if (after) words.credential = words.credentialKey = true;
+      else if (/get\s*\(\s*$/u.test(text.slice(Math.max(0, scanned.index - 20), scanned.index - 1))) words.credential = true;
       return;
     }
-    if (credentialWord(word)) {
-      // `token.type`: the object of a member read is not the logged value, unless the member
-      // keeps the whole value (`token.toString()`, `secret.trim()`).
-      const next = READ_AFTER.exec(text.slice(scanned.index + word.length, scanned.index + word.length + 40));
-      if (!next || TRANSPARENT_METHODS.has(next[1] ?? '')) words.credential = true;
-    } else if (word === 'await') words.awaited = true;
-    else if (TOKEN_CALL.test(word)) {
+    if (TOKEN_CALL.test(word) && mayBeCallee(text, scanned.index, scanned.index + word.length)) {
       if (TOKEN_API.test(word)) words.tokenApi = true;
       else words.httpCall = true;
-    } else if (!scanned.member && identifiers && !NOT_VALUES.has(word) && !/^\d/u.test(word)) identifiers.add(word);
+    }
+    if (credentialWord(word)) {
+      // `EnvVarNames.MSI_SECRET`: the rule takes an upper-case member of an object whose name
+      // starts upper-case for a constant of an enum-like object (an env object is `…env`).
+      if (scanned.member && isEnumLikeMember(text, scanned.index, word)) return;
+      const end = scanned.index + word.length;
+      const after = skipSpace(text, end);
+      const following = text.charCodeAt(after);
+      // `secret ? a : b`: the rule follows the branches of a conditional, not its test.
+      if (following === 63 && text.charCodeAt(after + 1) !== 46 && text.charCodeAt(after + 1) !== 63) return;
+      // `token.type`: the object of a member read is not the logged value, unless the member
+      // keeps the whole value (`token.toString()`, `secret.trim()`).
+      const next = READ_AFTER.exec(text.slice(end, end + 40));
+      if (!next || TRANSPARENT_METHODS.has(next[1] ?? '')) words.credential = true;
+      if (!scanned.member && isKeyPosition(text, scanned.index, following)) words.credentialKey = words.credential = true;
+    } else if (word === 'await') words.awaited = true;
+    else if (TOKEN_CALL.test(word)) return;
+    else if (!scanned.member && identifiers && !NOT_VALUES.has(word) && !/^\d/u.test(word) && isWholeValue(text, scanned.index + word.length)) identifiers.add(word);
     },
     expression,
   );
+}
+
+/** Keywords after which `(` opens a parenthesized expression, not an argument list. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'await', 'void', 'case', 'in', 'of', 'yield', 'throw', 'new', 'delete', 'instanceof', 'else', 'do', 'extends']);
+
+/**
+ * Whether the receiver ending with the `)` at `close` is a call (`getTracer().trace(…)`): the rule
+ * names a receiver only when it is an identifier or a member behind type wrappers
+ * (`(logger as Logger).info`), never a call's result. Counting parentheses back up to 300
+ * characters; undecided (a longer receiver, an unmatched parenthesis) counts as no call.
+ */
+function receiverIsCall(text: string, close: number): boolean {
+  let depth = 0;
+  for (let at = close; at >= 0 && close - at < 300; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 41) depth++;
+    else if (code === 40 && --depth === 0) {
+      const end = skipSpaceBack(text, at - 1);
+      // `(0, f)().info`: a call of a call; `if (x) (logger as L).info`: a statement's condition before a parenthesized receiver.
+      if (text.charCodeAt(end) === 41) return !conditionBefore(text, end);
+      const start = wordStartBack(text, end);
+      if (start > end) return false;
+      return !EXPRESSION_KEYWORDS.has(text.slice(start, end + 1));
+    }
+  }
+  return false;
+}
+
+/** Whether the `)` at `close` ends the condition of `if` / `while` / `for` / `with` (or its parentheses do not match within 300 characters). */
+function conditionBefore(text: string, close: number): boolean {
+  let depth = 0;
+  for (let at = close; at >= 0 && close - at < 300; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 41) depth++;
+    else if (code === 40 && --depth === 0) {
+      const end = skipSpaceBack(text, at - 1);
+      return /^(?:if|while|for|with)$/u.test(text.slice(wordStartBack(text, end), end + 1));
+    }
+  }
+  return true;
 }
 
 /** Whether the callee before the `(` at `open` is one of the rule's sinks. */
@@ -178,7 +305,8 @@ function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): 
   if (text[receiverEnd] === '?') receiverEnd = skipSpaceBack(text, receiverEnd - 1);
   if (text[receiverEnd] === '!') receiverEnd = skipSpaceBack(text, receiverEnd - 1);
   const receiverLast = text[receiverEnd];
-  if (receiverLast === ')' || receiverLast === ']') return true;
+  if (receiverLast === ')') return !receiverIsCall(text, receiverEnd);
+  if (receiverLast === ']') return true;
   const receiver = text.slice(wordStartBack(text, receiverEnd), receiverEnd + 1);
   return LOGGER_NAME.test(receiver) || OTHER_RECEIVERS.has(receiver);
 }
@@ -200,8 +328,14 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
     const code = text.charCodeAt(end);
     let candidate = false;
     // `} =`: an object pattern (the rule follows `const { data } = await …`; it does not follow
-    // array patterns, so `] =` — also every `obj[key] =` — is not a candidate).
-    if (code === 125) candidate = true;
+    // array patterns, so `] =` — also every `obj[key] =` — is not a candidate). It must bind one
+    // of the logged identifiers.
+    let pattern = false;
+    if (code === 125) {
+      const names = patternNames(text, end, identifiers);
+      pattern = names !== undefined;
+      candidate = names ?? true;
+    }
     else if (isWordCode(code)) {
       const start = wordStartBack(text, end);
       if (identifiers.has(text.slice(start, end + 1))) candidate = true;
@@ -213,18 +347,61 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
           candidate = declared !== null && identifiers.has(declared[1] ?? '');
         }
       }
-    } else if (code === 62 || code === 41) {
-      // `const x: Map<string, Token> = …`, `const x: (A | B) = …`
+    } else if (code === 62 || code === 41 || code === 93) {
+      // `const x: Map<string, Token> = …`, `const x: (A | B) = …`, `const x: [A, B] = …`
       const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!][^=;]*$/u.exec(text.slice(Math.max(0, equals - 300), equals));
       candidate = declared !== null && identifiers.has(declared[1] ?? '');
     }
     if (!candidate) continue;
     const contents: Contents = { credential: false, tokenApi: false, httpCall: false, awaited: false };
-    collect(text, equals + 1, ')', undefined, contents, true);
-    if (contents.credential || contents.tokenApi) return true;
+    const initEnd = collect(text, equals + 1, ')', undefined, contents, true);
+    // The rule follows a constant bound to a token call (`await getToken()`), an env read of a
+    // credential name, or an object literal with a credential key; a name destructured from a
+    // token call (any other is reported under its own name only, looked for at the log call).
+    const start = initStart(text, equals + 1);
+    if (start === 123 && !pattern) {
+      if (contents.credentialKey === true) return true;
+      continue;
+    }
+    if (contents.tokenApi) return true;
     if (contents.httpCall && (tokenEndpoint ??= TOKEN_ENDPOINT_HINT.test(text))) return true;
+    if (pattern) continue;
+    if (contents.credential && text.slice(equals + 1, initEnd).includes('env')) return true;
+    if (start === 60 && contents.credentialKey === true) return true;
   }
   return false;
+}
+
+/**
+ * For the `}` at `close` right before an `=`: whether the braces hold an object pattern naming one
+ * of `identifiers` (any word of it: keys, bindings, defaults), or `undefined` when they may not be
+ * a pattern. A pattern's `{` follows `const` / `let` / `var`, `(` or `,`; after anything else (a
+ * type literal: `const x: { a: string } = …`) or when the braces do not balance within 2,000
+ * characters, the caller treats the `=` as a declaration of one of them.
+ */
+function patternNames(text: string, close: number, identifiers: ReadonlySet<string>): boolean | undefined {
+  let depth = 0;
+  for (let at = close; at >= 0 && close - at < 2000; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 125) depth++;
+    else if (code === 123 && --depth === 0) {
+      const before = skipSpaceBack(text, at - 1);
+      const last = text.charCodeAt(before);
+      // `${key}=`: the end of a template expression in a template's text.
+      if (last === 36) return false;
+      if (last !== 40 && last !== 44 && !/^(?:const|let|var)$/u.test(text.slice(wordStartBack(text, before), before + 1))) return undefined;
+      for (const word of text.slice(at + 1, close).match(/[A-Za-z_$][\w$]*/gu) ?? []) if (identifiers.has(word)) return true;
+      return false;
+    }
+  }
+  return undefined;
+}
+
+/** The first character of the initializer from `index` on, behind spaces and parentheses: `{` (123) for an object literal, `<` (60) for a type assertion. */
+function initStart(text: string, index: number): number {
+  let at = index;
+  for (let code = text.charCodeAt(at); isSpace(code) || code === 40; code = text.charCodeAt(at)) at++;
+  return text.charCodeAt(at);
 }
 
 export function mayReport(text: string): boolean {

@@ -61,6 +61,52 @@ describe('no-secret-logging text gate', () => {
   );
 });
 
+describe('no-secret-logging text gate on shapes the rule does not follow', () => {
+  it.each([
+    // A constant is followed for a token call, an env read of a credential or a credential key of an object literal.
+    ['const value = tokenDescriptor(node);\nconsole.log(value);', false],
+    ['const value = process.env.ERP_CLIENT_SECRET;\nlogger.info(value);', true],
+    ["const value = Deno.env.get('ERP_PASSWORD');\nlogger.info(value);", true],
+    ['const tok = (await cca.acquireTokenByClientCredential(req));\nconsole.log(tok);', true],
+    ['const timeout = request.timeout ? now() + request.timeout : undefined;\nlogger.info(timeout);', false],
+    ['const validRequest = { ...request, ...(await this.initializeBaseRequest(request)), authority: url };\nlogger.verbose(validRequest);', false],
+    ['const o = { source: read(this.currToken[3]), index: n };\nconsole.log(o);', false],
+    ['const creds = { password() { return input; } };\nconsole.log(creds);', true],
+    ['const creds = { user, password };\nconsole.log(creds);', true],
+    ["const creds = { 'api_key': input };\nconsole.log(creds);", true],
+    ['const creds = <Config>{ apiKey: input };\nconsole.log(creds);', true],
+    ['const cfg: { a: string } = { password: input };\nconsole.log(cfg);', true],
+    ['const res = await (fetch)(tokenUrl, init);\nconsole.log(res);', true],
+    // A destructured name is followed only when the pattern binds it from a token call.
+    ['const { secret, keyId } = cacheRecord.accessToken;\nlogger.info(keyId);', false],
+    ['const { tokens } = await this.refreshToken();\nconsole.log(other);', false],
+    ['const { access_token: tok } = await client.grant(params);\nconsole.log(tok);', true],
+    ['parts.push(`${key}=${encodeURIComponent(value)}`);\nconsole.log(value);', false],
+    // Only a name read as a whole value is followed to its declaration.
+    ['const Names = { CLIENT_SECRET: input };\nlogger.info(Names.CLIENT_SECRET);', false],
+    ['const Names = { CLIENT_SECRET: input };\nlogger.info(Names);', true],
+    ['const creds = { password: input };\nlogger.info(creds.toString());', true],
+    // Upper-case members of upper-case objects are the rule's enum-like constants.
+    ['logger.info(`set ${Names.MSI_SECRET} first`);', false],
+    ['throw new RangeError(exports.GoogleAuthExceptionMessages.API_KEY_WITH_CREDENTIALS);', false],
+    ['logger.info(`set ${names.MSI_SECRET} first`);', true],
+    ['logger.info(process.env.MSI_SECRET);', true],
+    ['logger.info(config.Env!.MSI_SECRET);', true],
+    // The test of a conditional is not logged; its branches are.
+    ["throw new TypeError(secret ? 'symmetric key' : 'asymmetric key');", false],
+    ["throw new TypeError(ok ? secret : 'none');", true],
+    ["console.log(token ?? 'none');", true],
+    ['console.log(secret?.trim());', true],
+    // A receiver that is a call's result is no logger; a parenthesized one may be.
+    ['const span = getTracer().trace(name, { token });', false],
+    ['(0, _tracer.getTracer)().trace(name, { token });', false],
+    ['if (verbose) (logger as Logger).info({ secret });', true],
+    ['return (logger).info(secret);', true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text)).toBe(expected);
+  });
+});
+
 describe('no-secret-logging text gate on member reads', () => {
   it.each([
     ['console.log(token.toString());', true],
