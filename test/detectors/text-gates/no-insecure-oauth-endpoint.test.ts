@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_PROPERTIES } from '../../../src/catalogue/flows.js';
-import { LOOPBACK_HOST, mayReport } from '../../../src/detectors/text-gates/no-insecure-oauth-endpoint.js';
+import { ENDPOINT_PATHS, ENDPOINT_PROPERTIES } from '../../../src/catalogue/flows.js';
+import { ENDPOINT_TAIL, LOOPBACK_HOST, mayReport } from '../../../src/detectors/text-gates/no-insecure-oauth-endpoint.js';
 import { isLoopbackHost } from '../../../src/util/urls.js';
 
 describe('no-insecure-oauth-endpoint text gate', () => {
@@ -39,6 +39,35 @@ describe('no-insecure-oauth-endpoint text gate', () => {
     ['// see http://tools.ietf.org/html/rfc6749 for the token endpoint'],
   ])('stops %j', (text) => {
     expect(mayReport(text)).toBe(false);
+  });
+
+  it.each([
+    // A template continued by an expression: its path ends in its own text (expressions are dynamic parts).
+    ['const list = await fetch(`http://${inspector.host}/json/list`);', false],
+    ['const { pathname } = new URL(`http://n${req.url}`);', false],
+    ['const url = `http://${host}/oauth2/token?grant=${grant}`;', true],
+    ['const url = `http://${host}/${tenant}/oauth2/v2.0/token`;', true],
+    ['const url = `http://${host}` + TOKEN_PATH;', true],
+    ['const url = `http://${host}\n/oauth/token`;', true],
+    ["const config = { issuer: `http://${host}` };", true],
+    // A variable named like an endpoint key counts where it is used as one, not where it is assigned.
+    ['function base(baseUrl) { baseUrl = `http://${baseUrl}`; return new URL(PATH, baseUrl).href; }', false],
+    ['let baseUrl = `http://${host}`;\nconst client = new Client({ baseUrl });', true],
+    ['let baseUrl = `http://${host}`;\nconst client = new Client({ retries, baseUrl, timeout });', true],
+    ["const issuer = 'http://idp.example.com';\nconst docs = `${issuer}`;", false],
+    // An escaped quote inside another string starts no string.
+    ['console.error(`use a destination that starts with \\`http://\\` or \\`https://\\``);', false],
+    ["const url = 'http:\\/\\/idp.example.com\\/oauth\\/token';", true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text)).toBe(expected);
+  });
+
+  it.each([
+    '/oauth/token', '/oauth2/authorize', '/connect/userinfo', '/oauth2/v2.0/token', '/as/introspect', '/identity/connect/revoke', '/openid-connect/auth',
+    '/.well-known/openid-configuration', '/.well-known/oauth-authorization-server', '/jwks', '/certs.json',
+  ])('finds a word of ENDPOINT_TAIL in the endpoint path %s', (path) => {
+    expect(ENDPOINT_PATHS.some((pattern) => pattern.test(path))).toBe(true);
+    expect(ENDPOINT_TAIL.test(path)).toBe(true);
   });
 
   it.each([...ENDPOINT_PROPERTIES])('lets an http URL under every endpoint key of the catalogue through (%s)', (key) => {
