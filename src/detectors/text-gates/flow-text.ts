@@ -72,6 +72,12 @@ function skipSpace(text: string, index: number): number {
   return at;
 }
 
+/** Whether a comment starts at `index` (`//` or `/*`); another `/` is a division or a regular expression. */
+function commentAt(text: string, index: number): boolean {
+  const next = text.charAt(index + 1);
+  return next === '/' || next === '*';
+}
+
 /**
  * The Auth.js `checks` array after a `checks` key at `start`, read the way `readAuthJsChecks` reads
  * its AST: `'unknown'` when the text around is not plain enough to tell (a comment, a type
@@ -87,18 +93,20 @@ export function readChecksAt(text: string, start: number): readonly string[] | '
   // `['checks']: […]`
   if (text.charAt(at) === ']') at++;
   at = skipSpace(text, at);
-  if (text.charAt(at) === '/') return 'unknown';
+  // A comment between the key and its value is not read here; any other `/` (`'./apis/checks/v1'`,
+  // a division) makes no key.
+  if (text.charAt(at) === '/') return commentAt(text, at) ? 'unknown' : undefined;
   if (text.charAt(at) !== ':') return undefined;
   at = skipSpace(text, at + 1);
   const open = text.charAt(at);
-  if (open === '(' || open === '<' || open === '/') return 'unknown';
+  if (open === '(' || open === '<' || (open === '/' && commentAt(text, at))) return 'unknown';
   if (open !== '[') return undefined;
   const checks: string[] = [];
   at++;
   for (;;) {
     at = skipSpace(text, at);
     const char = text.charAt(at);
-    if (char === '/') return 'unknown';
+    if (char === '/') return commentAt(text, at) ? 'unknown' : undefined;
     if (char === ']') break;
     if (char !== "'" && char !== '"') return undefined;
     const end = text.indexOf(char, at + 1);
@@ -110,7 +118,7 @@ export function readChecksAt(text: string, start: number): readonly string[] | '
     at = skipSpace(text, end + 1);
     const next = text.charAt(at);
     if (next === ',') at++;
-    else if (next === '/') return 'unknown';
+    else if (next === '/') return commentAt(text, at) ? 'unknown' : undefined;
     else if (next !== ']') return undefined;
   }
   return checks.length === 0 ? undefined : checks;

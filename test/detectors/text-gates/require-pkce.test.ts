@@ -38,6 +38,15 @@ describe('require-pkce text gate', () => {
     expect(mayReport("const checks = ['state'];")).toBe(false);
     expect(mayReport("run({ checks: [lint, test] }); run({ healthchecks: ['state'] })")).toBe(false);
     expect(mayReport('run({ checks: [] })')).toBe(false);
+    // A `/` after the word that starts no comment: a module path, a division, a regular expression.
+    expect(mayReport('var v1alpha_13 = require("./apis/checks/v1alpha");')).toBe(false);
+    expect(mayReport('const rate = { checks: checks / total };')).toBe(false);
+    expect(mayReport("GitHub({ checks: /state/ })")).toBe(false);
+    expect(mayReport("GitHub({ checks: ['state', /pkce/] })")).toBe(false);
+    // Comments anywhere in it are not read, so they pass.
+    expect(mayReport("GitHub({ checks // no pkce\n: ['state'] })")).toBe(true);
+    expect(mayReport("GitHub({ checks: ['state' /* , 'pkce' */] })")).toBe(true);
+    expect(mayReport("GitHub({ checks: [/* 'pkce', */ 'state'] })")).toBe(true);
   });
 
   it('reads checks arrays as the rule reads them', () => {
