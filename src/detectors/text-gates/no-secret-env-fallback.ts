@@ -9,6 +9,11 @@
  * The fallback value may be a constant declared anywhere (`|| FALLBACK`), so for the env shapes
  * the gate checks the read and the names, not the value; a parameter default is checked with the
  * rule's own value classification when it is a plain literal.
+ *
+ * A parameter default whose leftmost operand is a call (`token = shareJWE(jwe)`) never resolves to
+ * a string, and a `key: value` whose text reaches a `;`, `}` or `]` that it did not open before
+ * the next `=` is an object literal's key, not a parameter with a type annotation
+ * (`encryptionKey: '…' };\nconst json = …`): neither lets a file through.
  */
 import { classifySecretValue } from '../classify.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
@@ -97,8 +102,38 @@ function someIdentifier(slice: string, accept: (name: string) => boolean): boole
   return (slice.match(/[A-Za-z_$][\w$]*/gu) ?? []).some(accept);
 }
 
-/** Values `resolveString` never resolves to a string: keywords, numbers, objects, arrays, functions. */
-const NOT_A_STRING = /^(?:(?:undefined|null|true|false|this|new|function|async|void|class)(?![\w$])|[\d{[\-+!~/.]|\(\s*\)|\(\s*[\w$]+\s*\)\s*=>|[\w$]+\s*=>)/u;
+/**
+ * Values `resolveString` never resolves to a string: keywords, numbers, objects, arrays, functions,
+ * and expressions whose leftmost operand is a call or a tagged template (`shareJWE(jwe)`,
+ * `a.b(c) + 'x'`: it resolves literals, constants, member reads and `+` of those only).
+ */
+const NOT_A_STRING =
+  /^(?:(?:undefined|null|true|false|this|new|function|async|void|class)(?![\w$])|[\d{[\-+!~/.]|\(\s*\)|\(\s*[\w$]+\s*\)\s*=>|[\w$]+\s*=>|[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*(?:\?\.\s*)?[(`])/u;
+
+/**
+ * Index of the `=` that ends a parameter's type annotation starting at `start` (after its `:`), or
+ * -1 when the annotation ends otherwise: a `,` or `(`/`)` (as before, which the gate does not read
+ * past), or a `;`, `}` or `]` that no bracket of the annotation opened (an object literal's
+ * `key: 'value' };`, never a parameter). Quoted text is skipped; 200 characters at most.
+ */
+function annotationEnd(text: string, start: number): number {
+  let depth = 0;
+  const limit = Math.min(text.length, start + 200);
+  for (let at = start; at < limit; at++) {
+    const char = text[at];
+    if (char === "'" || char === '"' || char === '`') {
+      const close = text.indexOf(char, at + 1);
+      if (close < 0 || close >= limit) return -1;
+      at = close;
+    } else if (char === '{' || char === '[' || char === '<') depth++;
+    else if (char === '}' || char === ']' || char === '>') {
+      if (depth === 0) return -1;
+      depth--;
+    } else if (char === ';' && depth === 0) return -1;
+    else if (char === '=' || char === ',' || char === '(' || char === ')') return char === '=' ? at : -1;
+  }
+  return -1;
+}
 
 /**
  * Whether the credential word at `index` is in a parameter with a default that may resolve to a
@@ -121,10 +156,8 @@ function parameterDefaultAt(text: string, index: number, filename: string | unde
   let at = skipSpace(text, name.end);
   if (text[at] === '?') at = skipSpace(text, at + 1);
   if (text[at] === ':') {
-    // A type annotation: up to the `=` of the default, or a `,`/`)` that ends the parameter.
-    const annotation = /[^=,()]{0,200}/uy;
-    annotation.lastIndex = at + 1;
-    at += 1 + (annotation.exec(text)?.[0].length ?? 0);
+    at = annotationEnd(text, at + 1);
+    if (at < 0) return false;
   }
   if (text[at] !== '=' || text[at + 1] === '=' || text[at + 1] === '>') return false;
   const kind = secretKindOf(name.name);

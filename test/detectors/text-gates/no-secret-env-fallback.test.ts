@@ -49,6 +49,24 @@ describe('no-secret-env-fallback text gate', () => {
     expect(mayReport(text, { filename: '/repo/src/config.ts' })).toBe(false);
   });
 
+  it.each([
+    // A default whose leftmost operand is a call is never resolved to a string.
+    ['async function decryptJWE(jwe, shared, key, token = shareJWE(jwe)) {}', false],
+    ['function connect(host, token = vault.read(path) + suffix) {}', false],
+    ['function connect(host, token = tag`x`) {}', false],
+    ['function connect(host, token = DEFAULT_TOKEN) {}', true],
+    ['function connect(host, token = config.defaults.token) {}', true],
+    ["function connect(host, token = ('s3cr' + 'etValue9x')) {}", true],
+    // A key of an object literal is no parameter, however far the next `=` is.
+    ["const manifest = {\n  node: actions,\n  encryptionKey: 'process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'\n};\nconst json = JSON.stringify(manifest);", false],
+    ["this.credentials = { expiry_date: 1, refresh_token: 'compute-placeholder' };\nthis.email = options.email;", false],
+    ["function connect(host, token: { value: string; kind: 'bearer' } = DEFAULT_TOKEN) {}", true],
+    ["function connect(host, token: Array<string> | '}' = DEFAULT_TOKEN) {}", true],
+    ["function connect(host, apiKey: string = DEFAULT_KEY) {}", true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text, { filename: 'src/client.ts' })).toBe(expected);
+  });
+
   it('decides a plain literal default as the rule does, test files included', () => {
     const text = "function connect(clientSecret = 'test-secret') {}";
     expect(mayReport(text, { filename: '/repo/src/pos.ts' })).toBe(true);
