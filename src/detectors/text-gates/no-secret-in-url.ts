@@ -13,6 +13,10 @@
  *   a key anywhere (the object may be a constant declared elsewhere), and that option or call in a
  *   file that uses the client.
  *
+ * A `searchParams:` that is no object key (a declaration's or class field's type annotation:
+ * `let searchParams: URLSearchParams`) or whose value resolves to no object literal
+ * (`searchParams: this.searchParams`, a call) does not make a file's query objects possible.
+ *
  * Not gated: a name written with escapes (`'\x26password='`, `'%70assword'`), which the rule reads
  * from the cooked string value, or with a separator inside one of its words (`pass_word` is
  * gated, `pa_ssword` is not), which no real code writes.
@@ -38,10 +42,23 @@ function searchParamsUse(text: string): 'key' | 'write' | undefined {
   SEARCH_PARAMS_USE.lastIndex = 0;
   for (let match = SEARCH_PARAMS_USE.exec(text); match; match = SEARCH_PARAMS_USE.exec(text)) {
     if (onCommentLine(text, match.index)) continue;
+    if (match[1] === ':' && !optionKeyAt(text, match.index, match.index + match[0].length)) continue;
+    // A shorthand key (`{ url, searchParams }`), not a member read (`this.searchParams,`) or a string in a list.
+    if ((match[1] === ',' || match[1] === '}') && (!/[{,]\s*$/u.test(text.slice(Math.max(0, match.index - 40), match.index)) || /^searchParams['"]/u.test(match[0]))) continue;
     if (match[1] !== undefined) return 'key';
     use = 'write';
   }
   return use;
+}
+/**
+ * Whether `searchParams:` (the name at `start`, the `:` ending at `colon`) may be an object key
+ * whose value `resolveObject` resolves: not a declaration or a class field with a type annotation
+ * (`let searchParams: URLSearchParams`, `private searchParams: …`), and not a value that resolves
+ * to no object literal (`this.searchParams`, a call, `new …`, `await …`).
+ */
+function optionKeyAt(text: string, start: number, colon: number): boolean {
+  if (/(?:^|[^\w$.])(?:let|const|var|private|protected|public|readonly|declare|static|accessor)\s+$/u.test(text.slice(Math.max(0, start - 12), start))) return false;
+  return !/^\s*(?:this\s*\.|new\s|await\s|[\w$]+(?:\s*\??\.\s*[\w$]+)*\s*\()/u.test(text.slice(colon, colon + 200));
 }
 const BEFORE_QUERY_NAME = new Set(['?', '&', "'", '"', '`', '}']);
 const QUOTE = new Set(["'", '"', '`']);

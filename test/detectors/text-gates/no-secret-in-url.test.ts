@@ -37,6 +37,22 @@ describe('no-secret-in-url text gate', () => {
     expect(mayReport(text)).toBe(false);
   });
 
+  it.each([
+    // `searchParams` that is no option key resolving to an object: a typed declaration, a class field, a member read, a call.
+    ['let searchParams: URLSearchParams;\nxhr.open(method, url, async, user, request.password);', false],
+    ['class NextURL { private searchParams: URLSearchParams; password = ""; }', false],
+    ['const json = { password: this.password, searchParams: this.searchParams, };', false],
+    ['oauth.validate(as, c, currentUrl.searchParams, checks);\nconst password = input.password;', false],
+    ['const options = { searchParams: build(query) };\nconst password = input.password;', false],
+    // Object keys whose value may resolve to a query object with the name.
+    ['const query = { password: input.password };\nawait got(url, { searchParams: query });', true],
+    ['const searchParams = { password: input.password };\nawait got(url, { retries, searchParams });', true],
+    ['await got(url, { searchParams: { password: input.password } });', true],
+    ['await got(url, { searchParams: options.query, password });', true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text)).toBe(expected);
+  });
+
   it.each([...SECRET_QUERY_PARAMETERS.values()])('lets a query string with every secret parameter of the catalogue through (%s)', (name) => {
     expect(mayReport(`const url = \`\${base}?${name}=\${value}\`;`)).toBe(true);
     expect(mayReport(`const url = \`\${base}?not_${name}s=\${value}\`;`)).toBe(false);
