@@ -219,6 +219,31 @@ export function taggedWords(items: readonly Findable[]): (text: string) => Reado
   };
 }
 
+/**
+ * A search for every accepted occurrence of a set of words, one `indexOf` pass per anchor: the
+ * start of each hit, in ascending order (a start where several words are accepted appears once).
+ */
+export function anchoredHits(items: readonly (Findable | AnchoredWord)[]): (text: string) => number[] {
+  const anchors = chooseAnchors(items.map((item) => ('alternatives' in item ? item : word(item))));
+  return (text) => {
+    const starts = new Set<number>();
+    const tryList = (list: readonly Placed[] | undefined, index: number): void => {
+      if (list === undefined) return;
+      for (const { word: placed, offset, accept } of list) {
+        const start = index - offset;
+        if (start >= 0 && !starts.has(start) && text.startsWith(placed, start) && (!accept || accept(text, start))) starts.add(start);
+      }
+    };
+    for (const { needle, always, byNext } of anchors) {
+      for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + 1)) {
+        if (always.length > 0) tryList(always, index);
+        if (byNext.size > 0) tryList(byNext.get(text.charCodeAt(index + needle.length)), index);
+      }
+    }
+    return [...starts].sort((a, b) => a - b);
+  };
+}
+
 /** The anchor needles chosen for a set of things (for tests and the cost notes). */
 export function anchorNeedles(items: readonly (Findable | AnchoredWord)[]): string[] {
   return chooseAnchors(items.map((item) => ('alternatives' in item ? item : word(item)))).map((anchor) => anchor.needle);

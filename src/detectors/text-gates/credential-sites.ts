@@ -14,6 +14,11 @@
  *   `.encode(…)`, identifiers declared with `var`/`let`/`const` anywhere in the file (scopes are not
  *   told apart: every declaration of the name counts), and member reads (`config.secret`: every
  *   property named `secret` in the file counts). A `+` concatenation is not evaluated: it passes.
+ *   A value that is a logical, conditional or other binary expression (`a || b`, `i < 0 ? x : y`)
+ *   and an object literal (`token = { type: "string", … }`) resolve to nothing, as in
+ *   `resolveString`: the credential-named properties of an object literal are name sites of their
+ *   own. After `name =`, `{` is read as a JSX expression container unless its first member is a
+ *   key followed by `:` or `,`, a spread or a computed key.
  * - Each string reached is classified with the core's own `classifySecretValue` (also its
  *   connection-string password and the part after an auth scheme, as the rules do), with and
  *   without the site's name, and kept when the rule could report it for the site's kind and
@@ -23,8 +28,11 @@
  *   import the row's module; positional slots (`new ClientSecretCredential(t, id, '…')`) by the
  *   argument at the slot's index of every call of the row's export name, and wholesale (no local
  *   test) when the export may be renamed (`import x from`, `{ sign as s }`).
- * - HTTP token requests (`auth: { username, password }`), superagent `.auth(…)`, `Basic` headers
- *   built with `btoa`/`Buffer.from`, `client_secret=…` in query strings, JWK `d`, Acumatica ids.
+ * - HTTP token requests (`auth: { username, password }`), superagent `.auth(…)`, `client_secret=…`
+ *   in query strings, JWK `d`, Acumatica ids.
+ * - `Basic` headers built with `btoa`/`Buffer.from`: the literal text after the argument's first
+ *   literal `:` and the expressions after it, followed as values above; an argument whose parts
+ *   cannot be resolved (`${decodeURIComponent(password)}`, `opts.pass`, a parameter) does not count.
  *
  * Values hidden behind escapes in the raw text (a token written with `\x` escapes) are not seen by
  * the known-format pre-check; the name-site checks decode escapes.
@@ -35,23 +43,56 @@ import { sinkTableFor, type UserSinkOption } from '../../catalogue/user-sinks.js
 import { classifySecretValue, isReportedCredentialValue, type SecretValueClassification } from '../classify.js';
 import { findKnownSecrets } from '../known-formats.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
+import { anchoredHits, anchoredWords, type AnchoredWord } from './anchors.js';
 import type { GateContext } from './shared.js';
 
 /** Which credential kinds a rule reports. */
 export type KindFilter = (kind: CredentialKind) => boolean;
 
 /**
- * Words without which `classifySecretName` gives a name no kind (`CREDENTIAL_NAME` of `shared.ts`),
- * searched in the lower-cased text: all kinds, then the words of the client-secret kind (`client`,
- * `consumer` or `app` before `secret`) and of the client-id kind (`client id`, `consumer key`).
+ * Words without which `classifySecretName` gives a name no kind (`CREDENTIAL_NAME` of `shared.ts`:
+ * `secret`, `pass…`, `pwd`, `token`, `bearer`, `authoriz…`, `pat` as the last word, `client id`, and
+ * `key` after `private`, `api`, `access`, `consumer`…), searched once per text for the three gates
+ * (a client secret's name holds `secret`, a client id's `client id` or `consumer key`).
+ * `classifySecretName` splits names at case changes and separators and lower-cases the words, so a
+ * word it reads is written in lower case, Capitalised or in capitals: each form is a literal word
+ * found with `indexOf` of rare anchor characters (`anchors.ts`), cheaper than lower-casing the
+ * text and testing an alternation at every position.
  */
-const CANDIDATE_ANY = /secret|passw|pwd|passphrase|pass(?![a-z0-9])|token|bearer|authoriz|pat(?![a-z0-9])|client[^a-z0-9]*id|(?:private|api|access|subscription|account|master|license|consumer|signing|jwt|hmac|encryption|webhook|session|cookie|auth)[^a-z0-9]*key/gu;
-/**
- * `classifySecretName` splits names at case changes, so a word it reads is written in lower case,
- * Capitalised or in capitals: `ecret`/`ECRET` find every `secret`, `lient`/`LIENT` every `client`.
- */
-const CANDIDATE_CLIENT_SECRET: readonly string[] = ['ecret', 'ECRET'];
-const CANDIDATE_CLIENT_ID: readonly string[] = ['lient', 'LIENT', 'onsumer', 'ONSUMER'];
+const KEY_PREFIXES = ['private', 'api', 'access', 'subscription', 'account', 'master', 'license', 'consumer', 'signing', 'jwt', 'hmac', 'encryption', 'webhook', 'session', 'cookie', 'auth'];
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** `client[^a-z0-9]*id` (case-insensitively) from the start of `client`. */
+function idFollows(text: string, start: number): boolean {
+  let index = start + 'client'.length;
+  const limit = index + 80;
+  while (index < limit && index < text.length && !isAsciiAlnum(text.charCodeAt(index))) index++;
+  return (text.charCodeAt(index) | 0x20) === 0x69 && (text.charCodeAt(index + 1) | 0x20) === 0x64;
+}
+
+/** `(?:private|api|…)[^a-z0-9]*key` (case-insensitively) from the start of `key`. */
+function keyPrefixPrecedes(text: string, start: number): boolean {
+  let index = start;
+  const limit = Math.max(0, index - 80);
+  while (index > limit && !isAsciiAlnum(text.charCodeAt(index - 1))) index--;
+  const before = text.slice(Math.max(0, index - 12), index).toLowerCase();
+  return KEY_PREFIXES.some((prefix) => before.endsWith(prefix));
+}
+
+function caseForms(word: string): string[] {
+  return [word, `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`, word.toUpperCase()];
+}
+
+const findCredentialWords = anchoredHits([
+  ...['secret', 'pass', 'pwd', 'token', 'bearer', 'authoriz'].flatMap(caseForms).map((word): AnchoredWord => ({ word })),
+  // `pat(?![a-z0-9])`: `pat` as the last word.
+  ...caseForms('pat').map((word): AnchoredWord => ({ word, accept: (text, start) => !isAsciiAlnum(text.charCodeAt(start + 3)) })),
+  ...caseForms('client').map((word): AnchoredWord => ({ word, accept: idFollows })),
+  ...caseForms('key').map((word): AnchoredWord => ({ word, accept: keyPrefixPrecedes })),
+]);
 const IDENT_CHAR = /[\w$\u00a0-\uffff]/u;
 const IDENT_START = /[A-Za-z_$\u00a0-\uffff]/u;
 const QUOTES = new Set(["'", '"', '`']);
@@ -62,7 +103,13 @@ const TOKEN_URL_HINT = /token|oauth|\/connect\/|\/identity\/|\/auth\b|login/iu;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|SSWS|Digest|ApiKey)\s+(?=\S)/iu;
 /** A whole string literal that is an Acumatica `<GUID>@<tenant>` client id, checked backwards from its `@`. */
 const ACUMATICA_BEFORE_AT = /^['"][0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-const MODULE_SPECIFIER = /(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]/gu;
+/**
+ * `(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*['"]([^'"\n]+)['"]`,
+ * tried at each `require`, `import` and `from` found by `indexOf` (a match at every such word, so
+ * never fewer specifiers than a left-to-right scan finds).
+ */
+const MODULE_SPECIFIER_AT = /(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]|(?<![\w])from\s*['"]([^'"\n]+)['"]|(?<![\w])import\s*['"]([^'"\n]+)['"]/uy;
+const findModuleWords = anchoredHits([{ word: 'require' }, { word: 'import' }, { word: 'from' }]);
 const BODY_BUILDER = /^(?:URLSearchParams|stringify|encode)$/u;
 const REQUEST_OPTION_KEY = /^(?:body|data|form|json|params|searchParams|query)$/u;
 const NOT_A_VALUE = new Set(['true', 'false', 'null', 'undefined', 'this', 'function', 'class', 'typeof', 'void', 'delete', 'async', 'await', 'yield', 'super', 'import', 'instanceof', 'in', 'of', 'return', 'throw', 'case', 'if', 'else', 'for', 'while', 'do', 'switch', 'try', 'catch', 'var', 'let', 'const']);
@@ -175,40 +222,35 @@ export function unescapeJs(raw: string): string | undefined {
  */
 class TextAnalysis {
   readonly text: string;
-  /** The text lower-cased, for case-insensitive searches with case-sensitive (faster) patterns; `undefined` when lower-casing changes offsets. */
-  private lowerText: string | undefined | null = null;
   readonly mayBeTs: boolean;
   private readonly identLeaves = new Map<string, Leaves | 'pending'>();
   private readonly keyLeaves = new Map<string, Leaves | 'pending'>();
   private readonly classifications = new Map<string, SecretValueClassification>();
   private imported: string[] | undefined;
 
+  private readonly memo = new Map<string, unknown>();
+
+  /** A result computed once per text (shared by the three gates, which run on the same text in a row). */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
+
   constructor(text: string, filename: string | undefined) {
     this.text = text;
     this.mayBeTs = filename === undefined || !/\.(?:[cm]?js|jsx)$/iu.test(filename);
-  }
-
-  /** Matches of a lower-case pattern (global, no `i` flag) over the text, case-insensitively. */
-  *lowerMatches(pattern: RegExp): Generator<{ index: number; length: number }> {
-    if (this.lowerText === null) {
-      const lower = this.text.toLowerCase();
-      this.lowerText = lower.length === this.text.length ? lower : undefined;
-    }
-    const haystack = this.lowerText ?? this.text;
-    const regexp = this.lowerText === undefined ? new RegExp(pattern.source, 'giu') : pattern;
-    regexp.lastIndex = 0;
-    for (let match = regexp.exec(haystack); match; match = regexp.exec(haystack)) {
-      yield { index: match.index, length: match[0].length };
-      if (match[0].length === 0) regexp.lastIndex++;
-    }
   }
 
   /** Module specifiers imported or required in the text. */
   importedModules(): string[] {
     if (!this.imported) {
       this.imported = [];
-      for (const match of this.text.matchAll(MODULE_SPECIFIER)) {
-        const specifier = match[1] ?? match[2] ?? match[3];
+      for (const index of findModuleWords(this.text)) {
+        MODULE_SPECIFIER_AT.lastIndex = index;
+        const match = MODULE_SPECIFIER_AT.exec(this.text);
+        const specifier = match?.[1] ?? match?.[2] ?? match?.[3];
         if (specifier !== undefined) this.imported.push(specifier);
       }
     }
@@ -397,7 +439,7 @@ class TextAnalysis {
       for (const start of starts) leaves = merge(leaves, this.valueLeaves(start, depth + 1, declared));
       return leaves;
     }
-    if (char === '{') return brace ? this.valueLeaves(index + 1, depth + 1, declared) : [];
+    if (char === '{') return brace && !this.opensObjectLiteral(index) ? this.valueLeaves(index + 1, depth + 1, declared) : [];
     if (!IDENT_START.test(char)) return [];
     const wordEnd = this.readIdentifier(index);
     const word = text.slice(index, wordEnd);
@@ -443,6 +485,9 @@ class TextAnalysis {
       return [];
     }
     if (this.continuesWithPlus(end)) return UNKNOWN;
+    // `a || b`, `i < 0 ? x : y`, `a - b`: a logical, conditional or other binary expression, which
+    // `resolveString` never resolves (nor a `+` with such an operand).
+    if (this.startsNonPlusOperator(after)) return [];
     if (segments.length === 1) {
       const leaves = this.identifierLeaves(word, depth + 1);
       // `{ clientSecret: secret = '…' }`: the default of a destructuring.
@@ -450,6 +495,38 @@ class TextAnalysis {
       return leaves;
     }
     return this.memberLeaves(word, segments, depth + 1);
+  }
+
+  /**
+   * Whether the `{` at `position` (after `name =`) opens an object literal rather than a JSX
+   * expression container: its first member is a key followed by `:` or `,` (`{ type: "string", … }`,
+   * `{ a, b }`), a spread, a computed key, or nothing. `resolveString` resolves no object literal, and
+   * its credential-named properties are name sites of their own.
+   */
+  private opensObjectLiteral(position: number): boolean {
+    const { text } = this;
+    const start = this.skipTrivia(position + 1);
+    const char = text[start];
+    if (char === '}' || char === '[' || (char === '.' && text.startsWith('...', start))) return true;
+    let end: number | undefined;
+    if (char === "'" || char === '"') end = this.readString(start)?.end;
+    else if (char !== undefined && IDENT_START.test(char)) end = this.readIdentifier(start);
+    if (end === undefined || end < 0) return false;
+    const next = this.skipTrivia(end);
+    return (text[next] === ':' && text[next + 1] !== ':') || text[next] === ',';
+  }
+
+  /** Whether a binary, logical or conditional operator other than `+` and `=` starts at `position`. */
+  private startsNonPlusOperator(position: number): boolean {
+    const { text } = this;
+    const char = text[position];
+    const next = text[position + 1];
+    if (char === '=') return next === '=' || next === '>';
+    if (char === '!') return next === '=';
+    if (char === '?') return next !== '.';
+    // `a\n--b`: a new statement after an inserted semicolon.
+    if (char === '-' && next === '-') return false;
+    return char !== undefined && '|&<>-*/%^'.includes(char);
   }
 
   private continuesWithPlus(position: number): boolean {
@@ -791,10 +868,87 @@ function nameSiteKinds(name: string, kind: CredentialKind | undefined, httpToken
   return kinds;
 }
 
-function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp | readonly string[], extraKeys: ReadonlyMap<string, readonly { kind: CredentialKind; sink: boolean }[]>): { name: string; at: number } | undefined {
+/** A name the rule may read at a hit: an identifier, a quoted name, a JSX attribute with dashes. */
+interface NameReading {
+  readonly name: string;
+  /** The index after the name (after the closing quote of a quoted name). */
+  readonly after: number;
+  /** The opening quote of a quoted name. */
+  readonly open?: number;
+}
+
+/** The names around a hit of a credential word, by where the identifier around it starts. */
+interface NameHit {
+  readonly start: number;
+  readonly readings: readonly NameReading[];
+}
+
+/** `[\w$\u00a0-\uffff]` for one UTF-16 code unit (`NaN` outside the text is not). */
+function isIdentCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 0xa0;
+}
+
+/** `[\w$-]`. */
+function isDashNameCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code === 45;
+}
+
+/** The readings around a hit at `index`. */
+function nameHitAt(text: string, index: number): NameHit {
+  let start = index;
+  // The identifier around the start of the hit (`client[^a-z0-9]*id` may span several tokens).
+  let end = index + 1;
+  while (start > 0 && isIdentCode(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && isIdentCode(text.charCodeAt(end))) end++;
+  // A quoted name: `'client-secret': …`, `"X-Api-Key": …`, `params.set('client_secret', …)`.
+  const readings: NameReading[] = [{ name: text.slice(start, end), after: end }];
+  const window = text.slice(Math.max(0, start - 80), start);
+  const open = Math.max(window.lastIndexOf("'"), window.lastIndexOf('"'), window.lastIndexOf('`'));
+  if (open >= 0) {
+    const openAt = Math.max(0, start - 80) + open;
+    const close = text.indexOf(text[openAt] as string, end);
+    const name = close >= 0 && close - openAt <= 82 && !/[\n'"`]/u.test(text.slice(openAt + 1, close)) ? unescapeJs(text.slice(openAt + 1, close)) : undefined;
+    if (name !== undefined) readings.push({ name, after: close + 1, open: openAt });
+  }
+  // A JSX attribute may have dashes: `client-secret="…"`.
+  let dashStart = start;
+  let dashEnd = end;
+  while (dashStart > 0 && isDashNameCode(text.charCodeAt(dashStart - 1))) dashStart--;
+  while (dashEnd < text.length && isDashNameCode(text.charCodeAt(dashEnd))) dashEnd++;
+  if (dashStart !== start || dashEnd !== end) readings.push({ name: text.slice(dashStart, dashEnd), after: dashEnd });
+  return { start, readings };
+}
+
+/**
+ * The hits of every credential word in the text (`findCredentialWords`: every name of every kind
+ * contains one), with their readings: found once per text for the three gates.
+ */
+function nameHitsOf(analysis: TextAnalysis): readonly NameHit[] {
+  return analysis.remember('nameHits', () => {
+    const hits: NameHit[] = [];
+    const seen = new Set<number>();
+    for (const index of findCredentialWords(analysis.text)) {
+      const hit = nameHitAt(analysis.text, index);
+      if (seen.has(hit.start)) continue;
+      seen.add(hit.start);
+      hits.push(hit);
+    }
+    return hits;
+  });
+}
+
+/** Whether the file may send a token request with `fetch` or a catalogue HTTP client (then `password` and `username` keys are sites). */
+function httpHintsOf(analysis: TextAnalysis): { readonly httpTokenRequest: boolean; readonly passwordKey: boolean } {
+  return analysis.remember('httpHints', () => {
+    const { text } = analysis;
+    const httpTokenRequest = ((text.includes('fetch') && /\bfetch\b/u.test(text)) || rowsForModules(HTTP_CLIENT_ROWS, analysis.importedModules()).size > 0) && TOKEN_URL_HINT.test(text);
+    return { httpTokenRequest, passwordKey: httpTokenRequest && /\bpassword\b/u.test(text) };
+  });
+}
+
+function nameSite(analysis: TextAnalysis, wanted: KindFilter, extraKeys: ReadonlyMap<string, readonly { kind: CredentialKind; sink: boolean }[]>): { name: string; at: number } | undefined {
   const { text } = analysis;
-  const httpTokenRequest = (/\bfetch\b/u.test(text) || rowsForModules(HTTP_CLIENT_ROWS, analysis.importedModules()).size > 0) && TOKEN_URL_HINT.test(text);
-  const passwordKey = httpTokenRequest && /\bpassword\b/u.test(text);
+  const { httpTokenRequest, passwordKey } = httpHintsOf(analysis);
   const names = new Map<string, NameSiteKind[]>();
   const kindsOf = (name: string): NameSiteKind[] => {
     let kinds = names.get(name);
@@ -844,67 +998,46 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, candidates: RegExp
     }
     return false;
   };
-  const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])];
-  const hits: { index: number; length: number }[] = [];
-  if (candidates instanceof RegExp) {
-    hits.push(...analysis.lowerMatches(candidates));
-  } else {
-    for (const needle of candidates) for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) hits.push({ index, length: needle.length });
+  const tryHit = ({ start, readings }: NameHit): { name: string; at: number } | undefined => {
+  for (const reading of readings) {
+    if (kindsOf(reading.name).length === 0) continue;
+    let next = analysis.skipTrivia(reading.after);
+    if (text[next] === ']') next = analysis.skipTrivia(next + 1);
+    if ((text[next] === '?' || text[next] === '!') && (text[next + 1] === ':' || text[next + 1] === '=')) next++;
+    const char = text[next];
+    if (char === ':' && text[next + 1] !== ':') {
+      if (check(reading.name, next + 1, 'property', start)) return { name: reading.name, at: start };
+      if (analysis.mayBeTs) {
+        const initializer = analysis.skipTypeToInitializer(next + 1);
+        if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
+      }
+    } else if (text[next] === '=' && next === reading.after && reading.open === undefined && QUERY_NAME.test(reading.name) && /['"`}?&]/u.test(text[start - 1] ?? '') && queryValueReportable(analysis, reading.name, next + 1, wanted)) {
+      return { name: reading.name, at: start };
+    } else if (analysis.isAssign(next)) {
+      if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
+    } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
+      if (check(reading.name, next + 3, 'assign', start)) return { name: reading.name, at: start };
+    } else if (char === ',' && reading.open !== undefined && /\.\s*(?:set|append)\s*\(\s*$/u.test(text.slice(Math.max(0, reading.open - 40), reading.open))) {
+      if (check(reading.name, next + 1, 'set', start)) return { name: reading.name, at: start };
+    }
   }
+    return undefined;
+  };
+  const seen = new Set<number>();
+  for (const hit of nameHitsOf(analysis)) {
+    seen.add(hit.start);
+    const found = tryHit(hit);
+    if (found) return found;
+  }
+  const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])];
   if (extra.length > 0) {
     const extraPattern = new RegExp(`(?<![\\w$])(?:${extra.map((key) => key.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|')})(?![\\w$])`, 'gu');
-    for (const match of text.matchAll(extraPattern)) hits.push({ index: match.index, length: match[0].length });
-  }
-  const seen = new Set<number>();
-  for (const hit of hits) {
-    {
-      let start = hit.index;
-      // The identifier around the start of the hit (`client[^a-z0-9]*id` may span several tokens).
-      let end = hit.index + 1;
-      while (start > 0 && IDENT_CHAR.test(text[start - 1] as string)) start--;
-      if (seen.has(start)) continue;
-      seen.add(start);
-      while (end < text.length && IDENT_CHAR.test(text[end] as string)) end++;
-      // A quoted name: `'client-secret': …`, `"X-Api-Key": …`, `params.set('client_secret', …)`.
-      const readings: { name: string; after: number; open?: number }[] = [{ name: text.slice(start, end), after: end }];
-      const window = text.slice(Math.max(0, start - 80), start);
-      const open = Math.max(window.lastIndexOf("'"), window.lastIndexOf('"'), window.lastIndexOf('`'));
-      if (open >= 0) {
-        const openAt = Math.max(0, start - 80) + open;
-        const close = text.indexOf(text[openAt] as string, end);
-        const name = close >= 0 && close - openAt <= 82 && !/[\n'"`]/u.test(text.slice(openAt + 1, close)) ? unescapeJs(text.slice(openAt + 1, close)) : undefined;
-        if (name !== undefined) {
-          readings.push({ name, after: close + 1, open: openAt });
-        }
-      }
-      // A JSX attribute may have dashes: `client-secret="…"`.
-      let dashStart = start;
-      let dashEnd = end;
-      while (dashStart > 0 && /[\w$-]/u.test(text[dashStart - 1] as string)) dashStart--;
-      while (dashEnd < text.length && /[\w$-]/u.test(text[dashEnd] as string)) dashEnd++;
-      if (dashStart !== start || dashEnd !== end) readings.push({ name: text.slice(dashStart, dashEnd), after: dashEnd });
-      for (const reading of readings) {
-        if (kindsOf(reading.name).length === 0) continue;
-        let next = analysis.skipTrivia(reading.after);
-        if (text[next] === ']') next = analysis.skipTrivia(next + 1);
-        if ((text[next] === '?' || text[next] === '!') && (text[next + 1] === ':' || text[next + 1] === '=')) next++;
-        const char = text[next];
-        if (char === ':' && text[next + 1] !== ':') {
-          if (check(reading.name, next + 1, 'property', start)) return { name: reading.name, at: start };
-          if (analysis.mayBeTs) {
-            const initializer = analysis.skipTypeToInitializer(next + 1);
-            if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
-          }
-        } else if (text[next] === '=' && next === reading.after && reading.open === undefined && QUERY_NAME.test(reading.name) && /['"`}?&]/u.test(text[start - 1] ?? '') && queryValueReportable(analysis, reading.name, next + 1, wanted)) {
-          return { name: reading.name, at: start };
-        } else if (analysis.isAssign(next)) {
-          if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
-        } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
-          if (check(reading.name, next + 3, 'assign', start)) return { name: reading.name, at: start };
-        } else if (char === ',' && reading.open !== undefined && /\.\s*(?:set|append)\s*\(\s*$/u.test(text.slice(Math.max(0, reading.open - 40), reading.open))) {
-          if (check(reading.name, next + 1, 'set', start)) return { name: reading.name, at: start };
-        }
-      }
+    for (const match of text.matchAll(extraPattern)) {
+      const hit = nameHitAt(text, match.index);
+      if (seen.has(hit.start)) continue;
+      seen.add(hit.start);
+      const found = tryHit(hit);
+      if (found) return found;
     }
   }
   return undefined;
@@ -921,7 +1054,24 @@ interface SinkSummary {
   readonly wholesale: Set<CredentialKind>;
 }
 
+const summaryMemo = new WeakMap<TextAnalysis, Map<readonly UserSinkOption[] | undefined, SinkSummary>>();
+
+/** The catalogue sinks of the text's imports, once per text and `sinks` option. */
 function sinkSummary(analysis: TextAnalysis, sinks: readonly UserSinkOption[] | undefined): SinkSummary {
+  let bySinks = summaryMemo.get(analysis);
+  if (!bySinks) {
+    bySinks = new Map();
+    summaryMemo.set(analysis, bySinks);
+  }
+  let summary = bySinks.get(sinks);
+  if (!summary) {
+    summary = computeSinkSummary(analysis, sinks);
+    bySinks.set(sinks, summary);
+  }
+  return summary;
+}
+
+function computeSinkSummary(analysis: TextAnalysis, sinks: readonly UserSinkOption[] | undefined): SinkSummary {
   const summary: SinkSummary = { keys: new Map(), positional: new Map(), wholesale: new Set() };
   const imported = analysis.importedModules();
   if (imported.length === 0) return summary;
@@ -1038,8 +1188,22 @@ function mayHavePositionalSinkSite(analysis: TextAnalysis, summary: SinkSummary,
 
 // ---- Other shapes ---------------------------------------------------------------------------
 
-/** `'Basic ' + btoa('id:secret')`, `Buffer.from(\`${id}:${secret}\`)` in an authorization header. */
-function mayHaveBasicHeader(analysis: TextAnalysis): boolean {
+/**
+ * `'Basic ' + btoa('id:secret')`, `Buffer.from(\`${id}:${secret}\`)` in an authorization header
+ * (`addBasicCredentialSites`): the rule splits the argument into the literal parts and expressions
+ * of its `+` chain or template, and reports what follows the first literal `:` when that is a
+ * literal tail or one expression `resolveString` resolves. So the call counts when the literal text
+ * after the colon, or any expression after it (followed like any other value: consts, member reads
+ * of const objects, `String(…)`), may be reported as a password or client secret. Expressions the
+ * rule cannot resolve (`decodeURIComponent(password)`, `opts.auth`, `this._clientSecret`, a
+ * parameter) do not count; an argument the text test cannot split passes.
+ */
+function mayHaveBasicHeader(analysis: TextAnalysis, wanted: KindFilter): boolean {
+  if (!BASIC_CALL_WORDS(analysis.text)) return false;
+  return (['client-secret', 'password'] as const).some((kind) => wanted(kind) && analysis.remember(`basic:${kind}`, () => basicHeaderOfKind(analysis, kind)));
+}
+
+function basicHeaderOfKind(analysis: TextAnalysis, kind: 'client-secret' | 'password'): boolean {
   const { text } = analysis;
   if (!/basic|auth/iu.test(text)) return false;
   for (const match of text.matchAll(/(?<![\w$])(?:btoa|Buffer\s*\.\s*from)\s*\(/gu)) {
@@ -1048,12 +1212,113 @@ function mayHaveBasicHeader(analysis: TextAnalysis): boolean {
     const open = match.index + match[0].length - 1;
     const starts = argumentStarts(analysis, open, 1);
     if (!starts) return true;
-    const end = starts.length > 1 ? (starts[1] as number) : closingParen(analysis, open);
+    const end = starts.length > 1 ? (starts[1] as number) - 1 : closingParen(analysis, open);
     if (end === undefined) return true;
-    // The colon between the user and the secret sits in a literal part of the argument.
-    if (text.slice(open + 1, end).includes(':')) return true;
+    const parts = basicParts(analysis, open + 1, end);
+    if (parts === undefined) return true;
+    const colon = parts.findIndex((part) => typeof part === 'string' && part.includes(':'));
+    if (colon < 0) continue;
+    const colonText = parts[colon] as string;
+    const tail = [colonText.slice(colonText.indexOf(':') + 1), ...parts.slice(colon + 1).filter((part): part is string => typeof part === 'string')].join('');
+    let leaves: Leaves = tail === '' ? [] : [{ value: tail }];
+    for (const part of parts.slice(colon + 1)) if (typeof part === 'number') leaves = merge(leaves, analysis.valueLeaves(part, 0));
+    if (analysis.leavesReportable(leaves, { kind, sink: true })) return true;
   }
   return false;
+}
+
+/** A cheap first test of `mayHaveBasicHeader`: the text calls `btoa` or `Buffer.from`. */
+function BASIC_CALL_WORDS(text: string): boolean {
+  return text.includes('btoa') || text.includes('Buffer');
+}
+
+/**
+ * The parts of a `+` chain of string literals, templates and other operands between `from` and
+ * `to` (`flattenParts`): literal text as strings, an expression as the index where it starts.
+ * `undefined` when the text test cannot split it (an operator that binds looser than `+`, a
+ * parenthesised or regular-expression operand, an unreadable literal).
+ */
+function basicParts(analysis: TextAnalysis, from: number, to: number): (string | number)[] | undefined {
+  const { text } = analysis;
+  const parts: (string | number)[] = [];
+  let index = analysis.skipTrivia(from);
+  while (index < to) {
+    const char = text[index];
+    if (char === "'" || char === '"') {
+      const string = analysis.readString(index);
+      if (!string || string.end < 0) return undefined;
+      const value = unescapeJs(string.raw);
+      if (value === undefined) return undefined;
+      parts.push(value);
+      index = string.end;
+    } else if (char === '`') {
+      const end = templateParts(analysis, index, parts);
+      if (end === undefined) return undefined;
+      index = end;
+    } else if (char === '(') {
+      return undefined;
+    } else {
+      const end = operandEnd(analysis, index, to);
+      if (end === undefined) return undefined;
+      parts.push(index);
+      index = end;
+    }
+    index = analysis.skipTrivia(index);
+    if (index >= to) break;
+    if (text[index] !== '+' || text[index + 1] === '+' || text[index + 1] === '=') return undefined;
+    index = analysis.skipTrivia(index + 1);
+  }
+  return parts;
+}
+
+/** Pushes the quasis and expression starts of the template at `position`; the index after it. */
+function templateParts(analysis: TextAnalysis, position: number, parts: (string | number)[]): number | undefined {
+  const { text } = analysis;
+  let quasi = position + 1;
+  let index = quasi;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === '\\') {
+      index += 2;
+    } else if (char === '`' || (char === '$' && text[index + 1] === '{')) {
+      const value = unescapeJs(text.slice(quasi, index));
+      if (value === undefined) return undefined;
+      parts.push(value);
+      if (char === '`') return index + 1;
+      const close = closingParen(analysis, index + 1);
+      if (close === undefined || text[close] !== '}') return undefined;
+      parts.push(index + 2);
+      quasi = close + 1;
+      index = quasi;
+    } else {
+      index++;
+    }
+  }
+  return undefined;
+}
+
+/** The end of a non-literal operand starting at `position` (at a top-level `+` or `to`); `undefined` when unsure. */
+function operandEnd(analysis: TextAnalysis, position: number, to: number): number | undefined {
+  const { text } = analysis;
+  let depth = 0;
+  for (let index = position; index < to; index++) {
+    const char = text[index] as string;
+    if (char === "'" || char === '"' || char === '`') {
+      const end = analysis.skipLiteral(index);
+      if (end === undefined) return undefined;
+      index = end - 1;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (depth === 0) {
+      if (char === '+' && text[index + 1] !== '+' && text[index + 1] !== '=' && text[index - 1] !== '+') return index;
+      // Operators that bind looser than `+` (`?:`, `||`, `&&`, `??`, comparisons, `=`, `=>`), a `,`, a regular expression or a comment.
+      if ('?|&=<>,/'.includes(char)) return undefined;
+    }
+  }
+  return depth === 0 ? to : undefined;
 }
 
 function closingParen(analysis: TextAnalysis, open: number): number | undefined {
@@ -1079,7 +1344,7 @@ function closingParen(analysis: TextAnalysis, open: number): number | undefined 
 /**
  * `grant_type=client_credentials&client_secret=…` in a string (`addQueryStringSites`): the name
  * right after the string's start, a template's `}`, `?` or `&`, and the value after its `=`. Every
- * such name holds a word of `CANDIDATE_ANY`, so the name search finds it.
+ * such name holds a credential word (`findCredentialWords`), so the name search finds it.
  */
 function queryValueReportable(analysis: TextAnalysis, name: string, start: number, wanted: KindFilter): boolean {
   const kind = kindOfName(name);
@@ -1133,17 +1398,15 @@ function mayHaveSuperagentAuth(analysis: TextAnalysis, wanted: KindFilter): bool
   return /\.\s*auth\s*\(/u.test(analysis.text);
 }
 
-/** The credential kinds one rule reports, and the words every name of those kinds contains. */
+/** The credential kinds one rule reports. */
 export interface SiteKinds {
   readonly wanted: KindFilter;
-  /** A global, lower-case pattern without the `i` flag (searched in the lower-cased text), or needles found as written. */
-  readonly names: RegExp | readonly string[];
 }
 
-export const CLIENT_SECRET_SITES: SiteKinds = { wanted: (kind) => kind === 'client-secret', names: CANDIDATE_CLIENT_SECRET };
-export const CLIENT_ID_SITES: SiteKinds = { wanted: (kind) => kind === 'client-id', names: CANDIDATE_CLIENT_ID };
+export const CLIENT_SECRET_SITES: SiteKinds = { wanted: (kind) => kind === 'client-secret' };
+export const CLIENT_ID_SITES: SiteKinds = { wanted: (kind) => kind === 'client-id' };
 /** Passwords, API keys, tokens, private keys, signing secrets and plain secrets. */
-export const OTHER_CREDENTIAL_SITES: SiteKinds = { wanted: (kind) => kind !== 'client-secret' && kind !== 'client-id', names: CANDIDATE_ANY };
+export const OTHER_CREDENTIAL_SITES: SiteKinds = { wanted: (kind) => kind !== 'client-secret' && kind !== 'client-id' };
 
 /**
  * Whether the hard-coded-credential collection may report a site of the given kinds in `text`:
@@ -1155,18 +1418,39 @@ export function mayHaveCredentialSiteOfKind(text: string, kinds: SiteKinds, cont
 
 /** Why `mayHaveCredentialSiteOfKind` lets a text through (`name password at 1234`), for tests and tuning. */
 export function credentialSiteReason(text: string, kinds: SiteKinds, context?: GateContext): string | undefined {
-  const { wanted } = kinds;
   const analysis = analysisOf(text, context?.filename);
-  const sinks = (context?.options as { sinks?: readonly UserSinkOption[] } | undefined)?.sinks;
-  const summary = sinkSummary(analysis, Array.isArray(sinks) ? sinks : undefined);
+  const option = (context?.options as { sinks?: readonly UserSinkOption[] } | undefined)?.sinks;
+  const sinks = Array.isArray(option) ? option : undefined;
+  // The scanner's prefilter and then the rule's own `create()` ask the same question of the same text.
+  let byKinds = reasonMemo.get(analysis);
+  if (!byKinds) {
+    byKinds = new Map();
+    reasonMemo.set(analysis, byKinds);
+  }
+  let bySinks = byKinds.get(kinds);
+  if (!bySinks) {
+    bySinks = new Map();
+    byKinds.set(kinds, bySinks);
+  }
+  if (bySinks.has(sinks)) return bySinks.get(sinks);
+  const reason = siteReason(analysis, kinds.wanted, sinks);
+  bySinks.set(sinks, reason);
+  return reason;
+}
+
+const reasonMemo = new WeakMap<TextAnalysis, Map<SiteKinds, Map<readonly UserSinkOption[] | undefined, string | undefined>>>();
+
+function siteReason(analysis: TextAnalysis, wanted: KindFilter, sinks: readonly UserSinkOption[] | undefined): string | undefined {
+  const { text } = analysis;
+  const summary = sinkSummary(analysis, sinks);
   const wholesale = [...summary.wholesale].find(wanted);
   if (wholesale) return `sink slot of kind ${wholesale} (callee not found by name)`;
   if (wanted('client-id') && mayHaveAcumaticaClientId(text)) return 'Acumatica client id';
-  if ((wanted('client-secret') || wanted('password')) && mayHaveBasicHeader(analysis)) return 'Basic header';
+  if (mayHaveBasicHeader(analysis, wanted)) return 'Basic header';
   if (mayHaveSuperagentAuth(analysis, wanted)) return 'superagent auth';
   if (mayHaveJwkD(analysis, wanted)) return 'JWK d';
   if (mayHavePositionalSinkSite(analysis, summary, wanted)) return 'positional sink slot';
-  const site = nameSite(analysis, wanted, kinds.names, summary.keys);
+  const site = nameSite(analysis, wanted, summary.keys);
   return site === undefined ? undefined : `name ${site.name} at ${site.at}`;
 }
 
@@ -1179,8 +1463,35 @@ export function credentialSiteReason(text: string, kinds: SiteKinds, context?: G
  * Anthropic, Linear and 1Password tokens; the AWS ids are off in the preset) and the OAuth formats
  * (Google client secrets and API keys, Azure AD client secrets, Stripe keys, JWTs).
  */
-const KNOWN_FORMAT_LOOSE =
+export const KNOWN_FORMAT_LOOSE =
   /PRIVATE KEY|npm_|x-oauth-basic|_authToken|xox[bpaor]-|xapp-|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|T3BlbkFJ|sk-ant-api0|lin_api_|ops_ey|GOCSPX-|AIza|Q~|[sr]k_(?:live|test)_|eyJ[\w-]{8,}\.eyJ|:\/\/[^:/\s]{1,256}:[^@/\s]{1,256}@|(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|slack|Slack|SLACK/u;
+
+const JWT_REST = /[\w-]{8,}\.eyJ/y;
+const URL_PASSWORD_REST = /[^:/\s]{1,256}:[^@/\s]{1,256}@/y;
+
+function matchesAt(pattern: RegExp, text: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(text);
+}
+
+/**
+ * `KNOWN_FORMAT_LOOSE` as literal words found with `indexOf` of a few rare anchor characters
+ * (see `anchors.ts`), each alternative spelled out; the JWT and URL-password forms check the rest
+ * of their pattern at the hit. One alternation regex tests every position of every file.
+ */
+const KNOWN_FORMAT_WORDS: readonly AnchoredWord[] = [
+  'PRIVATE KEY', 'npm_', 'x-oauth-basic', '_authToken', ...'bpaor'.split('').map((c) => `xox${c}-`), 'xapp-', 'SG.',
+  ...['pa', 'ca', 'at', 'ss'].map((c) => `shp${c}_`), ...'pousr'.split('').map((c) => `gh${c}_`), 'github_pat_', 'T3BlbkFJ', 'sk-ant-api0',
+  'lin_api_', 'ops_ey', 'GOCSPX-', 'AIza', 'Q~', ...['sk', 'rk'].flatMap((p) => ['live', 'test'].map((m) => `${p}_${m}_`)),
+  ...['SECRET', 'Secret', 'secret'].flatMap((secret) => ['', '_'].flatMap((sep) => ['ACCESS', 'Access', 'access'].map((access) => `${secret}${sep}${access}`))),
+  'slack', 'Slack', 'SLACK',
+].map((word): AnchoredWord => ({ word }));
+
+export const hasKnownFormatLooseForm = anchoredWords([
+  ...KNOWN_FORMAT_WORDS,
+  { word: 'eyJ', accept: (text, start) => matchesAt(JWT_REST, text, start + 3) },
+  { word: '://', accept: (text, start) => matchesAt(URL_PASSWORD_REST, text, start + 3) },
+]);
 
 /**
  * Whether `findKnownSecrets` may find a token in the text: a cheap pass for the loose forms, then
@@ -1189,6 +1500,6 @@ const KNOWN_FORMAT_LOOSE =
 export function mayHaveKnownFormatToken(text: string, filename?: string): boolean {
   // The GCP rule of the preset reads whole JSON files; a code file never is one.
   if (filename !== undefined && /\.json$/iu.test(filename)) return findKnownSecrets(text, { filePath: filename }).length > 0;
-  if (!KNOWN_FORMAT_LOOSE.test(text)) return false;
+  if (!hasKnownFormatLooseForm(text)) return false;
   return findKnownSecrets(text).length > 0;
 }

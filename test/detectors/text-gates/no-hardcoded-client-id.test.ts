@@ -13,6 +13,9 @@ describe('no-hardcoded-client-id text gate', () => {
     ['a catalogue slot', `import { ClientSecretCredential } from '@azure/identity';\nnew ClientSecretCredential(tenant, '${GUID}', secret);`],
     ['a token request username', `import got from 'got';\nawait got.post('https://erp.example.com/oauth/token', { username: 'pos-sync', password: secret });`],
     ['a consumer key', `const twitter = { consumerKey: '${GUID}' };`],
+    ['a quoted header name with dashes', `const headers = { 'X-Client-Id': '${GUID}' };`],
+    ['a JSX attribute with dashes', `<ErpProvider client-id="${GUID}" />`],
+    ['a consumer key in capitals', `const CONSUMER_KEY = '${GUID}';`],
   ])('lets through %s', (_label, text) => {
     expect(mayReport(text, JS)).toBe(true);
   });
@@ -23,6 +26,8 @@ describe('no-hardcoded-client-id text gate', () => {
     ['a parameter forwarded', 'function f(e){return{clientId:e.clientId,username:e.username}}'],
     ['a setter of a URL username', 'class U{set username(e){this[i].username=e}}'],
     ['an email address in a string', "const contact = 'support@example.com';"],
+    ['a client identifier that is no client id', `const clientIdentity = '${GUID}';`],
+    ['a client name', "const clientName = 'pos-sync';"],
   ])('stops %s', (_label, text) => {
     expect(mayReport(text, JS)).toBe(false);
   });

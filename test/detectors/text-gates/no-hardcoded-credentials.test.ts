@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayHaveKnownFormatToken } from '../../../src/detectors/text-gates/credential-sites.js';
+import { anchoredHits } from '../../../src/detectors/text-gates/anchors.js';
+import { credentialSiteReason, hasKnownFormatLooseForm, KNOWN_FORMAT_LOOSE, mayHaveKnownFormatToken, OTHER_CREDENTIAL_SITES } from '../../../src/detectors/text-gates/credential-sites.js';
 import { mayReport } from '../../../src/detectors/text-gates/no-hardcoded-credentials.js';
 import { classifySecretName } from '../../../src/detectors/names.js';
 
@@ -34,6 +35,67 @@ describe('no-hardcoded-credentials text gate', () => {
     expect(mayReport(text, JS)).toBe(false);
   });
 
+  describe('an object literal under a credential name', () => {
+    // The rule resolves no object literal: only the credential-named properties inside are sites.
+    it.each([
+      ['a credential-named property inside', `token = { accessToken: '${KEY}', type: 'bearer' };`],
+      ['a JSX expression container holding a literal', `const el = <ErpClient token={'${KEY}'} />;`],
+      ['a JSX expression container holding a const', `const ERP_TOKEN = '${KEY}';\nconst el = <ErpClient token={ERP_TOKEN} />;`],
+    ])('lets through %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(true);
+    });
+
+    it.each([
+      ['a parser token (next’s compiled @vercel/og)', `var type = '${KEY}';\ntoken = { type: "string", sourceIndex: pos, quote };`],
+      ['shorthand members', "var value = 'Zq8vL2mNx4Rt7YpK';\ntoken = { value, end };"],
+      ['a spread', `var base = '${KEY}';\ntoken = { ...base, kind: 'word' };`],
+    ])('stops %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(false);
+    });
+  });
+
+  describe('a value that is a logical, conditional or other binary expression', () => {
+    it.each([
+      ['a conditional of a declared name (next’s compiled @vercel/og)', 'var i = "Zq8vL2mNx4Rt7YpK";\nvar tokenDescriptor = i < 0 || arguments.length <= i ? void 0 : arguments[i];'],
+      ['a logical expression', `const fallback = '${KEY}';\nconst apiToken = fallback || process.env.API_TOKEN;`],
+    ])('stops %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(false);
+    });
+
+    it.each([
+      ['a declared name', `const ERP = '${KEY}';\nconst apiToken = ERP;`],
+      ['a declared name before a comment', `const ERP = '${KEY}';\nconst apiToken = ERP // the ERP key\n;`],
+      ['a declared name before a statement starting with --', `const ERP = '${KEY}';\nlet apiToken = ERP\n--retries;`],
+      ['a concatenation (not evaluated)', "const apiToken = ERP + '-x';"],
+    ])('lets through %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(true);
+    });
+  });
+
+  describe('a Basic header', () => {
+    it.each([
+      ['a literal password', `const headers = { Authorization: 'Basic ' + Buffer.from('pos-sync:${PW}').toString('base64') };`],
+      ['a literal password after an expression', `const headers = { Authorization: \`Basic \${btoa(\`\${user}:${PW}\`)}\` };`],
+      ['a const password', `const ERP_PASSWORD = '${PW}';\nconst auth = 'Basic ' + btoa(user + ':' + ERP_PASSWORD);`],
+      ['a member read of a const object', `const ERP = { pw: '${PW}' };\nconst auth = \`Basic \${btoa(\`\${user}:\${ERP.pw}\`)}\`;`],
+      ['an argument the text test cannot split', 'const auth = \'Basic \' + btoa(user + \':\' + (pw || fallback));'],
+    ])('lets through %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(true);
+    });
+
+    it.each([
+      [
+        'decoded URL parts (next’s compiled @edge-runtime)',
+        'const { username, password } = url;\nheaders["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;',
+      ],
+      ['parameters', 'function basic(username, password) { const credentials = btoa(`${username}:${password}`); return `Basic ${credentials}`; }'],
+      ['a member read of a parameter', 'function auth(opts) { return "Basic " + Buffer.from(opts.user + ":" + opts.pass).toString("base64"); }'],
+      ['an already encoded value', 'headers["proxy-authorization"] = `Basic ${opts.auth}`;'],
+    ])('stops %s', (_label, text) => {
+      expect(mayReport(text, JS)).toBe(false);
+    });
+  });
+
   it('does not run the known-format pre-check when checkKnownFormats is off', () => {
     expect(mayReport(`log('${GITHUB}');`, { ...JS, options: { checkKnownFormats: false } })).toBe(false);
   });
@@ -43,6 +105,64 @@ describe('no-hardcoded-credentials text gate', () => {
     expect(mayHaveKnownFormatToken(`x = 'https://user:${PW}@example.com/path'`)).toBe(true);
     expect(mayHaveKnownFormatToken(`x = 'mongodb://sync:${PW}@db.example.com/erp'`)).toBe(true);
     expect(mayHaveKnownFormatToken("const url = 'https://example.com/path?key=value';")).toBe(false);
+  });
+
+  it('the loose known-format search agrees with its regular expression', () => {
+    const texts = [
+      '-----BEGIN PRIVATE KEY-----',
+      'npm_x',
+      'https://x-oauth-basic@github.com',
+      'xoxb-1',
+      'xoxz-1',
+      'SG.',
+      'shpat_',
+      'shpxx_',
+      'ghp_',
+      'gha_',
+      'sk_live_',
+      'pk_live_',
+      'aws_secret_access_key',
+      'SECRET_ACCESS_KEY',
+      'SecretAccessKey',
+      'secretAccess',
+      'SECRETaccess',
+      'sEcretAccess',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0',
+      'eyJhbGc.eyJ',
+      `postgres://sync:${PW}@db`,
+      'https://example.com/path:8080@x',
+      'https://example.com/a',
+      'Q~',
+      'AIza',
+      'a Slack hook',
+      'SLACK',
+      'sLack',
+      'const x = 1;',
+    ];
+    for (const text of texts) expect([text, hasKnownFormatLooseForm(text)]).toEqual([text, KNOWN_FORMAT_LOOSE.test(text)]);
+  });
+
+  it('anchored hits find every accepted occurrence once, in order', () => {
+    const find = anchoredHits([{ word: 'key' }, { word: 'Key' }, { word: 'zip', accept: (text, start) => text.charAt(start + 3) === '!' }]);
+    expect(find('apiKey = key; zip zip! Key')).toEqual([3, 9, 18, 23]);
+    expect(find('nothing here')).toEqual([]);
+  });
+
+  it.each([
+    ['a capitalised name', `const ErpToken = '${KEY}';`],
+    ['a name in capitals', `const ERP_API_KEY = '${KEY}';`],
+    ['a key after a separator', `const headers = { 'X-Api-Key': '${KEY}' };`],
+    ['a password as the last word', `const dbPass = '${KEY}';`],
+    ['a PAT', `const githubPAT = '${KEY}';`],
+  ])('finds the credential word of %s', (_label, text) => {
+    expect(credentialSiteReason(text, OTHER_CREDENTIAL_SITES, JS)).toMatch(/^name /u);
+  });
+
+  it.each([
+    ['a path', `const npmPath = '${KEY}';`],
+    ['a key without a credential word before it', `const cacheKey = '${KEY}';`],
+  ])('finds no credential name in %s', (_label, text) => {
+    expect(credentialSiteReason(text, OTHER_CREDENTIAL_SITES, JS)).toBeUndefined();
   });
 
   it('finds names of every other credential kind', () => {
