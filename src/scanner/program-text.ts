@@ -6,7 +6,7 @@
  */
 import { getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { classifySecretName } from '../detectors/index.js';
-import { CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
+import { CATALOGUE_MODULE, CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
 
 /**
  * White space and comments between two tokens, matched one way only (a block comment ends at its
@@ -346,24 +346,45 @@ const WORD = /[\w$\u0080-\uffff]+/gu;
  * Local names that may be bound to an import in the file: every word of every import clause, and
  * of every `const|let|var` declaration whose initialiser is a `require()` call (the facts rule
  * follows exactly these bindings back to a module). `any` when a declaration is too far back to
- * find.
+ * find. With `imports`, only imports and requires of a specifier it accepts count (a `require()`
+ * whose argument is not a quoted string binds nothing for the facts rule either).
  */
-export function importedBindingNames(text: string): Set<string> | 'any' {
+export function importedBindingNames(text: string, imports?: (specifier: string) => boolean): Set<string> | 'any' {
   try {
-    return bindingNames(text);
+    return bindingNames(text, imports);
   } catch (error) {
     if (error instanceof Undecidable) return 'any';
     throw error;
   }
 }
 
-function bindingNames(text: string): Set<string> | 'any' {
+/** The value of the quoted string (`'` or `"`, on one line) opening at `index`: undefined if none, null if it does not close. */
+function quotedAt(text: string, index: number): string | null | undefined {
+  if (text[index] !== "'" && text[index] !== '"') return undefined;
+  const close = stringEnd(text, index);
+  return close < 0 ? null : unescapeString(text.slice(index + 1, close));
+}
+
+function bindingNames(text: string, imports?: (specifier: string) => boolean): Set<string> | 'any' {
   const names = new Set<string>();
   if (text.includes('import')) {
-    for (const match of text.matchAll(IMPORT_CLAUSE)) for (const word of (match[1] as string).matchAll(WORD)) names.add(word[0]);
+    for (const match of text.matchAll(IMPORT_CLAUSE)) {
+      if (imports) {
+        // The match ends with the specifier's opening quote.
+        const specifier = quotedAt(text, match.index + match[0].length - 1);
+        if (specifier !== null && specifier !== undefined && !imports(specifier)) continue;
+      }
+      for (const word of (match[1] as string).matchAll(WORD)) names.add(word[0]);
+    }
   }
   if (text.includes('require')) {
     for (const match of text.matchAll(REQUIRE_CALL)) {
+      if (imports) {
+        let open = skipTriviaForward(text, match.index + match[0].length);
+        while (text[open] === '(') open = skipTriviaForward(text, open + 1);
+        const specifier = quotedAt(text, open);
+        if (specifier === undefined || (specifier !== null && !imports(specifier))) continue;
+      }
       let i = skipSpaceBackward(text, match.index);
       while (text[i] === '(') i = skipSpaceBackward(text, i);
       // `= require(…)`, `= <T>require(…)`: an initialiser; anything else binds no name to the module.
@@ -534,14 +555,29 @@ function destructuresImported(text: string, names: ReadonlySet<string>): boolean
  * a cross-file use: an imported binding, or a member chain on one, read as `chain.clientSecret`,
  * written under a secret key or variable (`clientSecret: cfg.x`, `const password = cfg.erp.pw`,
  * `a.token = cfg.t`), or destructured with a secret key (`const { clientSecret } = cfg`). Shapes it
- * cannot follow count as uses. Sinks of catalogue modules are not looked at here.
+ * cannot follow count as uses. Sinks of catalogue modules are not looked at here. With `imports`,
+ * only bindings of the specifiers it accepts count (see `importedBindingNames`).
  */
-export function mayUseImportedUnderSecretName(text: string): boolean {
+export function mayUseImportedUnderSecretName(text: string, imports?: (specifier: string) => boolean): boolean {
   if (!CREDENTIAL_NAME.test(text)) return false;
-  const names = importedBindingNames(text);
+  const names = importedBindingNames(text, imports);
   if (names === 'any') return true;
   if (names.size === 0) return false;
   return decide(() => usesImportedUnderSecretName(text, names), true);
+}
+
+/**
+ * Whether the file may use a value imported through one of the specifiers `imports` accepts (the
+ * ones that resolve to another scanned file) the way the facts rule records a cross-file use:
+ * under a secret name (`mayUseImportedUnderSecretName`), or, in a file that names a catalogue
+ * module or one of `sinkModules`, as any argument of a sink call, which needs such a binding too.
+ */
+export function mayUseImportedFrom(text: string, imports: (specifier: string) => boolean, sinkModules: readonly string[] = []): boolean {
+  if (CATALOGUE_MODULE.test(text) || sinkModules.some((module) => text.includes(module))) {
+    const names = importedBindingNames(text, imports);
+    return names === 'any' || names.size > 0;
+  }
+  return mayUseImportedUnderSecretName(text, imports);
 }
 
 function usesImportedUnderSecretName(text: string, names: ReadonlySet<string>): boolean {

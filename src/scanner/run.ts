@@ -18,7 +18,7 @@ import { ruleSeverities } from './lint.js';
 import { checkInWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor } from './parallel.js';
 import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
-import { mayUseImportedSecretName } from './prefilter.js';
+import { mayUseImportedFrom } from './program-text.js';
 import { isSuppressed } from './suppressions.js';
 import { ruleForCredentialKind } from './text-files.js';
 import { findTypedSinkFlows } from './typed-sinks.js';
@@ -334,11 +334,11 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   };
   if (options.wholeProgram !== false && codeFiles.length > 0) {
     try {
-      const resolver = new ModuleResolver(host);
+      const scannedCode = new Set(codeFiles.map((state) => state.candidate.path));
+      const resolver = new ModuleResolver(host, scannedCode);
       const byPosition = new Map<string, number>();
       findings.forEach((finding, index) => byPosition.set(`${finding.file}:${finding.line}:${finding.column}`, index));
       // The project files a file's import specifiers (a text superset of its imports) resolve to.
-      const scannedCode = new Set(codeFiles.map((state) => state.candidate.path));
       const edges = new Map<string, readonly string[]>();
       const edgesOf = (file: string): readonly string[] => {
         let found = edges.get(file);
@@ -351,12 +351,17 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         return found;
       };
       // A use site reads a value imported from another scanned file: a file the prefilter passed
-      // over is parsed for its facts only when it imports such a file and, read again, may use an
-      // imported value under a secret name or pass one to a sink.
+      // over is parsed for its facts only when it imports such a file and, read again, may use a
+      // value imported from one under a secret name or pass one to a sink.
       const sinkModules = userSinkModules(options.sinks);
       const mayUseImported = (state: FileState): boolean => {
-        const outcome = pass.read(state.candidate.path, state.candidate.category, options.readFile);
-        return 'text' in outcome && (mayUseImportedSecretName(outcome.text) || sinkModules.some((module) => outcome.text.includes(module)));
+        const file = state.candidate.path;
+        const outcome = pass.read(file, state.candidate.category, options.readFile);
+        const fromScanned = (specifier: string): boolean => {
+          const target = resolver.resolve(specifier, file);
+          return target !== undefined && target !== file && scannedCode.has(target);
+        };
+        return 'text' in outcome && mayUseImportedFrom(outcome.text, fromScanned, sinkModules);
       };
       const useFiles = codeFiles
         .filter((state) => state.facts !== undefined || (state.mayUseSecret && !state.parsed && edgesOf(state.candidate.path).length > 0 && mayUseImported(state)))

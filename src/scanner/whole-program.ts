@@ -9,7 +9,8 @@
  * - client-bundle reachability: a module that reads a server secret from the environment and is
  *   imported, directly or transitively, by client-side code; reported with the import chain.
  */
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { dirname, join } from 'node:path';
 // Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
 // scan it for named exports first (about 0.3 s of start-up).
 import ts = require('typescript');
@@ -37,21 +38,80 @@ const LENIENT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** Module resolutions after which TypeScript finds a bare package name only in `node_modules` (or in the package itself). */
+const PACKAGE_LOOKUP_RESOLUTIONS: ReadonlySet<ts.ModuleResolutionKind> = new Set([
+  ts.ModuleResolutionKind.Node10,
+  ts.ModuleResolutionKind.Node16,
+  ts.ModuleResolutionKind.NodeNext,
+  ts.ModuleResolutionKind.Bundler,
+]);
+
+/** The resolution TypeScript applies for a set of options (its default depends on `module`). */
+function effectiveResolution(options: ts.CompilerOptions): ts.ModuleResolutionKind | undefined {
+  const effective = (ts as unknown as { getEmitModuleResolutionKind?: (options: ts.CompilerOptions) => ts.ModuleResolutionKind }).getEmitModuleResolutionKind;
+  return effective ? effective(options) : options.moduleResolution;
+}
+
+/**
+ * The package name of a bare specifier (`pg`, `@azure/identity` of `@azure/identity/dist/x`), or
+ * undefined for anything TypeScript may resolve to a path of its own: relative and absolute paths,
+ * `#imports`, URLs and `node:` names (a `:`), back-slashes, and `.`/`..` segments after the name
+ * (`pkg/../../src/x` leaves the package's directory).
+ */
+export function barePackageName(specifier: string): string | undefined {
+  if (/^[./#\\]/u.test(specifier) || specifier.includes(':') || specifier.includes('\\')) return undefined;
+  const segments = specifier.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return undefined;
+  const length = specifier.startsWith('@') ? 2 : 1;
+  if (segments.length < length || segments.slice(0, length).some((segment) => segment === '')) return undefined;
+  return segments.slice(0, length).join('/');
+}
+
 export class ModuleResolver {
   private readonly cache = new Map<string, string | null>();
   /** TypeScript's own resolution caches (one per option set), shared by every directory as tsc shares them. */
   private readonly tsCaches = new Map<ts.CompilerOptions, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
+  private packageNames: Set<string> | undefined;
 
-  constructor(private readonly host: ModuleGraphHost) {}
+  /**
+   * With `scannedFiles`, a bare package name that cannot lead to one of them is not looked up at
+   * all (see `mayLeadToScanned`): only scanned files are ever used from a resolution.
+   */
+  constructor(
+    private readonly host: ModuleGraphHost,
+    private readonly scannedFiles?: Iterable<string>,
+  ) {}
 
   /** The project file `specifier` resolves to from `fromFile`, or undefined (packages, missing files). */
   resolve(specifier: string, fromFile: string): string | undefined {
     const key = `${dirname(fromFile)}\0${specifier}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const resolved = this.resolveWith(specifier, fromFile, this.host.getCompilerOptions(fromFile)) ?? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS);
+    const options = this.host.getCompilerOptions(fromFile);
+    const resolved =
+      (this.mayLeadToScanned(specifier, options) ? this.resolveWith(specifier, fromFile, options) : undefined) ??
+      (this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined);
     this.cache.set(key, resolved ?? null);
     return resolved;
+  }
+
+  /**
+   * Whether resolving `specifier` under `options` may end at a scanned file. A bare package name,
+   * without `paths`, `baseUrl` or classic resolution, is looked up in `node_modules` folders (whose
+   * files are never used: see `resolveWith`) and, under node16/nodenext/bundler, in the importing
+   * package itself by its own name. It can end at a scanned file only when it names a package
+   * that holds scanned files (the `name` of a `package.json` above one), or a link in a
+   * `node_modules` folder above one (a workspace package linked under any name); a package
+   * folder that is not itself a link is taken to hold only its own files.
+   */
+  private mayLeadToScanned(specifier: string, options: ts.CompilerOptions): boolean {
+    if (!this.scannedFiles || options.paths !== undefined || options.baseUrl !== undefined) return true;
+    const resolution = effectiveResolution(options);
+    if (resolution === undefined || !PACKAGE_LOOKUP_RESOLUTIONS.has(resolution)) return true;
+    const name = barePackageName(specifier);
+    if (name === undefined) return true;
+    this.packageNames ??= packagesHolding(this.scannedFiles);
+    return this.packageNames.has(name);
   }
 
   private resolveWith(specifier: string, fromFile: string, given: ts.CompilerOptions): string | undefined {
@@ -67,6 +127,63 @@ export class ModuleResolver {
     if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return undefined;
     return path;
   }
+}
+
+/** Entries of a directory, or none when it cannot be read. */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Names under which a bare specifier may reach one of `files`: the `name` of every `package.json`
+ * in a directory above a file (up to the root), and every link in a `node_modules` folder of
+ * those directories (a scoped link as `@scope/name`, a linked file without its extension).
+ */
+export function packagesHolding(files: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (let dir = dirname(file); !seen.has(dir); dir = dirname(dir)) {
+      seen.add(dir);
+      for (const entry of entriesOf(dir)) {
+        if (entry.name === 'package.json' && !entry.isDirectory()) {
+          const name = packageNameIn(join(dir, entry.name));
+          if (name !== undefined) names.add(name);
+        } else if (entry.name === 'node_modules' && (entry.isDirectory() || entry.isSymbolicLink())) {
+          for (const name of linkedPackages(join(dir, entry.name))) names.add(name);
+        }
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return names;
+}
+
+function packageNameIn(path: string): string | undefined {
+  try {
+    const { name } = JSON.parse(readFileSync(path, 'utf8')) as { name?: unknown };
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of a `node_modules` folder that are links (all of a linked `@scope` folder). */
+function linkedPackages(nodeModules: string): string[] {
+  const names: string[] = [];
+  const add = (entry: Dirent, prefix: string): void => {
+    names.push(prefix + entry.name, prefix + entry.name.replace(/\.[^.]*$/u, ''));
+  };
+  for (const entry of entriesOf(nodeModules)) {
+    if (entry.name.startsWith('@') && (entry.isDirectory() || entry.isSymbolicLink())) {
+      for (const scoped of entriesOf(join(nodeModules, entry.name))) if (entry.isSymbolicLink() || scoped.isSymbolicLink()) add(scoped, `${entry.name}/`);
+    } else if (entry.isSymbolicLink()) add(entry, '');
+  }
+  return names;
 }
 
 /**

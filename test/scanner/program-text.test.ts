@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileLinter } from '../../src/scanner/lint.js';
 import { mayReadSecretEnv, mayUseImportedSecretName, mayUseSecretName } from '../../src/scanner/prefilter.js';
-import { importedBindingNames, importSpecifiers, isSecretEnvName, mayReadSecretEnvText, mayUseImportedUnderSecretName } from '../../src/scanner/program-text.js';
+import { importedBindingNames, importSpecifiers, isSecretEnvName, mayReadSecretEnvText, mayUseImportedFrom, mayUseImportedUnderSecretName } from '../../src/scanner/program-text.js';
 import { importersOf } from '../../src/scanner/whole-program.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -131,6 +131,42 @@ describe('mayUseImportedUnderSecretName', () => {
   });
 });
 
+describe('mayUseImportedFrom', () => {
+  const local = (specifier: string): boolean => specifier.startsWith('.');
+
+  it('counts only the bindings of the specifiers it is given (those that resolve to another scanned file)', () => {
+    const names = importedBindingNames(
+      "import a, { b as c } from './x';\nimport * as ns from 'pkg';\nconst { d } = require('./z');\nconst e = require('lib');\nconst f = require(name);\nconst g = require(\n  // the module\n  ('./g'));",
+      local,
+    );
+    expect(names === 'any' ? 'any' : [...names].filter((name) => name.length === 1).sort()).toEqual(['a', 'b', 'c', 'd', 'g']);
+  });
+
+  it('lets through a use of a value imported from a scanned file, under a secret name or at a sink', () => {
+    for (const text of [
+      "import { erp } from './config';\nconst client = createClient({ clientSecret: erp.secret });",
+      "const cfg = require('./config');\nconst { password } = cfg;",
+      "import { discovery } from 'openid-client';\nimport { kensium } from './settings';\nawait discovery(url, kensium.id, kensium.value);",
+      // A specifier on a broken line is not read: counted.
+      "import { erp } from './config\nconst x = { clientSecret: erp.secret };",
+    ]) {
+      expect(mayUseImportedFrom(text, local), text).toBe(true);
+    }
+    expect(mayUseImportedFrom("import { erp } from './config';\nerpClient.connect(erp.handle);", local, ['erpClient'])).toBe(true);
+  });
+
+  it('stops uses of values imported from packages outside the scan', () => {
+    for (const text of [
+      "import { erp } from 'erp-sdk';\nconst client = createClient({ clientSecret: erp.secret });",
+      "const cfg = require('config');\nconst { password } = cfg;",
+      "import { discovery } from 'openid-client';\nimport { format } from './format';\nawait discovery(url, process.env.ID, secret);",
+      "const cfg = require(`./config`);\nconst { password } = cfg;",
+    ]) {
+      expect(mayUseImportedFrom(text, local), text).toBe(text.includes("'./format'"));
+    }
+  });
+});
+
 describe('the text tests against the facts of a parse', () => {
   const linter = new FileLinter({ rules: {}, reportUnusedDisableDirectives: false });
   const files = [...codeFiles(join(root, 'test/fixtures/scanner')), ...codeFiles(join(root, 'examples'))];
@@ -152,6 +188,9 @@ describe('the text tests against the facts of a parse', () => {
         uses++;
         expect(mayUseSecretName(text), file).toBe(true);
         expect(mayUseImportedSecretName(text), file).toBe(true);
+        // Counting only the imports the uses go through (the ones that matter to the check).
+        const used = new Set(facts.slotUses.map((use) => use.specifier));
+        expect(mayUseImportedFrom(text, (specifier) => used.has(specifier)), file).toBe(true);
       }
     }
     // The fixtures hold both, so the loop above checked something.

@@ -1,0 +1,125 @@
+/**
+ * The whole-program module resolver: a bare package name is looked up only when it may lead to a
+ * scanned file, and every resolution it keeps gives what TypeScript's own resolution gives.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COMPILER_OPTIONS } from '../../src/scanner/project.js';
+import { barePackageName, ModuleResolver, packagesHolding, type ModuleGraphHost } from '../../src/scanner/whole-program.js';
+
+let root: string;
+const files: Record<string, string> = {
+  'packages/lib/package.json': JSON.stringify({ name: '@acme/lib', main: './index.js' }),
+  'packages/lib/index.js': "exports.erp = { login: 'pos-sync' };\n",
+  'packages/self/package.json': JSON.stringify({ name: 'self-pkg', exports: { './util': './util.js', '.': './main.js' } }),
+  'packages/self/main.js': "module.exports = require('self-pkg/util');\n",
+  'packages/self/util.js': "exports.value = 'x';\n",
+  'app/package.json': JSON.stringify({ name: 'app' }),
+  'app/main.js': "const lib = require('@acme/lib');\nconst alias = require('erp-config');\nconst pad = require('left-pad');\n",
+  'app/paths.js': "const cfg = require('@cfg/index');\n",
+  'app/node_modules/left-pad/package.json': JSON.stringify({ name: 'left-pad', main: './index.js' }),
+  'app/node_modules/left-pad/index.js': 'module.exports = (s) => s;\n',
+};
+const scanned = ['packages/lib/index.js', 'packages/self/main.js', 'packages/self/util.js', 'app/main.js', 'app/paths.js'];
+
+function hostFor(options: (path: string) => ts.CompilerOptions = () => DEFAULT_COMPILER_OPTIONS): ModuleGraphHost {
+  return { getFacts: () => undefined, getCompilerOptions: options, relative: (path) => path.slice(root.length + 1) };
+}
+
+beforeAll(() => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'ch-resolver-')));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  // A workspace package linked under its own name, and the same package linked under another name.
+  mkdirSync(join(root, 'app/node_modules/@acme'), { recursive: true });
+  symlinkSync(join(root, 'packages/lib'), join(root, 'app/node_modules/@acme/lib'), 'dir');
+  symlinkSync(join(root, 'packages/lib'), join(root, 'app/node_modules/erp-config'), 'dir');
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('barePackageName', () => {
+  it('names the package of a bare specifier and nothing TypeScript may read as a path', () => {
+    expect(barePackageName('pg')).toBe('pg');
+    expect(barePackageName('@azure/identity')).toBe('@azure/identity');
+    expect(barePackageName('@azure/identity/dist/index.js')).toBe('@azure/identity');
+    expect(barePackageName('next/dist/server/next.js')).toBe('next');
+    // Not a valid npm name, but looked up in node_modules all the same.
+    expect(barePackageName('@/components/a')).toBe('@/components');
+    for (const specifier of ['./a', '../a', '.', '..', '/abs/a', '#internal', 'node:fs', 'file:///a.js', 'C:\\a', 'pkg/../../src/a', 'pkg/./a', '@scope', '']) {
+      expect(barePackageName(specifier), specifier).toBeUndefined();
+    }
+  });
+});
+
+describe('packagesHolding', () => {
+  it('collects the names of the packages above scanned files and the links in their node_modules folders', () => {
+    const names = packagesHolding(scanned.map((path) => join(root, path)));
+    expect(names).toContain('@acme/lib');
+    expect(names).toContain('self-pkg');
+    expect(names).toContain('app');
+    expect(names).toContain('erp-config');
+    // A package installed in node_modules (not a link) holds no scanned file.
+    expect(names).not.toContain('left-pad');
+  });
+});
+
+describe('ModuleResolver', () => {
+  const cases: [from: string, specifier: string][] = [
+    ['app/main.js', '@acme/lib'],
+    ['app/main.js', 'erp-config'],
+    ['app/main.js', 'left-pad'],
+    ['app/main.js', '../packages/lib/index.js'],
+    ['packages/self/main.js', 'self-pkg/util'],
+    ['packages/self/main.js', 'self-pkg'],
+    ['app/paths.js', '@cfg/index'],
+    ['app/main.js', 'fs'],
+  ];
+
+  it('resolves a bare specifier of a package inside the scan: a linked workspace package under any name, and a package by its own name', () => {
+    const resolver = new ModuleResolver(hostFor(), scanned.map((path) => join(root, path)));
+    expect(resolver.resolve('@acme/lib', join(root, 'app/main.js'))).toBe(join(root, 'packages/lib/index.js'));
+    expect(resolver.resolve('erp-config', join(root, 'app/main.js'))).toBe(join(root, 'packages/lib/index.js'));
+    expect(resolver.resolve('self-pkg/util', join(root, 'packages/self/main.js'))).toBe(join(root, 'packages/self/util.js'));
+    expect(resolver.resolve('left-pad', join(root, 'app/main.js'))).toBeUndefined();
+  });
+
+  it('resolves a paths alias, which can map any bare name to a scanned file', () => {
+    const withPaths: ts.CompilerOptions = { ...DEFAULT_COMPILER_OPTIONS, baseUrl: root, paths: { '@cfg/*': ['packages/lib/*'] } };
+    const resolver = new ModuleResolver(hostFor(() => withPaths), scanned.map((path) => join(root, path)));
+    expect(resolver.resolve('@cfg/index', join(root, 'app/paths.js'))).toBe(join(root, 'packages/lib/index.js'));
+  });
+
+  it('does not look up a bare name of a package outside the scan', () => {
+    const resolver = new ModuleResolver(hostFor(), scanned.map((path) => join(root, path)));
+    const fileExists = ts.sys.fileExists;
+    const looked: string[] = [];
+    ts.sys.fileExists = (path) => {
+      looked.push(path);
+      return fileExists(path);
+    };
+    try {
+      expect(resolver.resolve('left-pad', join(root, 'app/main.js'))).toBeUndefined();
+      expect(resolver.resolve('fs', join(root, 'app/main.js'))).toBeUndefined();
+    } finally {
+      ts.sys.fileExists = fileExists;
+    }
+    expect(looked).toEqual([]);
+  });
+
+  it('gives what an unfiltered resolution gives, with and without path mappings', () => {
+    const withPaths: ts.CompilerOptions = { ...DEFAULT_COMPILER_OPTIONS, baseUrl: root, paths: { '@cfg/*': ['packages/lib/*'] } };
+    for (const options of [() => DEFAULT_COMPILER_OPTIONS, () => withPaths]) {
+      const filtered = new ModuleResolver(hostFor(options), scanned.map((path) => join(root, path)));
+      const full = new ModuleResolver(hostFor(options));
+      for (const [from, specifier] of cases) {
+        expect(filtered.resolve(specifier, join(root, from)), `${from}: ${specifier}`).toBe(full.resolve(specifier, join(root, from)));
+      }
+    }
+  });
+});
