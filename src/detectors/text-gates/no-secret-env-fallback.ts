@@ -56,21 +56,21 @@ function envFallbackAt(text: string, index: number): boolean {
 
 /**
  * An env read followed by a fallback, or an env pattern with a default, where a secret name takes
- * part. The `env` members are found by `indexOf` (`.env`, `['env']`): a `memchr` on the needle's
- * first character rather than a regular expression that tests every position.
+ * part. The `env` members (`.env`, `['env']`) are found by one expression whose every branch
+ * starts with a rare character.
  */
 export function hasSecretEnvFallback(text: string): boolean {
-  for (let index = text.indexOf('.env'); index >= 0; index = text.indexOf('.env', index + 1)) {
-    if (!/[\w$]/u.test(text[index + 4] ?? '') && envFallbackAt(text, index + 1)) return true;
-  }
-  for (const quote of [`'`, '"', '`']) {
-    const needle = `${quote}env${quote}`;
-    for (let index = text.indexOf(needle); index >= 0; index = text.indexOf(needle, index + 1)) {
-      if (/\[\s*$/u.test(text.slice(Math.max(0, index - 8), index)) && envFallbackAt(text, index + 1)) return true;
-    }
+  ENV_MEMBER.lastIndex = 0;
+  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
+    const index = match.index;
+    const member = text[index] === '.' ? !/[\w$]/u.test(text[index + 4] ?? '') : /\[\s*$/u.test(text.slice(Math.max(0, index - 8), index));
+    if (member && envFallbackAt(text, index + 1)) return true;
   }
   return false;
 }
+
+/** `.env`, or `env` quoted (`process['env']`): one expression rather than four `indexOf` passes. */
+const ENV_MEMBER = /\.env|['"`]env['"`]/gu;
 
 /**
  * Whether the slot an env read whose word `env` starts at `index` goes to may name a secret: the

@@ -270,6 +270,9 @@ function conditionBefore(text: string, close: number): boolean {
   return true;
 }
 
+/** The last two characters of every sink name (`SINK_METHODS`, `debug`, `inspect`, `…Error`), as `code << 16 | code`. */
+const SINK_ENDINGS = new Set([...SINK_METHODS, 'debug', 'inspect', 'Error'].map((name) => (name.charCodeAt(name.length - 2) << 16) | name.charCodeAt(name.length - 1)));
+
 /** Whether the callee before the `(` at `open` is one of the rule's sinks. */
 function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): boolean {
   let end = skipSpaceBack(text, open - 1);
@@ -288,6 +291,8 @@ function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): 
     const computed = /\[\s*['"`]([\w$]+)['"`]\s*\]$/u.exec(text.slice(Math.max(0, end - 60), end + 1));
     return computed !== null && SINK_METHODS.has(computed[1] ?? '');
   }
+  // Cheap first: a sink's name ends with the last two characters of one (a debug logger's may not).
+  if (debugLoggers.size === 0 && !SINK_ENDINGS.has((text.charCodeAt(end - 1) << 16) | text.charCodeAt(end))) return false;
   const start = wordStartBack(text, end);
   if (start > end) return false;
   const before = skipSpaceBack(text, start - 1);
@@ -309,6 +314,16 @@ function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): 
   if (receiverLast === ']') return true;
   const receiver = text.slice(wordStartBack(text, receiverEnd), receiverEnd + 1);
   return LOGGER_NAME.test(receiver) || OTHER_RECEIVERS.has(receiver);
+}
+
+/**
+ * The 300 characters before the `=` at `equals`, from its last `=` or `;` on: a declaration the
+ * `(?:const|let|var)\s+name…[^=;]*$` tests look for holds neither after its keyword, so it lies
+ * there whole (and `exports.name =` in CommonJS bundles costs a few characters, not 300).
+ */
+function statementTail(text: string, equals: number): string {
+  const window = text.slice(Math.max(0, equals - 300), equals);
+  return window.slice(Math.max(window.lastIndexOf('='), window.lastIndexOf(';')) + 1);
 }
 
 /**
@@ -343,13 +358,13 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
         // `const data: TokenResponse = …`: the word before `=` is a type.
         const before = text[skipSpaceBack(text, start - 1)];
         if (before === ':' || before === '|' || before === '&' || before === '.' || before === '>') {
-          const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!]?[^=;]*$/u.exec(text.slice(Math.max(0, equals - 300), equals));
+          const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!]?[^=;]*$/u.exec(statementTail(text, equals));
           candidate = declared !== null && identifiers.has(declared[1] ?? '');
         }
       }
     } else if (code === 62 || code === 41 || code === 93) {
       // `const x: Map<string, Token> = …`, `const x: (A | B) = …`, `const x: [A, B] = …`
-      const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!][^=;]*$/u.exec(text.slice(Math.max(0, equals - 300), equals));
+      const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!][^=;]*$/u.exec(statementTail(text, equals));
       candidate = declared !== null && identifiers.has(declared[1] ?? '');
     }
     if (!candidate) continue;

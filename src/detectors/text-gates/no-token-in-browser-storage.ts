@@ -175,11 +175,12 @@ function hasShape(text: string): boolean {
     const end = cookieMemberEnd(text, index - 3);
     if (end >= 0 && cookieWriteAt(text, end)) return true;
   }
-  for (let index = text.indexOf('Location'); index >= 0; index = text.indexOf('Location', index + 1)) {
-    if (text.startsWith('cache', index - 5) && localStorageCacheAt(text, index + 8)) return true;
+  // Needles of six characters or fewer, starting with a rare one (V8 searches longer needles with a slower algorithm).
+  for (let index = text.indexOf('Loc'); index >= 0; index = text.indexOf('Loc', index + 1)) {
+    if (text.startsWith('cacheLocation', index - 5) && localStorageCacheAt(text, index + 8)) return true;
   }
   // `idb-keyval` and `localforage` functions may be imported under any name: the word test is kept for files that name them (as the rule's own `\b` test does).
-  if (text.includes('-keyval') || text.includes('forage')) {
+  if (text.includes('keyval') || text.includes('forage')) {
     return /\b(?:idb-keyval|localforage)\b/u.test(text) && (CREDENTIAL_NAME.test(text) || /jwt/iu.test(text));
   }
   return false;

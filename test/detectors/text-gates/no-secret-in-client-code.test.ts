@@ -22,6 +22,9 @@ describe('no-secret-in-client-code text gate', () => {
     ['a client secret under a configured glob', 'export const cfg = { clientSecret: value };', { filename: 'web/erp.ts', options: { clientFiles: ['web/**'] } }],
     ['the client-credentials grant', "'use client';\nconst p = { grant_type: 'client_credentials' };", CLIENT],
     ['the grant in a form body', 'fetch(u, { body: `grant_type=client_credentials&scope=${s}` });', { filename: '/repo/src/client/pos.ts' }],
+    ['a Gatsby public secret', 'const s = process.env.GATSBY_ERP_CLIENT_SECRET;', { filename: '/repo/server/x.ts' }],
+    ['a secret env read in double-quoted brackets', 'const s = process["env"].ERP_PASSWORD;\ndocument.title = "x";', CLIENT],
+    ['a secret env read in template brackets', 'const s = process[`env`].ERP_PASSWORD;\ndocument.title = "x";', CLIENT],
     ['next.config env', 'module.exports = { env: { ERP_SECRET: process.env.ERP_SECRET } };', { filename: '/repo/next.config.js' }],
     ['any shape without a file name (a client glob may match)', 'const body = { clientSecret: value };', {}],
   ])('lets through %s', (_label, text, context) => {

@@ -19,6 +19,7 @@ describe('no-token-in-browser-storage text gate', () => {
     ['a cookie whose name is an expression', 'document.cookie = `${accessToken}; path=/`;'],
     ['an IndexedDB object store write', "db.transaction('auth', 'readwrite').objectStore('auth').put(idToken, 'current');"],
     ['a storage library', "import { set } from 'idb-keyval';\nawait set('token', t);"],
+    ['a storage library required', "const { set } = require('idb-keyval');\nawait set('jwt', t);"],
     ['localforage under another name', "import store from 'localforage';\nstore.setItem('jwt', t);"],
     ['an MSAL cache location', "new PublicClientApplication({ cache: { cacheLocation: 'localStorage' } });"],
     ['an MSAL cache location enum', 'const c = { cacheLocation: BrowserCacheLocation.LocalStorage };'],
