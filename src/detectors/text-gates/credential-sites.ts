@@ -18,7 +18,8 @@
  *   and an object literal (`token = { type: "string", … }`) resolve to nothing, as in
  *   `resolveString`: the credential-named properties of an object literal are name sites of their
  *   own. After `name =`, `{` is read as a JSX expression container unless its first member is a
- *   key followed by `:` or `,`, a spread or a computed key.
+ *   key followed by `:` or `,`, a spread or a computed key. A name read as a member (`a.name`) or
+ *   as the first branch of a conditional (`cond ? name : …`) is no property key before its `:`.
  * - Each string reached is classified with the core's own `classifySecretValue` (also its
  *   connection-string password and the part after an auth scheme, as the rules do), with and
  *   without the site's name, and kept when the rule could report it for the site's kind and
@@ -893,6 +894,17 @@ function isDashNameCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code === 45;
 }
 
+/**
+ * Whether the identifier at `start` is read as a member (`a.name`, `a?.name`) or is the first branch
+ * of a conditional (`cond ? name : other`): then a `:` after it starts no property value.
+ */
+function isMemberOrConsequent(text: string, start: number): boolean {
+  let index = start - 1;
+  while (index >= 0 && (text[index] === ' ' || text[index] === '\t' || text[index] === '\n' || text[index] === '\r')) index--;
+  if (text[index] === '.') return text[index - 1] !== '.';
+  return text[index] === '?' && text[index - 1] !== '?';
+}
+
 /** The readings around a hit at `index`. */
 function nameHitAt(text: string, index: number): NameHit {
   let start = index;
@@ -902,12 +914,25 @@ function nameHitAt(text: string, index: number): NameHit {
   while (end < text.length && isIdentCode(text.charCodeAt(end))) end++;
   // A quoted name: `'client-secret': …`, `"X-Api-Key": …`, `params.set('client_secret', …)`.
   const readings: NameReading[] = [{ name: text.slice(start, end), after: end }];
-  const window = text.slice(Math.max(0, start - 80), start);
-  const open = Math.max(window.lastIndexOf("'"), window.lastIndexOf('"'), window.lastIndexOf('`'));
-  if (open >= 0) {
-    const openAt = Math.max(0, start - 80) + open;
-    const close = text.indexOf(text[openAt] as string, end);
-    const name = close >= 0 && close - openAt <= 82 && !/[\n'"`]/u.test(text.slice(openAt + 1, close)) ? unescapeJs(text.slice(openAt + 1, close)) : undefined;
+  // The last quote within 80 characters before the name, and the same quote within 82 after it.
+  let openAt = -1;
+  for (let cursor = start - 1, stop = Math.max(0, start - 80); cursor >= stop; cursor--) {
+    const code = text.charCodeAt(cursor);
+    if (code === 39 || code === 34 || code === 96) {
+      openAt = cursor;
+      break;
+    }
+  }
+  if (openAt >= 0) {
+    const quote = text.charCodeAt(openAt);
+    let close = -1;
+    for (let cursor = end, stop = Math.min(text.length - 1, openAt + 82); cursor <= stop; cursor++) {
+      if (text.charCodeAt(cursor) === quote) {
+        close = cursor;
+        break;
+      }
+    }
+    const name = close >= 0 && !/[\n'"`]/u.test(text.slice(openAt + 1, close)) ? unescapeJs(text.slice(openAt + 1, close)) : undefined;
     if (name !== undefined) readings.push({ name, after: close + 1, open: openAt });
   }
   // A JSX attribute may have dashes: `client-secret="…"`.
@@ -999,28 +1024,29 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, extraKeys: Readonl
     return false;
   };
   const tryHit = ({ start, readings }: NameHit): { name: string; at: number } | undefined => {
-  for (const reading of readings) {
-    if (kindsOf(reading.name).length === 0) continue;
-    let next = analysis.skipTrivia(reading.after);
-    if (text[next] === ']') next = analysis.skipTrivia(next + 1);
-    if ((text[next] === '?' || text[next] === '!') && (text[next + 1] === ':' || text[next + 1] === '=')) next++;
-    const char = text[next];
-    if (char === ':' && text[next + 1] !== ':') {
-      if (check(reading.name, next + 1, 'property', start)) return { name: reading.name, at: start };
-      if (analysis.mayBeTs) {
-        const initializer = analysis.skipTypeToInitializer(next + 1);
-        if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
+    for (const reading of readings) {
+      if (kindsOf(reading.name).length === 0) continue;
+      let next = analysis.skipTrivia(reading.after);
+      if (text[next] === ']') next = analysis.skipTrivia(next + 1);
+      if ((text[next] === '?' || text[next] === '!') && (text[next + 1] === ':' || text[next + 1] === '=')) next++;
+      const char = text[next];
+      // `cond ? Names.CLIENT_ID : …`, `case Kinds.token:`, `cond ? token : …`: no property key before `:`.
+      if (char === ':' && text[next + 1] !== ':' && !(reading.open === undefined && isMemberOrConsequent(text, start))) {
+        if (check(reading.name, next + 1, 'property', start)) return { name: reading.name, at: start };
+        if (analysis.mayBeTs) {
+          const initializer = analysis.skipTypeToInitializer(next + 1);
+          if (initializer === undefined || (initializer >= 0 && check(reading.name, initializer, 'assign', start))) return { name: reading.name, at: start };
+        }
+      } else if (text[next] === '=' && next === reading.after && reading.open === undefined && QUERY_NAME.test(reading.name) && /['"`}?&]/u.test(text[start - 1] ?? '') && queryValueReportable(analysis, reading.name, next + 1, wanted)) {
+        return { name: reading.name, at: start };
+      } else if (analysis.isAssign(next)) {
+        if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
+      } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
+        if (check(reading.name, next + 3, 'assign', start)) return { name: reading.name, at: start };
+      } else if (char === ',' && reading.open !== undefined && /\.\s*(?:set|append)\s*\(\s*$/u.test(text.slice(Math.max(0, reading.open - 40), reading.open))) {
+        if (check(reading.name, next + 1, 'set', start)) return { name: reading.name, at: start };
       }
-    } else if (text[next] === '=' && next === reading.after && reading.open === undefined && QUERY_NAME.test(reading.name) && /['"`}?&]/u.test(text[start - 1] ?? '') && queryValueReportable(analysis, reading.name, next + 1, wanted)) {
-      return { name: reading.name, at: start };
-    } else if (analysis.isAssign(next)) {
-      if (check(reading.name, next + 1, 'assign', start)) return { name: reading.name, at: start };
-    } else if ((char === '|' && text[next + 1] === '|' && text[next + 2] === '=') || (char === '?' && text[next + 1] === '?' && text[next + 2] === '=')) {
-      if (check(reading.name, next + 3, 'assign', start)) return { name: reading.name, at: start };
-    } else if (char === ',' && reading.open !== undefined && /\.\s*(?:set|append)\s*\(\s*$/u.test(text.slice(Math.max(0, reading.open - 40), reading.open))) {
-      if (check(reading.name, next + 1, 'set', start)) return { name: reading.name, at: start };
     }
-  }
     return undefined;
   };
   const seen = new Set<number>();
@@ -1199,37 +1225,37 @@ function mayHavePositionalSinkSite(analysis: TextAnalysis, summary: SinkSummary,
  * parameter) do not count; an argument the text test cannot split passes.
  */
 function mayHaveBasicHeader(analysis: TextAnalysis, wanted: KindFilter): boolean {
-  if (!BASIC_CALL_WORDS(analysis.text)) return false;
-  return (['client-secret', 'password'] as const).some((kind) => wanted(kind) && analysis.remember(`basic:${kind}`, () => basicHeaderOfKind(analysis, kind)));
+  const kinds = (['client-secret', 'password'] as const).filter((kind) => wanted(kind));
+  if (kinds.length === 0) return false;
+  const values = analysis.remember('basicValues', () => basicHeaderValues(analysis));
+  return kinds.some((kind) => analysis.remember(`basic:${kind}`, () => values.some((leaves) => analysis.leavesReportable(leaves, { kind, sink: true }))));
 }
 
-function basicHeaderOfKind(analysis: TextAnalysis, kind: 'client-secret' | 'password'): boolean {
+/** The values after the colon of every `btoa`/`Buffer.from` call that may build a `Basic` header (`UNKNOWN` when unsure). */
+function basicHeaderValues(analysis: TextAnalysis): Leaves[] {
   const { text } = analysis;
-  if (!/basic|auth/iu.test(text)) return false;
+  const values: Leaves[] = [];
+  if (!(text.includes('btoa') || text.includes('Buffer')) || !/basic|auth/iu.test(text)) return values;
   for (const match of text.matchAll(/(?<![\w$])(?:btoa|Buffer\s*\.\s*from)\s*\(/gu)) {
     // `inBasicHeader`: within a few ancestors, a `'Basic ' +`, an `authorization` or `basic…` key, or a variable named `…basic…`/`…auth…`.
     if (!/basic|auth/iu.test(text.slice(Math.max(0, match.index - 400), match.index))) continue;
     const open = match.index + match[0].length - 1;
     const starts = argumentStarts(analysis, open, 1);
-    if (!starts) return true;
-    const end = starts.length > 1 ? (starts[1] as number) - 1 : closingParen(analysis, open);
-    if (end === undefined) return true;
-    const parts = basicParts(analysis, open + 1, end);
-    if (parts === undefined) return true;
+    const end = starts === undefined ? undefined : starts.length > 1 ? (starts[1] as number) - 1 : closingParen(analysis, open);
+    const parts = end === undefined ? undefined : basicParts(analysis, open + 1, end);
+    if (parts === undefined) {
+      values.push(UNKNOWN);
+      continue;
+    }
     const colon = parts.findIndex((part) => typeof part === 'string' && part.includes(':'));
     if (colon < 0) continue;
     const colonText = parts[colon] as string;
     const tail = [colonText.slice(colonText.indexOf(':') + 1), ...parts.slice(colon + 1).filter((part): part is string => typeof part === 'string')].join('');
     let leaves: Leaves = tail === '' ? [] : [{ value: tail }];
     for (const part of parts.slice(colon + 1)) if (typeof part === 'number') leaves = merge(leaves, analysis.valueLeaves(part, 0));
-    if (analysis.leavesReportable(leaves, { kind, sink: true })) return true;
+    values.push(leaves);
   }
-  return false;
-}
-
-/** A cheap first test of `mayHaveBasicHeader`: the text calls `btoa` or `Buffer.from`. */
-function BASIC_CALL_WORDS(text: string): boolean {
-  return text.includes('btoa') || text.includes('Buffer');
+  return values;
 }
 
 /**

@@ -16,6 +16,8 @@ describe('no-hardcoded-client-id text gate', () => {
     ['a quoted header name with dashes', `const headers = { 'X-Client-Id': '${GUID}' };`],
     ['a JSX attribute with dashes', `<ErpProvider client-id="${GUID}" />`],
     ['a consumer key in capitals', `const CONSUMER_KEY = '${GUID}';`],
+    ['a property after a conditional', "const erp = { mode: prod ? 'live' : 'test', clientId: 'pos-sync' };"],
+    ['a member assignment', "this.clientId = 'pos-sync';"],
   ])('lets through %s', (_label, text) => {
     expect(mayReport(text, JS)).toBe(true);
   });
@@ -28,6 +30,11 @@ describe('no-hardcoded-client-id text gate', () => {
     ['an email address in a string', "const contact = 'support@example.com';"],
     ['a client identifier that is no client id', `const clientIdentity = '${GUID}';`],
     ['a client name', "const clientName = 'pos-sync';"],
+    [
+      'member reads in a conditional (msal-node’s managed identity sources)',
+      'const Names = { MANAGED_IDENTITY_CLIENT_ID_2017: "clientid", MANAGED_IDENTITY_CLIENT_ID: "client_id" };\nfunction param(v2017) {\n  log(`[API version ${v2017 ? "2017+" : "2019+"}]`);\n  return v2017\n    ? Names.MANAGED_IDENTITY_CLIENT_ID_2017\n    : Names.MANAGED_IDENTITY_CLIENT_ID;\n}',
+    ],
+    ['a name in a conditional', "const fallback = 'pos-sync';\nconst id = fromEnv ? clientId : fallback;"],
   ])('stops %s', (_label, text) => {
     expect(mayReport(text, JS)).toBe(false);
   });
