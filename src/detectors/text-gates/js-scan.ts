@@ -59,8 +59,9 @@ function skipRegex(text: string, start: number): number {
 
 /**
  * Walks the region that starts right after an opening bracket (at `start`) up to its matching
- * `closer`, calling `onWord` for every identifier, keyword and string content in it (template
- * texts are skipped, their `${…}` expressions walked). Returns the index just past the closer, or
+ * `closer`, calling `onWord` for every identifier, keyword and string content in it (the text of
+ * a template without expressions counts as a string; other template texts are skipped, their
+ * `${…}` expressions walked). Returns the index just past the closer, or
  * the text's length when it never closes.
  *
  * With `expression`, the region is an expression that ends at the first `,` or `;` outside
@@ -103,7 +104,10 @@ export function scanRegion(text: string, start: number, closer: string, onWord?:
       continue;
     }
     if (char === '`') {
-      // Template text is skipped; each `${` opens an expression region closed by `}`.
+      // Template text is skipped; each `${` opens an expression region closed by `}`. A template
+      // without expressions is a string (`[\`client_secret\`]: v` is a key to the rules).
+      const open = index;
+      let plain = true;
       index++;
       while (index < text.length) {
         const inner = text.charCodeAt(index);
@@ -111,9 +115,12 @@ export function scanRegion(text: string, start: number, closer: string, onWord?:
         else if (inner === 96) {
           index++;
           break;
-        } else if (inner === 36 && text[index + 1] === '{') index = scanRegion(text, index + 2, '}', onWord);
-        else index++;
+        } else if (inner === 36 && text[index + 1] === '{') {
+          plain = false;
+          index = scanRegion(text, index + 2, '}', onWord);
+        } else index++;
       }
+      if (plain && onWord && index - open > 2 && text.charCodeAt(index - 1) === 96) onWord({ word: text.slice(open + 1, index - 1), index: open + 1, kind: 'string', member: false });
       member = false;
       lastChar = 'a';
       continue;

@@ -342,14 +342,16 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
     const end = skipSpaceBack(text, equals - 1);
     const code = text.charCodeAt(end);
     let candidate = false;
+    // Whether a type annotation may end right before the `=`.
+    let annotated = false;
     // `} =`: an object pattern (the rule follows `const { data } = await …`; it does not follow
     // array patterns, so `] =` — also every `obj[key] =` — is not a candidate). It must bind one
     // of the logged identifiers.
     let pattern = false;
     if (code === 125) {
       const names = patternNames(text, end, identifiers);
-      pattern = names !== undefined;
-      candidate = names ?? true;
+      pattern = typeof names === 'boolean';
+      candidate = typeof names === 'boolean' ? names : true;
     }
     else if (isWordCode(code)) {
       const start = wordStartBack(text, end);
@@ -358,14 +360,24 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
         // `const data: TokenResponse = …`: the word before `=` is a type.
         const before = text[skipSpaceBack(text, start - 1)];
         if (before === ':' || before === '|' || before === '&' || before === '.' || before === '>') {
+          annotated = true;
           const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!]?[^=;]*$/u.exec(statementTail(text, equals));
           candidate = declared !== null && identifiers.has(declared[1] ?? '');
         }
       }
     } else if (code === 62 || code === 41 || code === 93) {
       // `const x: Map<string, Token> = …`, `const x: (A | B) = …`, `const x: [A, B] = …`
+      annotated = true;
       const declared = /(?:const|let|var)\s+([\w$]+)\s*[:!][^=;]*$/u.exec(statementTail(text, equals));
       candidate = declared !== null && identifiers.has(declared[1] ?? '');
+    }
+    if (!candidate && annotated) {
+      // `const { data }: AxiosResponse = await axios.post(tokenUrl)`: a pattern with a type annotation.
+      const typed = typedPattern(text, equals, identifiers);
+      if (typed !== undefined) {
+        pattern = typeof typed === 'boolean';
+        candidate = typed === true || typed === 'unknown';
+      }
     }
     if (!candidate) continue;
     const contents: Contents = { credential: false, tokenApi: false, httpCall: false, awaited: false };
@@ -388,13 +400,14 @@ function declaresSecret(text: string, identifiers: ReadonlySet<string>): boolean
 }
 
 /**
- * For the `}` at `close` right before an `=`: whether the braces hold an object pattern naming one
- * of `identifiers` (any word of it: keys, bindings, defaults), or `undefined` when they may not be
- * a pattern. A pattern's `{` follows `const` / `let` / `var`, `(` or `,`; after anything else (a
- * type literal: `const x: { a: string } = …`) or when the braces do not balance within 2,000
- * characters, the caller treats the `=` as a declaration of one of them.
+ * For the `}` at `close` right before an `=` (or a pattern's type annotation): whether the braces
+ * hold an object pattern naming one of `identifiers` (any word of it: keys, bindings, defaults);
+ * `'other'` when they are no pattern (a pattern's `{` follows `const` / `let` / `var`, `(` or `,`;
+ * after anything else they are, say, a type literal: `const x: { a: string } = …`); undefined when
+ * the braces do not balance within 2,000 characters. Before a plain `=` the caller treats both as a
+ * declaration of one of them.
  */
-function patternNames(text: string, close: number, identifiers: ReadonlySet<string>): boolean | undefined {
+function patternNames(text: string, close: number, identifiers: ReadonlySet<string>): boolean | 'other' | undefined {
   let depth = 0;
   for (let at = close; at >= 0 && close - at < 2000; at--) {
     const code = text.charCodeAt(at);
@@ -404,12 +417,25 @@ function patternNames(text: string, close: number, identifiers: ReadonlySet<stri
       const last = text.charCodeAt(before);
       // `${key}=`: the end of a template expression in a template's text.
       if (last === 36) return false;
-      if (last !== 40 && last !== 44 && !/^(?:const|let|var)$/u.test(text.slice(wordStartBack(text, before), before + 1))) return undefined;
+      if (last !== 40 && last !== 44 && !/^(?:const|let|var)$/u.test(text.slice(wordStartBack(text, before), before + 1))) return 'other';
       for (const word of text.slice(at + 1, close).match(/[A-Za-z_$][\w$]*/gu) ?? []) if (identifiers.has(word)) return true;
       return false;
     }
   }
   return undefined;
+}
+
+/**
+ * For an `=` after a type annotation that follows a `}` (`const { data }: Resp = …`): whether the
+ * braces are an object pattern naming one of `identifiers` (see `patternNames`), `'other'` when
+ * they are no declaration's pattern (`ok ? {…} : x.y = …`), `'unknown'` when they do not balance
+ * within reach, undefined when no `}:` comes before the `=` in its statement.
+ */
+function typedPattern(text: string, equals: number, identifiers: ReadonlySet<string>): boolean | 'other' | 'unknown' | undefined {
+  const tail = statementTail(text, equals);
+  const typed = tail.includes('}') ? /\}\s*:[^=;]*$/u.exec(tail) : null;
+  if (!typed) return undefined;
+  return patternNames(text, equals - tail.length + typed.index, identifiers) ?? 'unknown';
 }
 
 /** The first character of the initializer from `index` on, behind spaces and parentheses: `{` (123) for an object literal, `<` (60) for a type assertion. */

@@ -82,6 +82,14 @@ describe('no-secret-logging text gate on shapes the rule does not follow', () =>
     ['const { tokens } = await this.refreshToken();\nconsole.log(other);', false],
     ['const { access_token: tok } = await client.grant(params);\nconsole.log(tok);', true],
     ['parts.push(`${key}=${encodeURIComponent(value)}`);\nconsole.log(value);', false],
+    ['const { data }: AxiosResponse<TokenSet> = await axios.post(tokenUrl, form);\nconsole.log(data);', true],
+    ['const { data }: Resp = await axios.post(tokenUrl, form);\nconsole.log(data);', true],
+    ['const { data }: Resp = await axios.post(tokenUrl, form);\nconsole.log(other);', false],
+    ['const r = flag ? { data } : other\nobj.prop = await axios.post(tokenUrl, form)\nconsole.log(data)', false],
+    // A template without expressions is a key or a member name as a string is.
+    ['console.log({ [`client_secret`]: value });', true],
+    ['const creds = { [`password`]: input };\nconsole.log(creds);', true],
+    ['console.log(`INVALID_TOKEN`, code);', false],
     // Only a name read as a whole value is followed to its declaration.
     ['const Names = { CLIENT_SECRET: input };\nlogger.info(Names.CLIENT_SECRET);', false],
     ['const Names = { CLIENT_SECRET: input };\nlogger.info(Names);', true],
