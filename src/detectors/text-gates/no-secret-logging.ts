@@ -197,7 +197,12 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
     if (scanned.kind === 'string') {
       // A string is a name only as a key (`{ 'client_secret': … }`), a computed member
       // (`process.env['API_KEY']`) or the argument of `Deno.env.get('API_KEY')`; a string value
-      // (`'INVALID_TOKEN'`) is not a secret the rule follows.
+      // (`'INVALID_TOKEN'`) is not a secret the rule follows. A computed method name is a callee
+      // as the rule reads it (`client['grant'](params)`).
+      if (TOKEN_CALL.test(word) && /^\s*\]\s*(?:\?\.\s*)?\(/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20))) {
+        if (TOKEN_API.test(word)) words.tokenApi = true;
+        else words.httpCall = true;
+      }
       if (word.length > 100 || /\s/u.test(word) || !credentialWord(word)) return;
       const after = /^\s*[:\]]/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20));
       if (after) words.credential = words.credentialKey = true;

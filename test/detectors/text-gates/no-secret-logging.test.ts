@@ -77,6 +77,8 @@ describe('no-secret-logging text gate on shapes the rule does not follow', () =>
     ['const creds = <Config>{ apiKey: input };\nconsole.log(creds);', true],
     ['const cfg: { a: string } = { password: input };\nconsole.log(cfg);', true],
     ['const res = await (fetch)(tokenUrl, init);\nconsole.log(res);', true],
+    ["const tok = await client['grant'](params);\nconsole.log(tok);", true],
+    ["const tok = await client['grants'](params);\nconsole.log(tok);", false],
     // A destructured name is followed only when the pattern binds it from a token call.
     ['const { secret, keyId } = cacheRecord.accessToken;\nlogger.info(keyId);', false],
     ['const { tokens } = await this.refreshToken();\nconsole.log(other);', false],
