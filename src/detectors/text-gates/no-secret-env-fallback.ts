@@ -174,20 +174,52 @@ function parameterDefaultAt(text: string, index: number, filename: string | unde
   return true;
 }
 
-/** A secret parameter default (see `parameterDefaultAt`). */
-export function hasSecretParameterDefault(text: string, filename: string | undefined): boolean {
-  PARAMETER_WORD.lastIndex = 0;
-  for (let match = PARAMETER_WORD.exec(text); match; match = PARAMETER_WORD.exec(text)) {
-    if (parameterDefaultAt(text, match.index, filename)) return true;
-  }
-  return false;
+/** A word every secret name (`secretKindOf`) holds. */
+const SECRET_WORD = /secret|pass|pwd|token|bearer|authoriz|pat|key/iu;
+
+function isIdentifierCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
+/** Whether the character at `index` is white space (`\s`), ASCII first. */
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(text.charAt(index));
+}
+
+function spaceBack(text: string, index: number): number {
+  let at = index;
+  while (at >= 0 && isSpaceAt(text, at)) at--;
+  return at;
 }
 
 /**
- * A word every secret name (`secretKindOf`) holds, up to the end of its identifier and the `=`,
- * `:` or `?` a parameter name with a default is followed by.
+ * A secret parameter default (see `parameterDefaultAt`): a name holding a `SECRET_WORD` right
+ * before the `=` of a default or the `:` of a type annotation (an optional `?` between), found
+ * from each `=` and `:` (two `indexOf` passes; an expression over the words tested every position
+ * of every file), and asked of `parameterDefaultAt` only after a `(`, `,` or `)` (or a comment)
+ * before the name, which it requires.
  */
-const PARAMETER_WORD = /(?:secret|pass|pwd|token|bearer|authoriz|pat|key)[\w$]*\s*(?:\?\s*)?[:=](?![=>])/gi;
+export function hasSecretParameterDefault(text: string, filename: string | undefined): boolean {
+  for (const mark of ['=', ':']) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      const next = text.charCodeAt(at + 1);
+      if (next === 61 || next === 62) continue;
+      let end = spaceBack(text, at - 1);
+      if (text.charCodeAt(end) === 63) end = spaceBack(text, end - 1);
+      let start = end;
+      while (start >= 0 && isIdentifierCode(text.charCodeAt(start))) start--;
+      start++;
+      if (start > end) continue;
+      const opener = text.charCodeAt(spaceBack(text, start - 1));
+      if (opener !== 40 && opener !== 44 && opener !== 41 && opener !== 47) continue;
+      const word = SECRET_WORD.exec(text.slice(start, end + 1));
+      if (word && parameterDefaultAt(text, start + word.index, filename)) return true;
+    }
+  }
+  return false;
+}
 
 export function mayReport(text: string, context?: GateContext): boolean {
   return hasSecretEnvFallback(text) || hasSecretParameterDefault(text, context?.filename);
