@@ -22,13 +22,41 @@
  * gated, `pa_ssword` is not), which no real code writes.
  */
 
-/** A secret parameter name as a whole word, with any separators and percent-encoded `_`/`-`. */
-const SECRET_PARAMETER = /client(?:[-_]|%5f|%2d)*secret|pass(?:[-_]|%5f|%2d)*word|access(?:[-_]|%5f|%2d)*token|refresh(?:[-_]|%5f|%2d)*token|api(?:[-_]|%5f|%2d)*key/giu;
+/**
+ * The last letters of every secret parameter name (`client…secret`, `pass…word`, `access…token`,
+ * `refresh…token`, `api…key`), in any case: the names are found from these (four short
+ * alternatives, cheap to scan for) and read backwards from there (see `nameStart`).
+ */
+const NAME_TAIL = /cret|word|oken|key/giu;
+/** For each tail: the letters right before it, and the words the name may start with (before `_`, `-`, `%5f`, `%2d` separators). */
+const NAME_PARTS: Readonly<Record<string, { readonly rest: string; readonly heads: readonly string[] }>> = {
+  cret: { rest: 'se', heads: ['client'] },
+  word: { rest: '', heads: ['pass'] },
+  oken: { rest: 't', heads: ['access', 'refresh'] },
+  key: { rest: '', heads: ['api'] },
+};
+
+/**
+ * Start of the secret parameter name whose tail starts at `tail` (`client_secret`, `API-KEY`,
+ * `pass%5Fword`: letters in any case, as the rule's canonical names are lower-cased), or -1.
+ */
+function nameStart(text: string, tail: number, found: string): number {
+  const parts = NAME_PARTS[found.toLowerCase()];
+  if (parts === undefined) return -1;
+  let at = tail - parts.rest.length;
+  if (at < 0 || text.slice(at, tail).toLowerCase() !== parts.rest) return -1;
+  for (;;) {
+    const code = text.charCodeAt(at - 1);
+    if (code === 45 || code === 95) at--;
+    else if (at >= 3 && text.charCodeAt(at - 3) === 37 && /^(?:5f|2d)$/iu.test(text.slice(at - 2, at))) at -= 3;
+    else break;
+  }
+  for (const head of parts.heads) if (at >= head.length && text.slice(at - head.length, at).toLowerCase() === head) return at - head.length;
+  return -1;
+}
 /** Separators around a name, which the canonical form drops. */
 const SEPARATOR_BEFORE = /(?:[-_]|%5f|%2d)*$/iu;
 const SEPARATOR_AFTER = /^(?:[-_]|%5f|%2d)*/iu;
-/** Cheap first test: letters every secret parameter name contains. */
-const HINT = /secret|pass|token|key/iu;
 /** `searchParams` as an option key (`searchParams: {…}`, `{ searchParams }`) or written (`url.searchParams.set(…)`); not `searchParams?: Type`. */
 const SEARCH_PARAMS_USE = /searchParams['"]?\s*(?:([:,}])|(?:\)\s*)?!?\s*\??\.\s*(?:set|append)\s*\()/gu;
 
@@ -70,15 +98,17 @@ function usesModule(text: string, modules: string): boolean {
 }
 
 export function mayReport(text: string): boolean {
-  if (!HINT.test(text)) return false;
   let queryObjects: boolean | undefined;
   let searchParams: 'key' | 'write' | false | undefined;
   let equalsString: boolean | undefined;
-  SECRET_PARAMETER.lastIndex = 0;
-  for (let match = SECRET_PARAMETER.exec(text); match; match = SECRET_PARAMETER.exec(text)) {
+  NAME_TAIL.lastIndex = 0;
+  for (let tail = NAME_TAIL.exec(text); tail; tail = NAME_TAIL.exec(text)) {
+    const nameAt = nameStart(text, tail.index, tail[0]);
+    if (nameAt < 0) continue;
+    const nameEnd = tail.index + tail[0].length;
     // A whole word: separators may surround the name, letters and digits may not.
-    const start = match.index - (SEPARATOR_BEFORE.exec(text.slice(Math.max(0, match.index - 12), match.index))?.[0].length ?? 0);
-    const end = match.index + match[0].length + (SEPARATOR_AFTER.exec(text.slice(match.index + match[0].length, match.index + match[0].length + 12))?.[0].length ?? 0);
+    const start = nameAt - (SEPARATOR_BEFORE.exec(text.slice(Math.max(0, nameAt - 12), nameAt))?.[0].length ?? 0);
+    const end = nameEnd + (SEPARATOR_AFTER.exec(text.slice(nameEnd, nameEnd + 12))?.[0].length ?? 0);
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     if (/[A-Za-z0-9$]/u.test(before) || /[A-Za-z0-9$]/u.test(after)) continue;

@@ -53,6 +53,19 @@ describe('no-secret-in-url text gate', () => {
     expect(mayReport(text)).toBe(expected);
   });
 
+  it.each([
+    // Names in any case and with any separators, percent-encoded ones included, as the rule lower-cases them.
+    ['const url = `${base}?Client_Secret=${value}`;', true],
+    ['const url = `${base}?PASS%5fWORD=${value}`;', true],
+    ['const url = `${base}?refresh--Token=${value}`;', true],
+    ['const url = `${base}?api\u212aey=${value}`;', true],
+    ['const url = `${base}?apikeys=${value}`;', false],
+    ['const url = `${base}?access_tokens=${value}`;', false],
+    ['const url = `${base}?secret=${value}`;', false],
+  ])('%j → %s', (text, expected) => {
+    expect(mayReport(text)).toBe(expected);
+  });
+
   it.each([...SECRET_QUERY_PARAMETERS.values()])('lets a query string with every secret parameter of the catalogue through (%s)', (name) => {
     expect(mayReport(`const url = \`\${base}?${name}=\${value}\`;`)).toBe(true);
     expect(mayReport(`const url = \`\${base}?not_${name}s=\${value}\`;`)).toBe(false);
