@@ -275,8 +275,19 @@ function conditionBefore(text: string, close: number): boolean {
   return true;
 }
 
-/** The last two characters of every sink name (`SINK_METHODS`, `debug`, `inspect`, `…Error`), as `code << 16 | code`. */
-const SINK_ENDINGS = new Set([...SINK_METHODS, 'debug', 'inspect', 'Error'].map((name) => (name.charCodeAt(name.length - 2) << 16) | name.charCodeAt(name.length - 1)));
+/** The last two characters of every sink name (`SINK_METHODS`, `debug`, `inspect`, `…Error`), ASCII all, as a table of `code << 7 | code`. */
+const SINK_ENDINGS = (() => {
+  const table = new Uint8Array(1 << 14);
+  for (const name of [...SINK_METHODS, 'debug', 'inspect', 'Error']) table[(name.charCodeAt(name.length - 2) << 7) | name.charCodeAt(name.length - 1)] = 1;
+  return table;
+})();
+
+/** Whether the two characters ending at `end` end a sink name. */
+function endsLikeSink(text: string, end: number): boolean {
+  const first = text.charCodeAt(end - 1);
+  const second = text.charCodeAt(end);
+  return first < 128 && second < 128 && SINK_ENDINGS[(first << 7) | second] === 1;
+}
 
 /** Whether the callee before the `(` at `open` is one of the rule's sinks. */
 function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): boolean {
@@ -297,7 +308,7 @@ function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): 
     return computed !== null && SINK_METHODS.has(computed[1] ?? '');
   }
   // Cheap first: a sink's name ends with the last two characters of one (a debug logger's may not).
-  if (debugLoggers.size === 0 && !SINK_ENDINGS.has((text.charCodeAt(end - 1) << 16) | text.charCodeAt(end))) return false;
+  if (debugLoggers.size === 0 && !endsLikeSink(text, end)) return false;
   const start = wordStartBack(text, end);
   if (start > end) return false;
   const before = skipSpaceBack(text, start - 1);
@@ -327,8 +338,8 @@ function isSink(text: string, open: number, debugLoggers: ReadonlySet<string>): 
  * there whole (and `exports.name =` in CommonJS bundles costs a few characters, not 300).
  */
 function statementTail(text: string, equals: number): string {
-  const window = text.slice(Math.max(0, equals - 300), equals);
-  return window.slice(Math.max(window.lastIndexOf('='), window.lastIndexOf(';')) + 1);
+  const from = Math.max(0, equals - 300);
+  return text.slice(Math.max(from, text.lastIndexOf('=', equals - 1) + 1, text.lastIndexOf(';', equals - 1) + 1), equals);
 }
 
 /**
