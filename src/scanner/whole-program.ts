@@ -10,7 +10,7 @@
  *   imported, directly or transitively, by client-side code; reported with the import chain.
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 // Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
 // scan it for named exports first (about 0.3 s of start-up).
 import ts = require('typescript');
@@ -67,7 +67,71 @@ export function barePackageName(specifier: string): string | undefined {
   return segments.slice(0, length).join('/');
 }
 
+/**
+ * `ts.sys` for module resolution, with each directory read once (`readdirSync`) instead of a
+ * `statSync` per candidate file name and extension, and real paths remembered. A link, an entry
+ * of unknown type, a directory that cannot be listed and a case-insensitive file system are asked
+ * of `ts.sys` itself, so every answer is the one `ts.sys` gives.
+ */
+export class ListingFileSystem implements ts.ModuleResolutionHost {
+  private readonly listings = new Map<string, Map<string, Dirent> | null>();
+  private readonly realpaths = new Map<string, string>();
+  readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
+
+  fileExists(path: string): boolean {
+    const entry = this.entryOf(path);
+    if (entry === undefined || (entry !== null && entry.isSymbolicLink()) || (entry !== null && !entry.isFile() && !entry.isDirectory())) return ts.sys.fileExists(path);
+    return entry !== null && entry.isFile();
+  }
+
+  directoryExists(path: string): boolean {
+    const entry = this.entryOf(path);
+    if (entry === undefined || (entry !== null && entry.isSymbolicLink()) || (entry !== null && !entry.isFile() && !entry.isDirectory())) return ts.sys.directoryExists(path);
+    return entry !== null && entry.isDirectory();
+  }
+
+  readFile(path: string): string | undefined {
+    return ts.sys.readFile(path);
+  }
+
+  realpath(path: string): string {
+    let real = this.realpaths.get(path);
+    if (real === undefined) {
+      real = ts.sys.realpath ? ts.sys.realpath(path) : path;
+      this.realpaths.set(path, real);
+    }
+    return real;
+  }
+
+  getCurrentDirectory(): string {
+    return ts.sys.getCurrentDirectory();
+  }
+
+  getDirectories(path: string): string[] {
+    return ts.sys.getDirectories(path);
+  }
+
+  /** The entry named by `path` in its directory's listing: null when absent, undefined when only `ts.sys` can tell. */
+  private entryOf(path: string): Dirent | null | undefined {
+    if (!this.useCaseSensitiveFileNames) return undefined;
+    const dir = dirname(path);
+    const name = path.slice(dir.length + (dir.endsWith('/') || dir.endsWith(sep) ? 0 : 1));
+    if (dir === path || name === '' || name.includes('/') || name.includes(sep) || name === '.' || name === '..') return undefined;
+    let listing = this.listings.get(dir);
+    if (listing === undefined) {
+      try {
+        listing = new Map(readdirSync(dir, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+      } catch {
+        listing = null;
+      }
+      this.listings.set(dir, listing);
+    }
+    return listing === null ? undefined : (listing.get(name) ?? null);
+  }
+}
+
 export class ModuleResolver {
+  private readonly fileSystem = new ListingFileSystem();
   private readonly cache = new Map<string, string | null>();
   /** TypeScript's own resolution caches (one per option set), shared by every directory as tsc shares them. */
   private readonly tsCaches = new Map<ts.CompilerOptions, { options: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
@@ -121,9 +185,9 @@ export class ModuleResolver {
       entry = { options, cache: ts.createModuleResolutionCache(ts.sys.getCurrentDirectory(), (fileName) => (ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase()), options) };
       this.tsCaches.set(given, entry);
     }
-    const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, entry.options, ts.sys, entry.cache);
+    const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, entry.options, this.fileSystem, entry.cache);
     if (!resolvedModule) return undefined;
-    const path = ts.sys.realpath ? ts.sys.realpath(resolvedModule.resolvedFileName) : resolvedModule.resolvedFileName;
+    const path = this.fileSystem.realpath(resolvedModule.resolvedFileName);
     if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return undefined;
     return path;
   }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COMPILER_OPTIONS } from '../../src/scanner/project.js';
-import { barePackageName, ModuleResolver, packagesHolding, type ModuleGraphHost } from '../../src/scanner/whole-program.js';
+import { barePackageName, ListingFileSystem, ModuleResolver, packagesHolding, type ModuleGraphHost } from '../../src/scanner/whole-program.js';
 
 let root: string;
 const files: Record<string, string> = {
@@ -121,5 +121,28 @@ describe('ModuleResolver', () => {
         expect(filtered.resolve(specifier, join(root, from)), `${from}: ${specifier}`).toBe(full.resolve(specifier, join(root, from)));
       }
     }
+  });
+});
+
+describe('ListingFileSystem', () => {
+  it('answers as ts.sys does for files, directories, links, missing entries and unlisted paths', () => {
+    const fileSystem = new ListingFileSystem();
+    const paths = [
+      'packages/lib/index.js',
+      'packages/lib',
+      'packages/lib/missing.js',
+      'packages/missing/index.js',
+      'app/node_modules/@acme/lib',
+      'app/node_modules/@acme/lib/index.js',
+      'app/node_modules/erp-config',
+      'app/node_modules/erp-config/package.json',
+      'app/node_modules/left-pad/../left-pad/index.js',
+      '',
+    ].map((path) => (path === '' ? root : join(root, path)));
+    for (const path of [...paths, '/']) {
+      expect(fileSystem.fileExists(path), path).toBe(ts.sys.fileExists(path));
+      expect(fileSystem.directoryExists(path), path).toBe(ts.sys.directoryExists(path));
+    }
+    expect(fileSystem.realpath(join(root, 'app/node_modules/erp-config/index.js'))).toBe(join(root, 'packages/lib/index.js'));
   });
 });
