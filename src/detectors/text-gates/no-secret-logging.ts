@@ -204,7 +204,8 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
         else words.httpCall = true;
       }
       if (word.length > 100 || /\s/u.test(word) || !credentialWord(word)) return;
-      const after = /^\s*[:\]]/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20));
+      // A key (`'api_key': v`, a method `'password'() {}`) or a computed member or key (`['password']`).
+      const after = /^\s*[:\](]/u.test(text.slice(scanned.index + word.length + 1, scanned.index + word.length + 20));
       if (after) words.credential = words.credentialKey = true;
       else if (/get\s*\(\s*$/u.test(text.slice(Math.max(0, scanned.index - 20), scanned.index - 1))) words.credential = true;
       return;

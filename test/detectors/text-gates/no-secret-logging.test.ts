@@ -74,6 +74,7 @@ describe('no-secret-logging text gate on shapes the rule does not follow', () =>
     ['const creds = { password() { return input; } };\nconsole.log(creds);', true],
     ['const creds = { user, password };\nconsole.log(creds);', true],
     ["const creds = { 'api_key': input };\nconsole.log(creds);", true],
+    ["const creds = { 'password'() { return input; } };\nconsole.log(creds);", true],
     ['const creds = <Config>{ apiKey: input };\nconsole.log(creds);', true],
     ['const cfg: { a: string } = { password: input };\nconsole.log(cfg);', true],
     ['const res = await (fetch)(tokenUrl, init);\nconsole.log(res);', true],
