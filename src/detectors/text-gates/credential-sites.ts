@@ -13,7 +13,9 @@
  *   literals, templates without expressions, `as const`, parentheses, `Buffer.from(…)`/`String(…)`/
  *   `.encode(…)`, identifiers declared with `var`/`let`/`const` anywhere in the file (scopes are not
  *   told apart: every declaration of the name counts), and member reads (`config.secret`: every
- *   property named `secret` in the file counts). A `+` concatenation is not evaluated: it passes.
+ *   property named `secret` in the file counts). A `+` concatenation is not evaluated: it passes,
+ *   unless the operand after the first `+` certainly resolves to no string (`this.…`, a call,
+ *   `new`, a number), which makes `resolveString` give up on the whole chain.
  *   A value that is a logical, conditional or other binary expression (`a || b`, `i < 0 ? x : y`)
  *   and an object literal (`token = { type: "string", … }`) resolve to nothing, as in
  *   `resolveString`: the credential-named properties of an object literal are name sites of their
@@ -121,6 +123,8 @@ function findModuleWords(text: string): number[] {
 const BODY_BUILDER = /^(?:URLSearchParams|stringify|encode)$/u;
 const REQUEST_OPTION_KEY = /^(?:body|data|form|json|params|searchParams|query)$/u;
 const NOT_A_VALUE = new Set(['true', 'false', 'null', 'undefined', 'this', 'function', 'class', 'typeof', 'void', 'delete', 'async', 'await', 'yield', 'super', 'import', 'instanceof', 'in', 'of', 'return', 'throw', 'case', 'if', 'else', 'for', 'while', 'do', 'switch', 'try', 'catch', 'var', 'let', 'const']);
+/** Words that start an operand `resolveString` never resolves (`this.x`, `new X()`, `typeof x`, `null`). */
+const UNRESOLVABLE_OPERAND_WORDS = new Set(['this', 'new', 'typeof', 'void', 'await', 'null', 'true', 'false', 'function', 'class', 'super']);
 /** How deep values are followed (`resolveString` stops at 6; more is only wider). */
 const MAX_DEPTH = 10;
 
@@ -435,7 +439,7 @@ class TextAnalysis {
       if (string.end < 0) return [];
       const value = unescapeJs(string.raw);
       if (value === undefined) return UNKNOWN;
-      if (this.continuesWithPlus(string.end)) return UNKNOWN;
+      if (this.continuesWithPlus(string.end)) return this.plusOperandUnresolvable(string.end) ? [] : UNKNOWN;
       return [{ value, declared }];
     }
     if (char === '<') return UNKNOWN;
@@ -492,7 +496,7 @@ class TextAnalysis {
       if (callee === 'String' || callee === 'Buffer.from' || (segments.length > 1 && last === 'encode')) return this.valueLeaves(after + 1, depth + 1, declared);
       return [];
     }
-    if (this.continuesWithPlus(end)) return UNKNOWN;
+    if (this.continuesWithPlus(end)) return this.plusOperandUnresolvable(end) ? [] : UNKNOWN;
     // `a || b`, `i < 0 ? x : y`, `a - b`: a logical, conditional or other binary expression, which
     // `resolveString` never resolves (nor a `+` with such an operand).
     if (this.startsNonPlusOperator(after)) return [];
@@ -535,6 +539,42 @@ class TextAnalysis {
     // `a\n--b`: a new statement after an inserted semicolon.
     if (char === '-' && next === '-') return false;
     return char !== undefined && '|&<>-*/%^'.includes(char);
+  }
+
+  /**
+   * Whether the operand after a `+` right after `position` (no `)` between: the `+` may belong to
+   * an enclosing expression) certainly resolves to no string: `this`, a call, `new`, a number, an
+   * optional chain, `typeof`/`void`/`await`, `null`/`true`/`false`. Then `resolveString` resolves
+   * nothing of the `+` chain (`'Bearer ' + this.credentials.id_token`).
+   */
+  private plusOperandUnresolvable(position: number): boolean {
+    const { text } = this;
+    let index = this.skipTrivia(position);
+    for (;;) {
+      if (text[index] === '!' && text[index + 1] !== '=') {
+        index = this.skipTrivia(index + 1);
+      } else if (/^(?:as|satisfies)\b/u.test(text.slice(index, index + 10))) {
+        index = this.skipTrivia(this.readIdentifier(this.skipTrivia(this.readIdentifier(index))));
+      } else {
+        break;
+      }
+    }
+    if (text[index] !== '+' || text[index + 1] === '+' || text[index + 1] === '=') return false;
+    index = this.skipTrivia(index + 1);
+    const char = text[index];
+    if (char === undefined) return false;
+    if (char >= '0' && char <= '9') return true;
+    if (!IDENT_START.test(char)) return false;
+    let end = this.readIdentifier(index);
+    if (UNRESOLVABLE_OPERAND_WORDS.has(text.slice(index, end))) return true;
+    for (;;) {
+      const next = this.skipTrivia(end);
+      if (text[next] === '(' || (text[next] === '?' && text[next + 1] === '.')) return true;
+      if (text[next] !== '.' || text[next + 1] === '.') return false;
+      const start = this.skipTrivia(next + 1);
+      end = this.readIdentifier(start);
+      if (end === start) return false;
+    }
   }
 
   private continuesWithPlus(position: number): boolean {

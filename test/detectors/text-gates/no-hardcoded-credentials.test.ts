@@ -58,6 +58,9 @@ describe('no-hardcoded-credentials text gate', () => {
     it.each([
       ['a conditional of a declared name (next’s compiled @vercel/og)', 'var i = "Zq8vL2mNx4Rt7YpK";\nvar tokenDescriptor = i < 0 || arguments.length <= i ? void 0 : arguments[i];'],
       ['a logical expression', `const fallback = '${KEY}';\nconst apiToken = fallback || process.env.API_TOKEN;`],
+      ['a concatenation with a member of `this` (google-auth-library)', "const headers = new Headers({ authorization: 'Bearer ' + this.credentials.id_token });"],
+      ['a concatenation with a call', `const ERP = '${KEY}';\nconst apiToken = ERP + suffix();`],
+      ['a concatenation with a number', `const apiToken = '${KEY}' + 1;`],
     ])('stops %s', (_label, text) => {
       expect(mayReport(text, JS)).toBe(false);
     });
@@ -67,6 +70,8 @@ describe('no-hardcoded-credentials text gate', () => {
       ['a declared name before a comment', `const ERP = '${KEY}';\nconst apiToken = ERP // the ERP key\n;`],
       ['a declared name before a statement starting with --', `const ERP = '${KEY}';\nlet apiToken = ERP\n--retries;`],
       ['a concatenation (not evaluated)', "const apiToken = ERP + '-x';"],
+      ['a concatenation with a const', `const ERP = '${KEY}';\nconst headers = { authorization: 'Bearer ' + ERP };`],
+      ['a literal argument before a `+` outside the call', `params.set('password', '${KEY}') + this.suffix;`],
     ])('lets through %s', (_label, text) => {
       expect(mayReport(text, JS)).toBe(true);
     });
