@@ -224,14 +224,29 @@ export function taggedWords(items: readonly Findable[]): (text: string) => Reado
  * start of each hit, in ascending order (a start where several words are accepted appears once).
  */
 export function anchoredHits(items: readonly (Findable | AnchoredWord)[]): (text: string) => number[] {
-  const anchors = chooseAnchors(items.map((item) => ('alternatives' in item ? item : word(item))));
+  const search = taggedHits(items.map((item) => ('alternatives' in item ? { ...item, tag: '' } : word(item, ''))));
+  return (text) => search(text).get('') ?? [];
+}
+
+/**
+ * `anchoredHits` for things of several tags at once (searches that share anchor characters share
+ * their passes): by tag, the starts of the accepted hits in ascending order.
+ */
+export function taggedHits(items: readonly Findable[]): (text: string) => ReadonlyMap<string, number[]> {
+  const anchors = chooseAnchors(items);
   return (text) => {
-    const starts = new Set<number>();
+    const starts = new Map<string, Set<number>>();
     const tryList = (list: readonly Placed[] | undefined, index: number): void => {
       if (list === undefined) return;
-      for (const { word: placed, offset, accept } of list) {
+      for (const { word: placed, offset, accept, tag } of list) {
         const start = index - offset;
-        if (start >= 0 && !starts.has(start) && text.startsWith(placed, start) && (!accept || accept(text, start))) starts.add(start);
+        if (start < 0 || starts.get(tag)?.has(start) === true || !text.startsWith(placed, start) || (accept && !accept(text, start))) continue;
+        let set = starts.get(tag);
+        if (!set) {
+          set = new Set();
+          starts.set(tag, set);
+        }
+        set.add(start);
       }
     };
     for (const { needle, always, byNext } of anchors) {
@@ -240,7 +255,9 @@ export function anchoredHits(items: readonly (Findable | AnchoredWord)[]): (text
         if (byNext.size > 0) tryList(byNext.get(text.charCodeAt(index + needle.length)), index);
       }
     }
-    return [...starts].sort((a, b) => a - b);
+    const result = new Map<string, number[]>();
+    for (const [tag, set] of starts) result.set(tag, [...set].sort((x, y) => x - y));
+    return result;
   };
 }
 

@@ -46,7 +46,7 @@ import { sinkTableFor, type UserSinkOption } from '../../catalogue/user-sinks.js
 import { classifySecretValue, isReportedCredentialValue, type SecretValueClassification } from '../classify.js';
 import { findKnownSecrets } from '../known-formats.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
-import { anchoredHits, anchoredWords, type AnchoredWord } from './anchors.js';
+import { taggedHits, word, type AnchoredWord } from './anchors.js';
 import type { GateContext } from './shared.js';
 
 /** Which credential kinds a rule reports. */
@@ -89,13 +89,13 @@ function caseForms(word: string): string[] {
   return [word, `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`, word.toUpperCase()];
 }
 
-const findCredentialWords = anchoredHits([
-  ...['secret', 'pass', 'pwd', 'token', 'bearer', 'authoriz'].flatMap(caseForms).map((word): AnchoredWord => ({ word })),
+const CREDENTIAL_WORDS: readonly AnchoredWord[] = [
+  ...['secret', 'pass', 'pwd', 'token', 'bearer', 'authoriz'].flatMap(caseForms).map((form): AnchoredWord => ({ word: form })),
   // `pat(?![a-z0-9])`: `pat` as the last word.
-  ...caseForms('pat').map((word): AnchoredWord => ({ word, accept: (text, start) => !isAsciiAlnum(text.charCodeAt(start + 3)) })),
-  ...caseForms('client').map((word): AnchoredWord => ({ word, accept: idFollows })),
-  ...caseForms('key').map((word): AnchoredWord => ({ word, accept: keyPrefixPrecedes })),
-]);
+  ...caseForms('pat').map((form): AnchoredWord => ({ word: form, accept: (text, start) => !isAsciiAlnum(text.charCodeAt(start + 3)) })),
+  ...caseForms('client').map((form): AnchoredWord => ({ word: form, accept: idFollows })),
+  ...caseForms('key').map((form): AnchoredWord => ({ word: form, accept: keyPrefixPrecedes })),
+];
 const IDENT_CHAR = /[\w$\u00a0-\uffff]/u;
 const IDENT_START = /[A-Za-z_$\u00a0-\uffff]/u;
 const QUOTES = new Set(["'", '"', '`']);
@@ -992,14 +992,14 @@ function nameHitAt(text: string, index: number): NameHit {
 }
 
 /**
- * The hits of every credential word in the text (`findCredentialWords`: every name of every kind
+ * The hits of every credential word in the text (`CREDENTIAL_WORDS`: every name of every kind
  * contains one), with their readings: found once per text for the three gates.
  */
 function nameHitsOf(analysis: TextAnalysis): readonly NameHit[] {
   return analysis.remember('nameHits', () => {
     const hits: NameHit[] = [];
     const seen = new Set<number>();
-    for (const index of findCredentialWords(analysis.text)) {
+    for (const index of gateWordsOf(analysis).get('name') ?? []) {
       const hit = nameHitAt(analysis.text, index);
       if (seen.has(hit.start)) continue;
       seen.add(hit.start);
@@ -1417,7 +1417,7 @@ function closingParen(analysis: TextAnalysis, open: number): number | undefined 
 /**
  * `grant_type=client_credentials&client_secret=…` in a string (`addQueryStringSites`): the name
  * right after the string's start, a template's `}`, `?` or `&`, and the value after its `=`. Every
- * such name holds a credential word (`findCredentialWords`), so the name search finds it.
+ * such name holds a credential word (`CREDENTIAL_WORDS`), so the name search finds it.
  */
 function queryValueReportable(analysis: TextAnalysis, name: string, start: number, wanted: KindFilter): boolean {
   const kind = kindOfName(name);
@@ -1553,18 +1553,31 @@ function matchesAt(pattern: RegExp, text: string, index: number): boolean {
  * of their pattern at the hit. One alternation regex tests every position of every file.
  */
 const KNOWN_FORMAT_WORDS: readonly AnchoredWord[] = [
-  'PRIVATE KEY', 'npm_', 'x-oauth-basic', '_authToken', ...'bpaor'.split('').map((c) => `xox${c}-`), 'xapp-', 'SG.',
-  ...['pa', 'ca', 'at', 'ss'].map((c) => `shp${c}_`), ...'pousr'.split('').map((c) => `gh${c}_`), 'github_pat_', 'T3BlbkFJ', 'sk-ant-api0',
-  'lin_api_', 'ops_ey', 'GOCSPX-', 'AIza', 'Q~', ...['sk', 'rk'].flatMap((p) => ['live', 'test'].map((m) => `${p}_${m}_`)),
-  ...['SECRET', 'Secret', 'secret'].flatMap((secret) => ['', '_'].flatMap((sep) => ['ACCESS', 'Access', 'access'].map((access) => `${secret}${sep}${access}`))),
-  'slack', 'Slack', 'SLACK',
-].map((word): AnchoredWord => ({ word }));
-
-export const hasKnownFormatLooseForm = anchoredWords([
-  ...KNOWN_FORMAT_WORDS,
+  ...[
+    'PRIVATE KEY', 'npm_', 'x-oauth-basic', '_authToken', ...'bpaor'.split('').map((c) => `xox${c}-`), 'xapp-', 'SG.',
+    ...['pa', 'ca', 'at', 'ss'].map((c) => `shp${c}_`), ...'pousr'.split('').map((c) => `gh${c}_`), 'github_pat_', 'T3BlbkFJ', 'sk-ant-api0',
+    'lin_api_', 'ops_ey', 'GOCSPX-', 'AIza', 'Q~', ...['sk', 'rk'].flatMap((p) => ['live', 'test'].map((m) => `${p}_${m}_`)),
+    ...['SECRET', 'Secret', 'secret'].flatMap((secret) => ['', '_'].flatMap((sep) => ['ACCESS', 'Access', 'access'].map((access) => `${secret}${sep}${access}`))),
+    'slack', 'Slack', 'SLACK',
+  ].map((form): AnchoredWord => ({ word: form })),
   { word: 'eyJ', accept: (text, start) => matchesAt(JWT_REST, text, start + 3) },
   { word: '://', accept: (text, start) => matchesAt(URL_PASSWORD_REST, text, start + 3) },
-]);
+];
+
+/**
+ * The credential words of names (tag `name`) and the loose known-format forms (tag `known`), found
+ * in one set of `indexOf` passes: the two lists share anchor characters (`K`, `S`, `k`…).
+ */
+const findGateWords = taggedHits([...CREDENTIAL_WORDS.map((entry) => word(entry, 'name')), ...KNOWN_FORMAT_WORDS.map((entry) => word(entry, 'known'))]);
+
+function gateWordsOf(analysis: TextAnalysis): ReadonlyMap<string, number[]> {
+  return analysis.remember('words', () => findGateWords(analysis.text));
+}
+
+/** Whether the text holds a loose known-format form (`KNOWN_FORMAT_LOOSE`). */
+export function hasKnownFormatLooseForm(text: string, filename?: string): boolean {
+  return (gateWordsOf(analysisOf(text, filename)).get('known')?.length ?? 0) > 0;
+}
 
 /**
  * Whether `findKnownSecrets` may find a token in the text: a cheap pass for the loose forms, then
@@ -1573,6 +1586,6 @@ export const hasKnownFormatLooseForm = anchoredWords([
 export function mayHaveKnownFormatToken(text: string, filename?: string): boolean {
   // The GCP rule of the preset reads whole JSON files; a code file never is one.
   if (filename !== undefined && /\.json$/iu.test(filename)) return findKnownSecrets(text, { filePath: filename }).length > 0;
-  if (!hasKnownFormatLooseForm(text)) return false;
+  if (!hasKnownFormatLooseForm(text, filename)) return false;
   return findKnownSecrets(text).length > 0;
 }

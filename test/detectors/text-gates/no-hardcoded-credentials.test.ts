@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredHits } from '../../../src/detectors/text-gates/anchors.js';
+import { anchoredHits, taggedHits, word } from '../../../src/detectors/text-gates/anchors.js';
 import { credentialSiteReason, hasKnownFormatLooseForm, KNOWN_FORMAT_LOOSE, mayHaveKnownFormatToken, OTHER_CREDENTIAL_SITES } from '../../../src/detectors/text-gates/credential-sites.js';
 import { mayReport } from '../../../src/detectors/text-gates/no-hardcoded-credentials.js';
 import { classifySecretName } from '../../../src/detectors/names.js';
@@ -151,6 +151,14 @@ describe('no-hardcoded-credentials text gate', () => {
     const find = anchoredHits([{ word: 'key' }, { word: 'Key' }, { word: 'zip', accept: (text, start) => text.charAt(start + 3) === '!' }]);
     expect(find('apiKey = key; zip zip! Key')).toEqual([3, 9, 18, 23]);
     expect(find('nothing here')).toEqual([]);
+  });
+
+  it('tagged hits keep the hits of each tag apart', () => {
+    const find = taggedHits([word({ word: 'key' }, 'name'), word({ word: 'Key' }, 'name'), word({ word: 'PRIVATE KEY' }, 'known')]);
+    const hits = find('const apiKey = "-----BEGIN PRIVATE KEY-----"; key');
+    expect(hits.get('name')).toEqual([9, 46]);
+    expect(hits.get('known')).toEqual([27]);
+    expect(find('none').size).toBe(0);
   });
 
   it.each([
