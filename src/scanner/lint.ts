@@ -10,10 +10,20 @@ import type { Linter } from 'eslint';
 import type { UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
+import { RULE_GATES } from '../detectors/text-gates/index.js';
 import { createFactsRule, type FileFacts } from './facts.js';
+import { createScannerParser } from './parser.js';
 
 export const FACTS_NAMESPACE = 'credential-hygiene-scanner';
 const CODE_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+/**
+ * The rules that read tokens (`sourceCode.getTokenBefore`/`getTokenAfter`…): the scanner's parser
+ * produces tokens only for a file one of them may report in (its text gate passes), since every
+ * rule returns no listeners when its gate fails. test/scanner/parser.test.ts checks this list
+ * against the token API calls in rules/ and src/.
+ */
+export const TOKEN_RULES: readonly string[] = ['no-offline-access-with-client-credentials'];
 
 export interface FileLinterOptions {
   /** Rule levels keyed `credential-hygiene/<rule>` (the `recommended` config's by default). */
@@ -45,17 +55,14 @@ const require = createRequire(import.meta.url);
 
 /**
  * ESLint and typescript-eslint's parser (which loads TypeScript) cost about half a second to load:
- * they are required when the first file is linted, so a scan the prefilter settles without a parse
+ * they are required when the first file is linted (the parser by parser.ts), so a scan the prefilter settles without a parse
  * (a commit without credential code) never loads them. Both are CommonJS packages, so `require`
  * loads them synchronously, and without the ES-module wrapper's scan of TypeScript's 9 MB source.
  */
-let eslintModules: { readonly Linter: typeof Linter; readonly parser: Linter.Parser } | undefined;
-function loadEslint(): { readonly Linter: typeof Linter; readonly parser: Linter.Parser } {
-  eslintModules ??= {
-    Linter: (require('eslint') as { Linter: typeof Linter }).Linter,
-    parser: require('@typescript-eslint/parser') as Linter.Parser,
-  };
-  return eslintModules;
+let eslintLinter: typeof Linter | undefined;
+function loadEslint(): typeof Linter {
+  eslintLinter ??= (require('eslint') as { Linter: typeof Linter }).Linter;
+  return eslintLinter;
 }
 
 type ConfigArrayLike = Linter.Config[] & { getConfig(filePath: string): unknown };
@@ -94,13 +101,24 @@ export class FileLinter {
   private readonly fullConfig: Linter.Config[];
   private readonly factsOnlyConfig: Linter.Config[];
 
+  /** The enabled rules that read tokens, with their gates. */
+  private readonly tokenGates: readonly ((text: string) => boolean)[];
+  /** Whether the file being linted needs tokens (read by the parser). */
+  private tokensWanted = false;
+
   constructor(options: FileLinterOptions) {
     const factsPlugin = { rules: { facts: createFactsRule(this.facts, options.sinks) } };
+    const severities = ruleSeverities(options.rules);
+    this.tokenGates = TOKEN_RULES.filter((rule) => (severities.get(rule) ?? 'off') !== 'off').map((rule) => {
+      const gate = RULE_GATES[rule];
+      return gate ? (text: string) => gate(text) : () => true;
+    });
+    const parser = createScannerParser({ needsTokens: () => this.tokensWanted });
     const base = (sourceType: 'module' | 'commonjs', files: string[]): Linter.Config => ({
       files,
       languageOptions: {
-        // One parser for JS and TS: typescript-eslint's, which also reads JSX in .js/.jsx files.
-        parser: loadEslint().parser,
+        // One parser for JS and TS: typescript-eslint's (the lighter variant in parser.ts), which also reads JSX in .js/.jsx files.
+        parser,
         ecmaVersion: 'latest',
         sourceType,
         parserOptions: { ecmaFeatures: { jsx: true } },
@@ -137,7 +155,7 @@ export class FileLinter {
     const root = parseFileRoot(filename).root || '/';
     let linter = this.linters.get(root);
     if (!linter) {
-      linter = new (loadEslint().Linter)({ configType: 'flat', cwd: root });
+      linter = new (loadEslint())({ configType: 'flat', cwd: root });
       this.linters.set(root, linter);
     }
     let configs = this.prepared.get(root);
@@ -152,6 +170,10 @@ export class FileLinter {
   lint(filename: string, text: string, { factsOnly = false }: { factsOnly?: boolean } = {}): FileLintResult {
     this.facts.delete(filename);
     const { linter, full, factsOnly: factsOnlyConfig } = this.linterFor(filename);
+    // The rules that read tokens run (past their gate, which sees the text ESLint gives rules:
+    // without a byte order mark) only in the full pass.
+    const ruleText = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.tokensWanted = !factsOnly && this.tokenGates.some((mayReport) => mayReport(ruleText));
     const raw = linter.verify(text, factsOnly ? factsOnlyConfig : full, { filename });
     const fatal = raw.find((message) => message.fatal === true);
     const facts = this.facts.get(filename);

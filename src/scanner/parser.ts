@@ -1,0 +1,115 @@
+/**
+ * The scanner's parser: typescript-eslint's `parseForESLint` (`@typescript-eslint/parser`) minus
+ * two pieces of work the scanner's rules never use, for the scanner's own `Linter` only (users'
+ * ESLint keeps the standard parser):
+ *
+ * - tokens: no rule reads the token list except `no-offline-access-with-client-credentials` (its
+ *   suggestions look for the comma next to a removed element), so tokens are produced only when
+ *   the caller says a file needs them. Without them the AST carries an empty `tokens` array (ESLint
+ *   requires the property) and ESLint's token store indexes only the comments. Comments are always
+ *   converted: `eslint-disable` directives and the rules read them.
+ * - the ESTree ↔ TypeScript node maps (`preserveNodeMaps`): they serve type-aware rules through
+ *   parser services; without a `project` there are no types, and no rule reads the maps.
+ *
+ * Everything else mirrors `@typescript-eslint/parser` 8.x (`dist/parser.js`) option for option —
+ * source type, JSX, the TypeScript-version warning, scope analysis options — so the AST, the
+ * scopes and the parse errors are the same. A call with type information (`project`,
+ * `projectService`, `programs`) goes to the standard parser unchanged. The parse and scope
+ * packages are loaded from the standard parser's own location, so both are the copies it uses.
+ */
+import { createRequire } from 'node:module';
+import type { Linter } from 'eslint';
+
+type Options = Record<string, unknown> & { ecmaFeatures?: Record<string, unknown> };
+type Program = { type: 'Program'; sourceType?: string; tokens?: unknown[] } & Record<string, unknown>;
+
+interface EstreeModule {
+  parseAndGenerateServices(code: string, options: Options): { ast: Program; services: Record<string, unknown> & { program: unknown } };
+}
+interface ScopeManagerModule {
+  analyze(ast: Program, options: Options): unknown;
+}
+interface VisitorKeysModule {
+  visitorKeys: Record<string, readonly string[] | undefined>;
+}
+interface StandardParser {
+  parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
+}
+
+interface Modules {
+  readonly standard: StandardParser;
+  readonly estree: EstreeModule;
+  readonly scopeManager: ScopeManagerModule;
+  readonly visitorKeys: VisitorKeysModule;
+}
+
+let modules: Modules | undefined;
+function load(): Modules {
+  if (!modules) {
+    const fromHere = createRequire(import.meta.url);
+    const parserPath = fromHere.resolve('@typescript-eslint/parser');
+    const fromParser = createRequire(parserPath);
+    modules = {
+      standard: fromHere('@typescript-eslint/parser') as StandardParser,
+      estree: fromParser('@typescript-eslint/typescript-estree') as EstreeModule,
+      scopeManager: fromParser('@typescript-eslint/scope-manager') as ScopeManagerModule,
+      visitorKeys: fromParser('@typescript-eslint/visitor-keys') as VisitorKeysModule,
+    };
+  }
+  return modules;
+}
+
+function validateBoolean(value: unknown, fallback = false): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+export interface ScannerParserOptions {
+  /** Whether the file being parsed needs its tokens (asked once per parse). */
+  readonly needsTokens: () => boolean;
+}
+
+/** A parser object for ESLint's `languageOptions.parser`, used by the scanner's `Linter`. */
+export function createScannerParser({ needsTokens }: ScannerParserOptions): Linter.Parser {
+  return {
+    meta: { name: 'credential-hygiene/scanner-parser' },
+    parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult {
+      const { standard, estree, scopeManager, visitorKeys } = load();
+      const parserOptions: Options = options !== null && typeof options === 'object' ? { ...(options as Options) } : {};
+      if (parserOptions['project'] != null || parserOptions['projectService'] || parserOptions['programs'] != null) return standard.parseForESLint(code, options);
+      // The rest follows `parseForESLint` in @typescript-eslint/parser.
+      if (parserOptions['sourceType'] !== 'module' && parserOptions['sourceType'] !== 'script') parserOptions['sourceType'] = 'script';
+      if (typeof parserOptions.ecmaFeatures !== 'object') parserOptions.ecmaFeatures = {};
+      const ecmaFeatures = parserOptions.ecmaFeatures;
+      if (parserOptions['onUnsupportedTypeScriptVersion'] != null && parserOptions['warnOnUnsupportedTypeScriptVersion'] != null) {
+        throw new Error('Cannot use both the `onUnsupportedTypeScriptVersion` and the deprecated `warnOnUnsupportedTypeScriptVersion` options. Please use only `onUnsupportedTypeScriptVersion`.');
+      }
+      const onUnsupportedTypeScriptVersion = parserOptions['onUnsupportedTypeScriptVersion'] ?? (validateBoolean(parserOptions['warnOnUnsupportedTypeScriptVersion'], true) ? 'warn' : 'ignore');
+      const tokens = needsTokens();
+      const { ast, services } = estree.parseAndGenerateServices(code, {
+        jsx: validateBoolean(ecmaFeatures['jsx']),
+        ...parserOptions,
+        onUnsupportedTypeScriptVersion,
+        errorOnTypeScriptSyntacticAndSemanticIssues: false,
+        comment: true,
+        loc: true,
+        range: true,
+        tokens,
+        preserveNodeMaps: false,
+      });
+      ast.sourceType = parserOptions['sourceType'] as string;
+      // ESLint's SourceCode requires a token array; an empty one indexes the comments alone.
+      if (!tokens) ast.tokens = [];
+      const scopes = scopeManager.analyze(ast, {
+        globalReturn: ecmaFeatures['globalReturn'],
+        jsxFragmentName: parserOptions['jsxFragmentName'],
+        jsxPragma: parserOptions['jsxPragma'],
+        lib: parserOptions['lib'],
+        sourceType: parserOptions['sourceType'],
+      });
+      services['emitDecoratorMetadata'] ??= parserOptions['emitDecoratorMetadata'] === true;
+      services['experimentalDecorators'] ??= parserOptions['experimentalDecorators'] === true;
+      services['isolatedDeclarations'] ??= parserOptions['isolatedDeclarations'] === true;
+      return { ast, scopeManager: scopes, services, visitorKeys: visitorKeys.visitorKeys } as unknown as Linter.ESLintParseResult;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The scanner's parser (src/scanner/parser.ts) drops tokens and the ESTree ↔ TypeScript node maps,
+ * and must otherwise give ESLint what `@typescript-eslint/parser` gives it: the same AST, comments,
+ * scopes and parse errors. And the rules that read tokens must still get them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { FileLinter, TOKEN_RULES } from '../../src/scanner/lint.js';
+import { createScannerParser } from '../../src/scanner/parser.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The options ESLint passes to a parser for the scanner's config (see `parse` in ESLint's JS language). */
+function eslintOptions(filePath: string): Record<string, unknown> {
+  return {
+    ecmaVersion: 2026,
+    sourceType: /\.c[jt]s$/u.test(filePath) ? 'commonjs' : 'module',
+    ecmaFeatures: { jsx: true },
+    loc: true,
+    range: true,
+    tokens: true,
+    comment: true,
+    eslintVisitorKeys: true,
+    eslintScopeManager: true,
+    filePath,
+  };
+}
+
+interface ScopeLike {
+  type: string;
+  block: { range: [number, number] };
+  variables: { name: string; defs: { type: string }[]; references: { identifier: { range: [number, number] } }[] }[];
+  references: { identifier: { range: [number, number] }; resolved: { name: string } | null }[];
+  through: unknown[];
+}
+
+function describeScopes(scopeManager: unknown): unknown {
+  return (scopeManager as { scopes: ScopeLike[] }).scopes.map((scope) => ({
+    type: scope.type,
+    block: scope.block.range,
+    variables: scope.variables.map((variable) => [variable.name, variable.defs.map((def) => def.type), variable.references.map((reference) => reference.identifier.range)]),
+    references: scope.references.map((reference) => [reference.identifier.range, reference.resolved?.name ?? null]),
+    through: scope.through.length,
+  }));
+}
+
+type Parsed = { ok: true; ast: Record<string, unknown>; scopes: unknown; services: Record<string, unknown> } | { ok: false; error: { message: string; lineNumber: unknown; column: unknown } };
+
+function parseWith(parser: Linter.Parser, code: string, filePath: string): Parsed {
+  try {
+    const result = (parser as { parseForESLint: (code: string, options: unknown) => { ast: Record<string, unknown>; scopeManager: unknown; services: Record<string, unknown> } }).parseForESLint(code, eslintOptions(filePath));
+    return { ok: true, ast: result.ast, scopes: describeScopes(result.scopeManager), services: result.services };
+  } catch (error) {
+    const { message, lineNumber, column } = error as { message: string; lineNumber: unknown; column: unknown };
+    return { ok: false, error: { message, lineNumber, column } };
+  }
+}
+
+/** Compares the scanner parser's result with the standard parser's for one file. */
+function expectSameParse(code: string, filePath: string): Parsed {
+  const standard = parseWith(tsParser as Linter.Parser, code, filePath);
+  const light = parseWith(createScannerParser({ needsTokens: () => false }), code, filePath);
+  const withTokens = parseWith(createScannerParser({ needsTokens: () => true }), code, filePath);
+  if (!standard.ok) {
+    expect(light).toEqual(standard);
+    expect(withTokens).toEqual(standard);
+    return standard;
+  }
+  expect(light.ok && withTokens.ok).toBe(true);
+  if (!light.ok || !withTokens.ok) return standard;
+  const { tokens: standardTokens, ...standardAst } = standard.ast;
+  const { tokens: lightTokens, ...lightAst } = light.ast;
+  expect(lightTokens).toEqual([]);
+  expect(withTokens.ast['tokens']).toEqual(standardTokens);
+  expect(JSON.stringify(lightAst)).toBe(JSON.stringify(standardAst));
+  expect(JSON.stringify(withTokens.ast)).toBe(JSON.stringify(standard.ast));
+  expect(light.scopes).toEqual(standard.scopes);
+  expect(light.services['program']).toBeNull();
+  for (const key of ['emitDecoratorMetadata', 'experimentalDecorators', 'isolatedDeclarations']) expect(light.services[key], key).toBe(standard.services[key]);
+  return standard;
+}
+
+describe('the scanner parser gives the standard parser’s AST, comments, scopes and errors', () => {
+  it.each([
+    ['erp-client.ts', "// eslint-disable-next-line credential-hygiene/no-hardcoded-client-secret\nexport const config = { clientSecret: process.env.ERP_SECRET ?? '' } satisfies Record<string, string>;\n/* trailing */"],
+    ['pos-sync.js', "import axios from 'axios';\nconst token = await axios.post(url, `grant_type=client_credentials`);\nexport default <Panel token={token} />;"],
+    ['Login.tsx', 'import React from "react";\nexport function Login<T,>({ state }: { state: T }) { return <><a href={`/authorize?state=${state}`}>Sign in</a></>; }'],
+    ['legacy.cjs', "#!/usr/bin/env node\n'use strict';\nconst { Issuer } = require('openid-client');\nif (!module.parent) return;\nmodule.exports = Issuer;"],
+    ['decorated.ts', '@Injectable()\nexport class Tokens { constructor(@Inject(CONFIG) private readonly config: Config) {} /** @deprecated */ get secret() { return this.config.secret; } }'],
+    ['types.mts', 'export type Grant = `${"client" | "password"}_credentials`;\nenum Kind { A = 1 }\nnamespace N { export const x = Kind.A; }\nlet y = <const>["a"];'],
+  ])('%s', (name, code) => {
+    expectSameParse(code, join('/project/src', name));
+  });
+
+  it.each([
+    ['truncated.ts', "export const config = { clientSecret: 'abc'"],
+    ['unbalanced.js', 'function f() { return (1 + ; }'],
+    ['jsx-in.ts', 'const a = <div>x</div>;'],
+    ['unterminated.js', "const clientSecret = 'abc;\nexport default clientSecret;"],
+  ])('parse error: %s', (name, code) => {
+    const standard = expectSameParse(code, join('/project/src', name));
+    expect(standard.ok).toBe(false);
+  });
+
+  it('every code file of the fixtures and examples', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'].includes(extname(entry.name)) && !entry.name.endsWith('.d.ts')) files.push(path);
+      }
+    };
+    walk(join(root, 'test', 'fixtures'));
+    walk(join(root, 'examples'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      try {
+        expectSameParse(readFileSync(file, 'utf8'), file);
+      } catch (error) {
+        throw new Error(`${relative(root, file)}: ${(error as Error).message}`);
+      }
+    }
+  });
+});
+
+/** Token store calls (the comment ones index comments by token position, so they need tokens too). */
+const TOKEN_API = /\.(?:getTokens|getFirstTokens?|getLastTokens?|getTokenBefore|getTokenAfter|getTokensBefore|getTokensAfter|getTokensBetween|getFirstTokenBetween|getFirstTokensBetween|getLastTokenBetween|getLastTokensBetween|getTokenByRangeStart|getTokenOrCommentBefore|getTokenOrCommentAfter|getCommentsBefore|getCommentsAfter|getCommentsInside|commentsExistBetween|isSpaceBetween|isSpaceBetweenTokens)\(|\btokensAndComments\b|\bast\.tokens\b/u;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('tokens for the rules that read them', () => {
+  it('TOKEN_RULES names exactly the rules whose code calls the token store, and no shared code calls it', () => {
+    const ruleUsers = sourceFiles(join(root, 'rules'))
+      .filter((file) => TOKEN_API.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(join(root, 'rules'), file).replace(/\.ts$/u, ''))
+      .sort();
+    expect(ruleUsers).toEqual([...TOKEN_RULES].sort());
+    // A helper in src/ that reads tokens would need every rule calling it in TOKEN_RULES.
+    // (parser.ts itself writes the empty token array.)
+    const sharedUsers = sourceFiles(join(root, 'src')).filter((file) => !file.endsWith(join('scanner', 'parser.ts')) && TOKEN_API.test(readFileSync(file, 'utf8')));
+    expect(sharedUsers.map((file) => relative(root, file))).toEqual([]);
+  });
+
+  it('a file the offline-access rule may report in is parsed with tokens: its suggestion removes the array element with its comma', () => {
+    const linter = new FileLinter({ rules: { 'credential-hygiene/no-offline-access-with-client-credentials': 'error' }, reportUnusedDisableDirectives: false });
+    const code = "import { ConfidentialClientApplication } from '@azure/msal-node';\nawait cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default', 'offline_access'] });";
+    const { messages } = linter.lint('/project/src/graph.ts', code);
+    expect(messages.map((message) => message.messageId)).toEqual(['offlineAccess']);
+    const fix = messages[0]?.suggestions?.[0]?.fix;
+    expect(fix).toBeDefined();
+    if (!fix) return;
+    const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+    expect(output).toBe("import { ConfidentialClientApplication } from '@azure/msal-node';\nawait cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });");
+  });
+
+  it('gives the same messages as ESLint with the standard parser on the recommended rules, directives included', async () => {
+    const { Linter: EslintLinter } = await import('eslint');
+    const rules = plugin.configs.recommended.rules as Linter.RulesRecord;
+    const code = [
+      "import express from 'express';",
+      "const clientSecret = 'Zq8' + 'xT2vLm9Rk4Wp7Yh3Nc6Bd1Fg5Js0Qa';",
+      '// eslint-disable-next-line credential-hygiene/no-secret-logging',
+      "console.log('secret', clientSecret);",
+      "console.log('secret', clientSecret);",
+      "/* eslint-disable credential-hygiene/no-hardcoded-credentials -- test */",
+      "export const pos = { password: 'hunter2-' + 'Kx9Lm2Pq' };",
+    ].join('\n');
+    const filename = '/project/src/pos-sync.ts';
+    const scanner = new FileLinter({ rules, reportUnusedDisableDirectives: true }).lint(filename, code).messages;
+    const eslint = new EslintLinter({ configType: 'flat', cwd: '/' }).verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+          linterOptions: { reportUnusedDisableDirectives: 'warn' },
+          plugins: { 'credential-hygiene': plugin },
+          rules,
+        },
+      ],
+      { filename },
+    );
+    expect(scanner.length).toBeGreaterThan(0);
+    expect(scanner).toEqual(eslint.filter((message) => message.ruleId?.startsWith('credential-hygiene/') || /credential-hygiene\//u.test(message.message)));
+  });
+});
