@@ -12,7 +12,7 @@ import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import { RULE_GATES } from '../detectors/text-gates/index.js';
 import { createFactsRule, type FileFacts } from './facts.js';
-import { createScannerParser } from './parser.js';
+import { createScannerLanguage, createScannerParser } from './parser.js';
 
 export const FACTS_NAMESPACE = 'credential-hygiene-scanner';
 const CODE_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
@@ -107,7 +107,9 @@ export class FileLinter {
   private tokensWanted = false;
 
   constructor(options: FileLinterOptions) {
-    const factsPlugin = { rules: { facts: createFactsRule(this.facts, options.sinks) } };
+    // ESLint's JS language without code path analysis, which no rule of ours listens to (parser.ts).
+    const language = createScannerLanguage();
+    const factsPlugin = { rules: { facts: createFactsRule(this.facts, options.sinks) }, ...(language ? { languages: { js: language } } : {}) };
     const severities = ruleSeverities(options.rules);
     this.tokenGates = TOKEN_RULES.filter((rule) => (severities.get(rule) ?? 'off') !== 'off').map((rule) => {
       const gate = RULE_GATES[rule];
@@ -116,6 +118,7 @@ export class FileLinter {
     const parser = createScannerParser({ needsTokens: () => this.tokensWanted });
     const base = (sourceType: 'module' | 'commonjs', files: string[]): Linter.Config => ({
       files,
+      ...(language ? { plugins: { [FACTS_NAMESPACE]: factsPlugin as never }, language: `${FACTS_NAMESPACE}/js` } : {}),
       languageOptions: {
         // One parser for JS and TS: typescript-eslint's (the lighter variant in parser.ts), which also reads JSX in .js/.jsx files.
         parser,

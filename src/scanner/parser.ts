@@ -18,6 +18,7 @@
  * packages are loaded from the standard parser's own location, so both are the copies it uses.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Linter } from 'eslint';
 
 type Options = Record<string, unknown> & { ecmaFeatures?: Record<string, unknown> };
@@ -112,4 +113,49 @@ export function createScannerParser({ needsTokens }: ScannerParserOptions): Lint
       return { ast, scopeManager: scopes, services, visitorKeys: visitorKeys.visitorKeys } as unknown as Linter.ESLintParseResult;
     },
   };
+}
+
+type SourceCodeClass = new (config: Record<string, unknown>) => object;
+interface JsLanguage {
+  createSourceCode(file: { body: string; bom: boolean }, parseResult: Record<string, unknown>, options: unknown): object;
+}
+
+/**
+ * ESLint's JavaScript language for the scanner's `Linter`, without code path analysis: ESLint runs
+ * it over every node of an ESTree AST (`SourceCode#traverse`, when `isESTree`) for the rules that
+ * listen to `onCodePathStart` and the like, and none of the plugin's rules does (the test suite
+ * checks). The traversal, the scopes, the directives and every other step are ESLint's own: the
+ * language is ESLint's `js` language object with a `createSourceCode` that makes a `SourceCode`
+ * whose `isESTree` reads false. Undefined when ESLint's internals are not where this expects them
+ * (then the scanner uses the default language, with code path analysis).
+ */
+export function createScannerLanguage(): object | undefined {
+  try {
+    const fromHere = createRequire(import.meta.url);
+    const eslintDir = dirname(fromHere.resolve('eslint/package.json'));
+    const js = fromHere(join(eslintDir, 'lib', 'languages', 'js', 'index.js')) as JsLanguage;
+    const { SourceCode } = fromHere('eslint') as { SourceCode: SourceCodeClass };
+    if (typeof js.createSourceCode !== 'function' || typeof SourceCode !== 'function') return undefined;
+    class ScannerSourceCode extends SourceCode {}
+    // SourceCode's constructor assigns `isESTree` and then freezes the object: the assignment lands
+    // on this accessor, so the frozen object reads false.
+    Object.defineProperty(ScannerSourceCode.prototype, 'isESTree', { configurable: false, get: () => false, set: () => undefined });
+    return {
+      ...js,
+      createSourceCode(file: { body: string; bom: boolean }, parseResult: Record<string, unknown>, options: unknown): object {
+        // Scope analysis comes with the parse (parseForESLint); anything else takes ESLint's own path.
+        if (!parseResult['scopeManager']) return js.createSourceCode(file, parseResult, options);
+        return new ScannerSourceCode({
+          text: file.body,
+          ast: parseResult['ast'],
+          hasBOM: file.bom,
+          parserServices: parseResult['parserServices'],
+          scopeManager: parseResult['scopeManager'],
+          visitorKeys: parseResult['visitorKeys'],
+        });
+      },
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -10,7 +10,7 @@ import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { FileLinter, TOKEN_RULES } from '../../src/scanner/lint.js';
-import { createScannerParser } from '../../src/scanner/parser.js';
+import { createScannerLanguage, createScannerParser } from '../../src/scanner/parser.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -191,5 +191,49 @@ describe('tokens for the rules that read them', () => {
     );
     expect(scanner.length).toBeGreaterThan(0);
     expect(scanner).toEqual(eslint.filter((message) => message.ruleId?.startsWith('credential-hygiene/') || /credential-hygiene\//u.test(message.message)));
+  });
+});
+
+describe('the scanner language skips code path analysis', () => {
+  it('no rule and no scanner code listens to code path events', () => {
+    const CODE_PATH_EVENT = /\bon(?:CodePath|CodePathSegment|UnreachableCodePathSegment)\w*\b/u;
+    // (parser.ts names them in its explanation.)
+    const users = [...sourceFiles(join(root, 'rules')), ...sourceFiles(join(root, 'src'))].filter((file) => !file.endsWith(join('scanner', 'parser.ts')) && CODE_PATH_EVENT.test(readFileSync(file, 'utf8')));
+    expect(users.map((file) => relative(root, file))).toEqual([]);
+  });
+
+  it('runs node listeners as the default language does, and no code path events', async () => {
+    const { Linter: EslintLinter } = await import('eslint');
+    const language = createScannerLanguage();
+    expect(language).toBeDefined();
+    const seen: string[] = [];
+    const probe = {
+      meta: { type: 'problem' as const, schema: [] },
+      create: () => ({
+        onCodePathStart: () => void seen.push('code path'),
+        'Program:exit': () => void seen.push('program'),
+        Identifier: (node: { name: string }) => void seen.push(node.name),
+      }),
+    };
+    const lint = (withLanguage: boolean): string[] => {
+      seen.length = 0;
+      new EslintLinter({ configType: 'flat', cwd: '/' }).verify(
+        'const clientSecret = process.env.ERP_SECRET; function f() { return clientSecret; }',
+        [
+          {
+            files: ['**/*.ts'],
+            ...(withLanguage ? { language: 'probe/js' } : {}),
+            plugins: { probe: { rules: { probe }, ...(withLanguage ? { languages: { js: language as never } } : {}) } },
+            languageOptions: { parser: createScannerParser({ needsTokens: () => false }) },
+            rules: { 'probe/probe': 'error' },
+          },
+        ],
+        { filename: '/project/src/erp.ts' },
+      );
+      return [...seen];
+    };
+    const standard = lint(false);
+    expect(standard).toContain('code path');
+    expect(lint(true)).toEqual(standard.filter((event) => event !== 'code path'));
   });
 });
