@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CandidateFile } from './files.js';
 import type { FileOutcome, FilePassOptions } from './file-pass.js';
+import type { FileFacts } from './facts.js';
 import type { WorkerBatch, WorkerResults } from './worker.js';
 
 /**
@@ -78,6 +79,48 @@ export async function checkInWorkers(
   onOutcome: (path: string, outcome: FileOutcome) => void,
   sizes?: readonly number[],
 ): Promise<void> {
+  (await startWorkers(files, count, options, onOutcome, sizes, false))?.close();
+}
+
+/** Workers kept after the per-file pass, with ESLint loaded, for the facts-only parses of the whole-program checks. */
+export interface FactsWorkers {
+  /**
+   * The facts of code files (read again by the workers), by path; `undefined` for a file that
+   * cannot be read. A file missing from the map was not collected (an exception, a worker gone):
+   * the caller collects it itself, with the same result as if it had never asked.
+   */
+  collectFacts(paths: readonly string[]): Promise<Map<string, FileFacts | undefined>>;
+  close(): void;
+}
+
+/** Files of one facts-only message to a worker. */
+const FACTS_BATCH_SIZE = 4;
+
+/**
+ * `checkInWorkers`, keeping the workers (when `keep` is set) for facts-only parses afterwards. The
+ * caller should `close()` them; a kept worker never holds the process open on its own.
+ */
+export async function checkInKeptWorkers(
+  files: readonly CandidateFile[],
+  count: number,
+  options: FilePassOptions,
+  onOutcome: (path: string, outcome: FileOutcome) => void,
+  sizes?: readonly number[],
+  keep = true,
+): Promise<FactsWorkers | undefined> {
+  return startWorkers(files, count, options, onOutcome, sizes, keep);
+}
+
+async function startWorkers(
+  files: readonly CandidateFile[],
+  count: number,
+  options: FilePassOptions,
+  onOutcome: (path: string, outcome: FileOutcome) => void,
+  sizes: readonly number[] | undefined,
+  keep: boolean,
+): Promise<FactsWorkers | undefined> {
+  /** Workers that finished their share in good order, kept when `keep` is set. */
+  const kept: Worker[] = [];
   /** Files still to be read and prefiltered, in listing order. */
   let listed: readonly CandidateFile[] = files;
   let next = 0;
@@ -130,7 +173,10 @@ export async function checkInWorkers(
       const finish = (error?: Error): void => {
         if (settled) return;
         settled = true;
-        void worker.terminate();
+        if (keep && !error) {
+          kept.push(worker);
+          worker.unref();
+        } else void worker.terminate();
         if (error) reject(error);
         else resolve();
         // A worker gone for good leaves nothing in flight; the others may stop waiting.
@@ -163,8 +209,75 @@ export async function checkInWorkers(
         inFlight = Math.max(0, inFlight - 1);
         finish(error);
       });
-      worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`a scanner worker stopped with exit code ${code}`)));
+      worker.on('exit', (code) => {
+        const at = kept.indexOf(worker);
+        if (at !== -1) kept.splice(at, 1);
+        finish(code === 0 ? undefined : new Error(`a scanner worker stopped with exit code ${code}`));
+      });
       dispatch();
     });
-  await Promise.all(Array.from({ length: Math.min(count, Math.max(1, Math.ceil(files.length / BATCH_SIZE))) }, runWorker));
+  const close = (): void => {
+    for (const worker of kept.splice(0)) void worker.terminate();
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(count, Math.max(1, Math.ceil(files.length / BATCH_SIZE))) }, runWorker));
+  } catch (error) {
+    close();
+    throw error;
+  }
+  if (!keep) return undefined;
+  return { close, collectFacts: (paths) => collectFactsIn([...kept], paths) };
+}
+
+/** Hands `paths` out to `workers` a few at a time; see `FactsWorkers.collectFacts`. */
+function collectFactsIn(workers: readonly Worker[], paths: readonly string[]): Promise<Map<string, FileFacts | undefined>> {
+  return new Promise((resolve) => {
+    const collected = new Map<string, FileFacts | undefined>();
+    let next = 0;
+    let busy = 0;
+    const done = (worker: Worker): void => {
+      worker.removeAllListeners('message');
+      worker.unref();
+      busy--;
+      if (busy === 0) resolve(collected);
+    };
+    const give = (worker: Worker): void => {
+      if (next >= paths.length) {
+        done(worker);
+        return;
+      }
+      const factsOf = paths.slice(next, next + FACTS_BATCH_SIZE);
+      next += FACTS_BATCH_SIZE;
+      worker.postMessage({ files: [], factsOf } satisfies WorkerBatch);
+    };
+    busy = workers.length;
+    if (busy === 0 || paths.length === 0) {
+      resolve(collected);
+      return;
+    }
+    for (const worker of workers) {
+      worker.removeAllListeners('message');
+      worker.ref();
+      let gone = false;
+      // A worker that fails or stops loses its batch; what it did not answer, the caller collects.
+      const leave = (): void => {
+        if (gone) return;
+        gone = true;
+        done(worker);
+      };
+      worker.once('error', leave);
+      worker.once('exit', leave);
+      worker.on('message', (results: WorkerResults) => {
+        for (const [path, facts] of results.facts ?? []) collected.set(path, facts);
+        if (gone) return;
+        if (next >= paths.length) {
+          gone = true;
+          worker.off('error', leave);
+          worker.off('exit', leave);
+          done(worker);
+        } else give(worker);
+      });
+      give(worker);
+    }
+  });
 }

@@ -15,7 +15,7 @@ import type { FileFacts } from './facts.js';
 import { FilePass, type FileOutcome, type FilePassOptions, type LocatedFinding } from './file-pass.js';
 import { categorize, listFiles, listGitFiles, toRelativePosix, type CandidateFile } from './files.js';
 import { ruleSeverities } from './lint.js';
-import { checkInWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor } from './parallel.js';
+import { checkInKeptWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor, type FactsWorkers } from './parallel.js';
 import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
 import { mayUseImportedFrom } from './program-text.js';
@@ -235,9 +235,12 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   // most of a scan's cost once the gates keep bundles from being parsed. Each worker loads ESLint
   // only when a file of its share passes the prefilter.
   const listWorkers = options.readFile || options.workers !== undefined || candidates.length < PRECHECK_PARALLEL_THRESHOLD ? 0 : workerCountFor(candidates.length, undefined);
+  // Workers that finish in good order are kept for the whole-program checks' facts-only parses.
+  let factsWorkers: FactsWorkers | undefined;
+  const wholeProgram = options.wholeProgram !== false;
   if (listWorkers > 0) {
     try {
-      await checkInWorkers(candidates, listWorkers, passOptions, settle);
+      factsWorkers = await checkInKeptWorkers(candidates, listWorkers, passOptions, settle, undefined, wholeProgram);
     } catch {
       // A worker that dies loses only its batch: those files are checked here below.
     }
@@ -263,7 +266,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     const workers = options.readFile ? 0 : workerCountFor(toParse.length, options.workers, parseBytes);
     if (workers > 0) {
       try {
-        await checkInWorkers(toParse, workers, passOptions, settle, toParseSizes);
+        factsWorkers = await checkInKeptWorkers(toParse, workers, passOptions, settle, toParseSizes, wholeProgram);
       } catch {
         // A worker that dies loses only its batch: those files are checked here below.
       }
@@ -366,6 +369,20 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       const useFiles = codeFiles
         .filter((state) => state.facts !== undefined || (state.mayUseSecret && !state.parsed && edgesOf(state.candidate.path).length > 0 && mayUseImported(state)))
         .map((state) => state.candidate.path);
+      // The use sites the gates passed over are parsed for their facts in the workers kept from
+      // the per-file pass, which have ESLint loaded; what they do not answer is parsed here lazily.
+      const unparsedUseFiles = useFiles.filter((path) => {
+        const state = states.get(path);
+        return state !== undefined && !state.parsed && !state.unreadable && state.candidate.category === 'code';
+      });
+      if (factsWorkers && unparsedUseFiles.length > 0) {
+        for (const [path, facts] of await factsWorkers.collectFacts(unparsedUseFiles)) {
+          const state = states.get(path);
+          if (!state || state.parsed) continue;
+          state.parsed = true;
+          if (facts) state.facts = facts;
+        }
+      }
       for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
         const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
         if (existing !== undefined) {
@@ -423,6 +440,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       errors.push({ file: '<run>', message: `internal error in the whole-program checks (${name}); cross-file and client-bundle findings may be missing. Please report it.` });
     }
   }
+  factsWorkers?.close();
 
   findings.sort(compareFindings);
   const sortedSkipped = Object.fromEntries(Object.entries(skipped).sort(([a], [b]) => (a < b ? -1 : 1)));

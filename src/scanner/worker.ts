@@ -1,9 +1,11 @@
 /**
  * A worker thread of the per-file pass: receives batches of files, answers with one outcome per
  * file. The main thread hands out the next batch when one comes back, so slow files do not hold a
- * whole share of the project.
+ * whole share of the project. Kept after the pass, it also collects the facts of files the
+ * whole-program checks need parsed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { FileFacts } from './facts.js';
 import type { CandidateFile } from './files.js';
 import { FilePass, type FileOutcome, type FilePassOptions } from './file-pass.js';
 
@@ -14,16 +16,20 @@ export interface WorkerBatch {
    * sent back in `deferred`, so that the main thread can hand out the large parses one by one.
    */
   readonly deferParseFrom?: number;
+  /** Code files to read and collect facts of (without the rules). */
+  readonly factsOf?: readonly string[];
 }
 
 export interface WorkerResults {
   readonly outcomes: readonly (readonly [string, FileOutcome])[];
   /** Files sent back unparsed, with their text length. */
   readonly deferred?: readonly (readonly [string, number])[];
+  /** Facts of `factsOf` (undefined for a file that cannot be read); a file that threw is left out. */
+  readonly facts?: readonly (readonly [string, FileFacts | undefined])[];
 }
 
 const pass = new FilePass(workerData as FilePassOptions);
-parentPort?.on('message', ({ files, deferParseFrom }: WorkerBatch) => {
+parentPort?.on('message', ({ files, deferParseFrom, factsOf }: WorkerBatch) => {
   const outcomes: (readonly [string, FileOutcome])[] = [];
   const deferred: (readonly [string, number])[] = [];
   for (const file of files) {
@@ -32,5 +38,14 @@ parentPort?.on('message', ({ files, deferParseFrom }: WorkerBatch) => {
     else if (deferParseFrom !== undefined && first.pending.text.length >= deferParseFrom) deferred.push([file.path, first.pending.text.length]);
     else outcomes.push([file.path, pass.parse(file, first.pending)]);
   }
-  parentPort?.postMessage({ outcomes, deferred } satisfies WorkerResults);
+  const facts: (readonly [string, FileFacts | undefined])[] = [];
+  for (const path of factsOf ?? []) {
+    try {
+      const read = pass.read(path, 'code');
+      facts.push([path, 'text' in read ? pass.collectFacts(path, read.text) : undefined]);
+    } catch {
+      // Left to the main thread, which meets the same exception where it reports it.
+    }
+  }
+  parentPort?.postMessage({ outcomes, deferred, facts } satisfies WorkerResults);
 });

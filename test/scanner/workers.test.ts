@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Scanner from '../../src/scanner/index.js';
+import type * as FilePassModule from '../../src/scanner/file-pass.js';
 import type * as Parallel from '../../src/scanner/parallel.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -101,6 +102,42 @@ describe('worker threads', () => {
       for (const { path } of files) expect(outcomes.get(path)).toMatchObject({ status: 'checked', parsed: true, findings: [{ finding: { ruleId: 'no-hardcoded-client-secret' } }] });
     } finally {
       rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('kept after the pass, collect the same facts as the main thread, and leave unreadable files to it', async () => {
+    const { checkInKeptWorkers } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
+    const { FilePass } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'file-pass.js')).href)) as typeof FilePassModule;
+    const cwd = join(root, 'test', 'fixtures', 'scanner', 'cross-file');
+    const options = {
+      cwd,
+      linterRules: { 'credential-hygiene/no-hardcoded-client-secret': 'error' as const },
+      severities: [['no-hardcoded-client-secret', 'error']] as const,
+      enabledLinterRules: ['no-hardcoded-client-secret'],
+      reportUnusedDisableDirectives: false,
+      maxFileSize: 1024 * 1024,
+      includeSecrets: false,
+    };
+    const files = ['pos-client.ts', 'settings.ts'].map((name) => ({ path: join(cwd, 'src', name), category: 'code' as const }));
+    const workers = await checkInKeptWorkers(files, 2, options, () => undefined);
+    expect(workers).toBeDefined();
+    try {
+      const missing = join(cwd, 'src', 'no-such-file.ts');
+      const collected = await workers?.collectFacts([...files.map((file) => file.path), missing]);
+      const inMain = new FilePass(options);
+      for (const { path } of files) {
+        const read = inMain.read(path, 'code');
+        expect('text' in read).toBe(true);
+        const facts = 'text' in read ? inMain.collectFacts(path, read.text) : undefined;
+        expect(facts).toBeDefined();
+        expect(collected?.get(path)).toEqual(facts);
+      }
+      expect(collected?.has(missing)).toBe(true);
+      expect(collected?.get(missing)).toBeUndefined();
+      // A second round on the same workers answers too.
+      expect((await workers?.collectFacts([files[0]?.path ?? '']))?.size).toBe(1);
+    } finally {
+      workers?.close();
     }
   });
 });
