@@ -369,20 +369,23 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       const useFiles = codeFiles
         .filter((state) => state.facts !== undefined || (state.mayUseSecret && !state.parsed && edgesOf(state.candidate.path).length > 0 && mayUseImported(state)))
         .map((state) => state.candidate.path);
-      // The use sites the gates passed over are parsed for their facts in the workers kept from
-      // the per-file pass, which have ESLint loaded; what they do not answer is parsed here lazily.
-      const unparsedUseFiles = useFiles.filter((path) => {
-        const state = states.get(path);
-        return state !== undefined && !state.parsed && !state.unreadable && state.candidate.category === 'code';
-      });
-      if (factsWorkers && unparsedUseFiles.length > 0) {
-        for (const [path, facts] of await factsWorkers.collectFacts(unparsedUseFiles)) {
+      // Files the gates passed over that a check is about to parse for their facts are parsed in
+      // the workers kept from the per-file pass, which have ESLint loaded; what they do not
+      // answer is parsed here lazily, as `host.getFacts` does for every other file.
+      const prefetchFacts = async (paths: readonly string[]): Promise<void> => {
+        const unparsed = paths.filter((path) => {
+          const state = states.get(path);
+          return state !== undefined && !state.parsed && !state.unreadable && state.candidate.category === 'code';
+        });
+        if (!factsWorkers || unparsed.length === 0) return;
+        for (const [path, facts] of await factsWorkers.collectFacts(unparsed)) {
           const state = states.get(path);
           if (!state || state.parsed) continue;
           state.parsed = true;
           if (facts) state.facts = facts;
         }
-      }
+      };
+      await prefetchFacts(useFiles);
       for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
         const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
         if (existing !== undefined) {
@@ -418,6 +421,8 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       if (clientSeverity && readers.length > 0) {
         // Only modules that may import a reader, directly or not, can be on a reported chain.
         const within = importersOf(readers, scannedCode, edgesOf);
+        // The walk classifies every root in `within` from its facts before it follows an import.
+        await prefetchFacts(roots.filter((root) => within.has(root)));
         for (const reach of findClientReachableSecrets(host, resolver, roots, {
           ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
           ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
