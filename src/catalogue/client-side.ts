@@ -194,6 +194,15 @@ export function moduleInList(specifier: string, modules: readonly string[]): boo
 }
 
 /**
+ * Whether a file is server code by its path alone (`SERVER_GLOBS` and the configured server files).
+ * `classifyModuleSide` calls such a file server code whatever its text says, so a caller that only
+ * needs to know whether a file is client code can skip reading or parsing it.
+ */
+export function isServerPath(filePath: string, options: Pick<ModuleSideOptions, 'serverFiles'> = {}): boolean {
+  return matchesAnyGlob(toPosixPath(filePath), [...SERVER_GLOBS, ...(options.serverFiles ?? [])]);
+}
+
+/**
  * Decides where a module runs. Server signals win: a `'use server'` file, a `server-only` import or
  * an API route never ships to the browser, even when it mentions `window`.
  */
@@ -202,7 +211,7 @@ export function classifyModuleSide(facts: ModuleFacts, options: ModuleSideOption
   if (facts.directives.includes('use server')) return { side: 'server', strength: 'strong', reason: "the file starts with 'use server'", bundleSafe: true };
   const serverImport = facts.importedModules.find((specifier) => moduleInList(specifier, SERVER_MODULES));
   if (serverImport !== undefined) return { side: 'server', strength: 'strong', reason: `the file imports '${serverImport}'`, bundleSafe: true };
-  if (matchesAnyGlob(path, [...SERVER_GLOBS, ...(options.serverFiles ?? [])])) {
+  if (isServerPath(path, options)) {
     return { side: 'server', strength: 'strong', reason: 'the file is a server route or server module', bundleSafe: matchesAnyGlob(path, BUNDLE_SAFE_SERVER_GLOBS) };
   }
   if (facts.directives.includes('use client')) return { side: 'client', strength: 'strong', reason: "the file starts with 'use client'" };

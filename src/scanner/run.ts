@@ -9,6 +9,7 @@ import type { Linter } from 'eslint';
 import type ts from 'typescript';
 import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
 import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
+import { isServerPath } from '../catalogue/client-side.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
@@ -422,7 +423,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         // Only modules that may import a reader, directly or not, can be on a reported chain.
         const within = importersOf(readers, scannedCode, edgesOf);
         // The walk classifies every root in `within` from its facts before it follows an import.
-        await prefetchFacts(roots.filter((root) => within.has(root)));
+        await prefetchFacts(roots.filter((root) => within.has(root) && !isServerPath(relative(root), options)));
         for (const reach of findClientReachableSecrets(host, resolver, roots, {
           ...(options.clientFiles ? { clientFiles: options.clientFiles } : {}),
           ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),

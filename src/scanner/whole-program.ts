@@ -14,7 +14,7 @@ import { dirname, join, sep } from 'node:path';
 // Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
 // scan it for named exports first (about 0.3 s of start-up).
 import ts = require('typescript');
-import { classifyModuleSide, type ModuleSide } from '../catalogue/client-side.js';
+import { classifyModuleSide, isServerPath, type ModuleSide } from '../catalogue/client-side.js';
 import { classifySecretName, classifySecretValue, isHarmlessValueKind, isTestFile, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
 import type { TraceHop } from './types.js';
 import type { EnvReadFact, ExportedStringFact, FileFacts, SlotUseFact } from './facts.js';
@@ -438,7 +438,8 @@ export function findClientReachableSecrets(host: ModuleGraphHost, resolver: Modu
   const visited = new Map<string, Visit>();
   const queue: Visit[] = [];
   for (const file of files) {
-    if ((within && !within.has(file)) || sideOf(file)?.side !== 'client') continue;
+    // A server path is server code whatever the file says (`classifyModuleSide`): not parsed here.
+    if ((within && !within.has(file)) || isServerPath(host.relative(file), options) || sideOf(file)?.side !== 'client') continue;
     const visit: Visit = { file, parent: undefined, hop: undefined, root: file };
     visited.set(file, visit);
     queue.push(visit);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyModuleSide, getPublicEnvPrefix, isPublicSecretEnvName } from '../../src/catalogue/client-side.js';
+import { classifyModuleSide, getPublicEnvPrefix, isPublicSecretEnvName, isServerPath } from '../../src/catalogue/client-side.js';
 
 describe('public env prefixes', () => {
   it('finds the framework prefix', () => {
@@ -55,6 +55,21 @@ describe('classifyModuleSide', () => {
     expect(classifyModuleSide({ ...none, filePath: 'web/pos.ts' }, { clientFiles: ['web/**'] }).side).toBe('client');
     expect(classifyModuleSide({ ...none, filePath: 'src/client/pos.ts' }, { clientFiles: [] }).side).toBe('unknown');
     expect(classifyModuleSide({ ...none, filePath: 'web/pos.ts', directives: ['use client'] }, { serverFiles: ['web/**'] }).side).toBe('server');
+  });
+
+  it('calls a server path server code whatever the file says (isServerPath)', () => {
+    const clientish = { directives: ['use client'], importedModules: ['@azure/msal-browser', 'react-dom/client'], clientHooks: ['useState'], browserGlobals: ['window'], publicEnvReads: ['NEXT_PUBLIC_API'] };
+    for (const filePath of ['src/server/token.ts', 'app/api/sync/route.ts', 'pages/api/login.js', 'src/routes/+page.server.ts', 'next/dist/esm/server/base-server.js']) {
+      expect(isServerPath(filePath), filePath).toBe(true);
+      expect(classifyModuleSide({ ...clientish, filePath }).side, filePath).toBe('server');
+    }
+    expect(isServerPath('web/pos.ts', { serverFiles: ['web/**'] })).toBe(true);
+    expect(classifyModuleSide({ ...clientish, filePath: 'web/pos.ts' }, { serverFiles: ['web/**'] }).side).toBe('server');
+    // Not by path alone: these are decided by what the file holds.
+    for (const filePath of ['src/client/pos.ts', 'src/lib/pos.ts', 'app/orders/page.tsx', 'src/serverless.ts']) {
+      expect(isServerPath(filePath), filePath).toBe(false);
+      expect(classifyModuleSide({ ...clientish, filePath }).side, filePath).toBe('client');
+    }
   });
 
   it('stays unknown without signals', () => {
