@@ -74,6 +74,23 @@ export function instanceFromFactory(callee: SinkCallee, rows: readonly SinkRow[]
   return row ? { module: callee.module, path: base } : undefined;
 }
 
+/**
+ * Whether a file may call one of `rows`' sinks the way `lookupSink` finds one, from its text and
+ * the module specifiers it may import (a superset of its imports): a row without a `method` whose
+ * module one of `specifiers` names, and every named segment of whose export path (not `*`, not
+ * `default`) occurs in the text. A callee resolves to that path only through an import of the
+ * module and through those names, written in the import clause, a member access or a key.
+ */
+export function mayCallSink(specifiers: readonly string[], text: string, rows: readonly SinkRow[] = SINK_ROWS): boolean {
+  if (specifiers.length === 0) return false;
+  return rows.some(
+    (row) =>
+      row.method === undefined &&
+      specifiers.some((specifier) => moduleScore(row.modules, specifier) >= 0) &&
+      row.path.every((segment) => segment === '*' || segment === 'default' || text.includes(segment)),
+  );
+}
+
 /** Whether a module specifier could hold a sink at all: a cheap filter before resolving callees. */
 export function isCatalogueModule(module: string, rows: readonly SinkRow[] = SINK_ROWS): boolean {
   return rows.some((row) => moduleScore(row.modules, module) >= 0) || HTTP_CLIENT_ROWS.some((row) => moduleScore(row.modules, module) >= 0);

@@ -569,11 +569,12 @@ export function mayUseImportedUnderSecretName(text: string, imports?: (specifier
 /**
  * Whether the file may use a value imported through one of the specifiers `imports` accepts (the
  * ones that resolve to another scanned file) the way the facts rule records a cross-file use:
- * under a secret name (`mayUseImportedUnderSecretName`), or, in a file that names a catalogue
- * module or one of `sinkModules`, as any argument of a sink call, which needs such a binding too.
+ * under a secret name (`mayUseImportedUnderSecretName`), or, when `mayCallSink` (see the
+ * catalogue's `mayCallSink`; by default, when the text names a catalogue module), as any argument
+ * of a sink call, which needs such a binding too.
  */
-export function mayUseImportedFrom(text: string, imports: (specifier: string) => boolean, sinkModules: readonly string[] = []): boolean {
-  if (CATALOGUE_MODULE.test(text) || sinkModules.some((module) => text.includes(module))) {
+export function mayUseImportedFrom(text: string, imports: (specifier: string) => boolean, mayCallSink: boolean = CATALOGUE_MODULE.test(text)): boolean {
+  if (mayCallSink) {
     const names = importedBindingNames(text, imports);
     return names === 'any' || names.size > 0;
   }

@@ -8,7 +8,8 @@ import { dirname, resolve, sep } from 'node:path';
 import type { Linter } from 'eslint';
 import type ts from 'typescript';
 import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
-import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
+import { mayCallSink } from '../catalogue/index.js';
+import { sinkTableFor, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { isServerPath } from '../catalogue/client-side.js';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
@@ -19,7 +20,7 @@ import { ruleSeverities } from './lint.js';
 import { checkInKeptWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor, type FactsWorkers } from './parallel.js';
 import { LineIndex } from './positions.js';
 import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
-import { mayUseImportedFrom } from './program-text.js';
+import { importSpecifiers, mayUseImportedFrom } from './program-text.js';
 import { isSuppressed } from './suppressions.js';
 import { ruleForCredentialKind } from './text-files.js';
 import { findTypedSinkFlows } from './typed-sinks.js';
@@ -357,15 +358,18 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       // A use site reads a value imported from another scanned file: a file the prefilter passed
       // over is parsed for its facts only when it imports such a file and, read again, may use a
       // value imported from one under a secret name or pass one to a sink.
-      const sinkModules = userSinkModules(options.sinks);
+      const sinkRows = sinkTableFor(options.sinks).rows;
       const mayUseImported = (state: FileState): boolean => {
         const file = state.candidate.path;
-        const outcome = pass.read(file, state.candidate.category, options.readFile);
+        const read = pass.read(file, state.candidate.category, options.readFile);
+        if (!('text' in read)) return false;
         const fromScanned = (specifier: string): boolean => {
           const target = resolver.resolve(specifier, file);
           return target !== undefined && target !== file && scannedCode.has(target);
         };
-        return 'text' in outcome && mayUseImportedFrom(outcome.text, fromScanned, sinkModules);
+        const outcome = outcomes.get(file);
+        const specifiers = (outcome?.status === 'checked' ? outcome.specifiers : undefined) ?? importSpecifiers(read.text);
+        return mayUseImportedFrom(read.text, fromScanned, mayCallSink(specifiers, read.text, sinkRows));
       };
       const useFiles = codeFiles
         .filter((state) => state.facts !== undefined || (state.mayUseSecret && !state.parsed && edgesOf(state.candidate.path).length > 0 && mayUseImported(state)))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instanceFromFactory, isCatalogueModule, lookupHttpClient, lookupMethodSink, lookupSink, SINK_ROWS, slotEnvName } from '../../src/catalogue/index.js';
+import { instanceFromFactory, isCatalogueModule, lookupHttpClient, lookupMethodSink, lookupSink, mayCallSink, SINK_ROWS, slotEnvName } from '../../src/catalogue/index.js';
+import { sinkTableFor } from '../../src/catalogue/user-sinks.js';
 
 describe('SINK_ROWS', () => {
   it('has unique ids', () => {
@@ -49,6 +50,34 @@ describe('lookupSink', () => {
     [{ module: 'openid-client-extra', path: ['discovery'] }, 'call'],
   ] as const)('finds nothing for %o (%s)', (callee, invocation) => {
     expect(lookupSink(callee, invocation)).toBeUndefined();
+  });
+});
+
+describe('mayCallSink', () => {
+  it('lets through a file that imports a sink module and names the sink', () => {
+    expect(mayCallSink(['openid-client', './config'], "import { discovery } from 'openid-client';\nawait discovery(url, cfg.id, cfg.secret);")).toBe(true);
+    expect(mayCallSink(['crypto'], "import crypto from 'crypto';\nexport const sign = (body) => crypto.createHmac('sha256', keys.webhook).update(body);")).toBe(true);
+    expect(mayCallSink(['node:crypto'], "const { createHmac: hmac } = require('node:crypto');")).toBe(true);
+    expect(mayCallSink(['googleapis'], "import { google } from 'googleapis';\nnew google.auth.OAuth2(id, secret);")).toBe(true);
+    // A `*` segment or the module itself: the import is enough.
+    expect(mayCallSink(['@aws-sdk/client-s3'], "import * as s3 from '@aws-sdk/client-s3';")).toBe(true);
+    expect(mayCallSink(['ioredis'], "import Cache from 'ioredis';")).toBe(true);
+  });
+
+  it('stops a file that does not import the module, or never names its sinks', () => {
+    // Only a log message names the module.
+    expect(mayCallSink(['./log'], "import { log } from './log';\nlog('@aws-sdk/credential-provider-ini - resolving');")).toBe(false);
+    // crypto, but only for hashing.
+    expect(mayCallSink(['crypto', './config'], "import crypto from 'crypto';\nconst etag = crypto.createHash('sha1').update(body).digest('hex');")).toBe(false);
+    expect(mayCallSink(['jsonwebtoken'], "import { decode } from 'jsonwebtoken';\nconst claims = decode(token);")).toBe(false);
+    expect(mayCallSink([], 'discovery(url, id, secret);')).toBe(false);
+  });
+
+  it('takes the sinks option into account', () => {
+    const rows = sinkTableFor([{ module: '@acme/kensium-sdk', export: 'KensiumClient', call: 'new', slots: [{ arg: 0, property: 'oauth.key', kind: 'client-secret' }] }]).rows;
+    const text = "import { KensiumClient } from '@acme/kensium-sdk';\nnew KensiumClient({ oauth: { key: cfg.key } });";
+    expect(mayCallSink(['@acme/kensium-sdk'], text, rows)).toBe(true);
+    expect(mayCallSink(['@acme/kensium-sdk'], text)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mayCallSink } from '../../src/catalogue/index.js';
 import { FileLinter } from '../../src/scanner/lint.js';
 import { mayReadSecretEnv, mayUseImportedSecretName, mayUseSecretName } from '../../src/scanner/prefilter.js';
 import { importedBindingNames, importSpecifiers, isSecretEnvName, mayReadSecretEnvText, mayUseImportedFrom, mayUseImportedUnderSecretName } from '../../src/scanner/program-text.js';
@@ -152,7 +153,9 @@ describe('mayUseImportedFrom', () => {
     ]) {
       expect(mayUseImportedFrom(text, local), text).toBe(true);
     }
-    expect(mayUseImportedFrom("import { erp } from './config';\nerpClient.connect(erp.handle);", local, ['erpClient'])).toBe(true);
+    // At a sink (`mayCallSink`), under any name.
+    expect(mayUseImportedFrom("import { ErpClient } from '@acme/erp';\nimport { erp } from './config';\nnew ErpClient(erp.handle);", local, true)).toBe(true);
+    expect(mayUseImportedFrom("import { ErpClient } from '@acme/erp';\nimport { erp } from './config';\nnew ErpClient(erp.handle);", local, false)).toBe(false);
   });
 
   it('stops uses of values imported from packages outside the scan', () => {
@@ -174,6 +177,7 @@ describe('the text tests against the facts of a parse', () => {
   it('covers every import, secret env read and cross-file use the facts rule records in the fixtures', () => {
     let reads = 0;
     let uses = 0;
+    let sinkUses = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const facts = linter.lint(file, text, { factsOnly: true }).facts;
@@ -190,12 +194,18 @@ describe('the text tests against the facts of a parse', () => {
         expect(mayUseImportedSecretName(text), file).toBe(true);
         // Counting only the imports the uses go through (the ones that matter to the check).
         const used = new Set(facts.slotUses.map((use) => use.specifier));
-        expect(mayUseImportedFrom(text, (specifier) => used.has(specifier)), file).toBe(true);
+        const callsSink = mayCallSink(specifiers, text);
+        expect(mayUseImportedFrom(text, (specifier) => used.has(specifier), callsSink), file).toBe(true);
+        if (facts.slotUses.some((use) => use.phrase.startsWith('passed to'))) {
+          sinkUses++;
+          expect(callsSink, file).toBe(true);
+        }
       }
     }
-    // The fixtures hold both, so the loop above checked something.
+    // The fixtures hold all three, so the loop above checked something.
     expect(reads).toBeGreaterThan(3);
     expect(uses).toBeGreaterThan(3);
+    expect(sinkUses).toBeGreaterThan(0);
   });
 });
 
