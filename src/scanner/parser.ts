@@ -1,7 +1,17 @@
 /**
- * The scanner's parser: typescript-eslint's `parseForESLint` (`@typescript-eslint/parser`) minus
- * two pieces of work the scanner's rules never use, for the scanner's own `Linter` only (users'
- * ESLint keeps the standard parser):
+ * The scanner's parser, for the scanner's own `Linter` only (users' ESLint keeps the parser they
+ * configure).
+ *
+ * A JavaScript file (`.js`, `.mjs`, `.cjs`, `.jsx`) is parsed as ESLint parses it by default:
+ * espree, then eslint-scope with the options of ESLint's JavaScript language (ESLint's own copies).
+ * That is about three times faster than typescript-estree and its scope analysis on the same files,
+ * and it is the AST the rules see in every ESLint setup that lints JavaScript with the default
+ * parser. A file espree rejects (type annotations or decorators in a `.js` file, a top-level
+ * `return` in a `.cjs` script, a syntax error) takes the typescript-eslint path below, so it gets
+ * the AST or the syntax error it always got.
+ *
+ * Every other file gets typescript-eslint's `parseForESLint` (`@typescript-eslint/parser`) minus
+ * two pieces of work the scanner's rules never use:
  *
  * - tokens: no rule reads the token list except `no-offline-access-with-client-credentials` (its
  *   suggestions look for the comma next to a removed element), so tokens are produced only when
@@ -33,6 +43,16 @@ interface ScopeManagerModule {
 interface VisitorKeysModule {
   visitorKeys: Record<string, readonly string[] | undefined>;
 }
+interface EspreeModule {
+  parse(code: string, options: Options): Program;
+}
+interface EslintScopeModule {
+  analyze(ast: Program, options: Options): unknown;
+}
+interface EslintVisitorKeysModule {
+  readonly KEYS: Record<string, readonly string[] | undefined>;
+  getKeys(node: object): readonly string[];
+}
 interface StandardParser {
   parseForESLint(code: string, options?: unknown): Linter.ESLintParseResult;
 }
@@ -58,6 +78,57 @@ function load(): Modules {
     };
   }
   return modules;
+}
+
+interface JsModules {
+  readonly espree: EspreeModule;
+  readonly eslintScope: EslintScopeModule;
+  readonly evk: EslintVisitorKeysModule;
+}
+
+let jsModules: JsModules | undefined;
+/** ESLint's own parser, scope analyser and visitor keys for JavaScript, from ESLint's location. */
+function loadJs(): JsModules {
+  if (!jsModules) {
+    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+    jsModules = {
+      espree: fromEslint('espree') as EspreeModule,
+      eslintScope: fromEslint('eslint-scope') as EslintScopeModule,
+      evk: fromEslint('eslint-visitor-keys') as EslintVisitorKeysModule,
+    };
+  }
+  return jsModules;
+}
+
+const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
+
+/**
+ * A JavaScript file parsed as ESLint parses it by default (espree, then eslint-scope with the
+ * options ESLint's JS language passes), with the scanner's source type: undefined when espree
+ * rejects the text, which then goes to typescript-estree as before (so a file espree cannot read
+ * gets the same AST or the same syntax error as with typescript-eslint's parser).
+ */
+function parseJavaScript(code: string, parserOptions: Options, sourceType: string, tokens: boolean): Linter.ESLintParseResult | undefined {
+  const { espree, eslintScope, evk } = loadJs();
+  const ecmaFeatures = parserOptions.ecmaFeatures ?? {};
+  let ast: Program;
+  try {
+    ast = espree.parse(code, { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx: ecmaFeatures['jsx'] === true }, range: true, loc: true, comment: true, tokens });
+  } catch {
+    return undefined;
+  }
+  // ESLint's SourceCode requires a token array; an empty one indexes the comments alone.
+  if (!tokens) ast.tokens = [];
+  const ecmaVersion = parserOptions['ecmaVersion'];
+  const scopeManager = eslintScope.analyze(ast, {
+    ignoreEval: true,
+    ecmaVersion: typeof ecmaVersion === 'number' ? ecmaVersion : 6,
+    sourceType,
+    childVisitorKeys: evk.KEYS,
+    fallback: evk.getKeys,
+    jsx: ecmaFeatures['jsx'] === true,
+  });
+  return { ast, scopeManager, services: {}, visitorKeys: evk.KEYS } as unknown as Linter.ESLintParseResult;
 }
 
 function validateBoolean(value: unknown, fallback = false): boolean {
@@ -86,6 +157,11 @@ export function createScannerParser({ needsTokens }: ScannerParserOptions): Lint
       }
       const onUnsupportedTypeScriptVersion = parserOptions['onUnsupportedTypeScriptVersion'] ?? (validateBoolean(parserOptions['warnOnUnsupportedTypeScriptVersion'], true) ? 'warn' : 'ignore');
       const tokens = needsTokens();
+      const filePath = parserOptions['filePath'];
+      if (typeof filePath === 'string' && JS_FILE.test(filePath)) {
+        const parsed = parseJavaScript(code, parserOptions, parserOptions['sourceType'] as string, tokens);
+        if (parsed) return parsed;
+      }
       const { ast, services } = estree.parseAndGenerateServices(code, {
         jsx: validateBoolean(ecmaFeatures['jsx']),
         ...parserOptions,

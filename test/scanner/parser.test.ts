@@ -1,10 +1,13 @@
 /**
  * The scanner's parser (src/scanner/parser.ts) drops tokens and the ESTree ↔ TypeScript node maps,
- * and must otherwise give ESLint what `@typescript-eslint/parser` gives it: the same AST, comments,
- * scopes and parse errors. And the rules that read tokens must still get them.
+ * and must otherwise give ESLint what a standard parser gives it: for a JavaScript file espree
+ * reads, what ESLint's default JavaScript language gives (espree and eslint-scope); for every other
+ * file, what `@typescript-eslint/parser` gives: the same AST, comments, scopes and parse errors.
+ * And the rules that read tokens must still get them, and the rules must report the same on either.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, relative } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +16,16 @@ import { FileLinter, TOKEN_RULES } from '../../src/scanner/lint.js';
 import { createScannerLanguage, createScannerParser } from '../../src/scanner/parser.js';
 
 const root = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+
+interface JsLanguageModule {
+  parse(file: { body: string; path: string; bom: boolean }, options: { languageOptions: Record<string, unknown> }): { ok: true; ast: Record<string, unknown> } | { ok: false; errors: { message: string }[] };
+  createSourceCode(file: { body: string; path: string; bom: boolean }, parseResult: object, options: { languageOptions: Record<string, unknown> }): { scopeManager: unknown };
+}
+/** ESLint's own JavaScript language, whose default parser is espree. */
+const jsLanguage = require(join(dirname(require.resolve('eslint/package.json')), 'lib', 'languages', 'js', 'index.js')) as JsLanguageModule;
+const espree = createRequire(require.resolve('eslint'))('espree') as object;
+const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
 
 /** The options ESLint passes to a parser for the scanner's config (see `parse` in ESLint's JS language). */
 function eslintOptions(filePath: string): Record<string, unknown> {
@@ -60,8 +73,45 @@ function parseWith(parser: Linter.Parser, code: string, filePath: string): Parse
   }
 }
 
+/**
+ * A JavaScript file as ESLint's default language parses it, with the scanner's source type
+ * (`commonjs` files are read as scripts, as typescript-eslint's parser reads them): undefined when
+ * espree rejects the text.
+ */
+function parseByEslintDefault(code: string, filePath: string): Parsed | undefined {
+  const languageOptions = { ecmaVersion: 2026, sourceType: /\.c[jt]s$/u.test(filePath) ? 'script' : 'module', parser: espree, parserOptions: { ecmaFeatures: { jsx: true } } };
+  const file = { body: code, path: filePath, bom: false };
+  const parsed = jsLanguage.parse(file, { languageOptions });
+  if (!parsed.ok) return undefined;
+  // Taken before `SourceCode` marks the `#!` comment as a `Shebang`, as it marks the scanner's.
+  const ast = structuredClone(parsed.ast);
+  const { scopeManager } = jsLanguage.createSourceCode(file, parsed, { languageOptions });
+  return { ok: true, ast, scopes: describeScopes(scopeManager), services: {} };
+}
+
+/** ESLint gives a parser the text with a `#!` line turned into a comment. */
+function withoutShebang(code: string): string {
+  return code.replace(/^#!([^\r\n]+)/u, '//$1');
+}
+
 /** Compares the scanner parser's result with the standard parser's for one file. */
 function expectSameParse(code: string, filePath: string): Parsed {
+  const byEspree = JS_FILE.test(filePath) ? parseByEslintDefault(code, filePath) : undefined;
+  if (byEspree?.ok) {
+    const light = parseWith(createScannerParser({ needsTokens: () => false }), withoutShebang(code), filePath);
+    const withTokens = parseWith(createScannerParser({ needsTokens: () => true }), withoutShebang(code), filePath);
+    expect(light.ok && withTokens.ok).toBe(true);
+    if (!light.ok || !withTokens.ok) return byEspree;
+    const { tokens: standardTokens, ...standardAst } = byEspree.ast;
+    const { tokens: lightTokens, ...lightAst } = light.ast;
+    expect(lightTokens).toEqual([]);
+    expect(JSON.stringify(lightAst)).toBe(JSON.stringify(standardAst));
+    expect(JSON.stringify(withTokens.ast)).toBe(JSON.stringify(byEspree.ast));
+    expect(light.scopes).toEqual(byEspree.scopes);
+    expect(withTokens.scopes).toEqual(byEspree.scopes);
+    return byEspree;
+  }
+  // TypeScript, and JavaScript that espree rejects: typescript-eslint's parser.
   const standard = parseWith(tsParser as Linter.Parser, code, filePath);
   const light = parseWith(createScannerParser({ needsTokens: () => false }), code, filePath);
   const withTokens = parseWith(createScannerParser({ needsTokens: () => true }), code, filePath);
@@ -90,6 +140,9 @@ describe('the scanner parser gives the standard parser’s AST, comments, scopes
     ['pos-sync.js', "import axios from 'axios';\nconst token = await axios.post(url, `grant_type=client_credentials`);\nexport default <Panel token={token} />;"],
     ['Login.tsx', 'import React from "react";\nexport function Login<T,>({ state }: { state: T }) { return <><a href={`/authorize?state=${state}`}>Sign in</a></>; }'],
     ['legacy.cjs', "#!/usr/bin/env node\n'use strict';\nconst { Issuer } = require('openid-client');\nif (!module.parent) return;\nmodule.exports = Issuer;"],
+    ['client.cjs', "#!/usr/bin/env node\n'use strict';\nconst { Issuer } = require('openid-client');\nmodule.exports = async () => (await Issuer.discover(process.env.ISSUER)).Client;"],
+    ['flow-typed.js', "import { post } from './http';\nexport function token(secret: string): Promise<string> { return post('/token', { client_secret: secret }); }"],
+    ['decorated.js', "@Injectable()\nexport class Tokens { secret = process.env.ERP_SECRET; }"],
     ['decorated.ts', '@Injectable()\nexport class Tokens { constructor(@Inject(CONFIG) private readonly config: Config) {} /** @deprecated */ get secret() { return this.config.secret; } }'],
     ['types.mts', 'export type Grant = `${"client" | "password"}_credentials`;\nenum Kind { A = 1 }\nnamespace N { export const x = Kind.A; }\nlet y = <const>["a"];'],
   ])('%s', (name, code) => {
@@ -106,17 +159,20 @@ describe('the scanner parser gives the standard parser’s AST, comments, scopes
     expect(standard.ok).toBe(false);
   });
 
-  it('every code file of the fixtures and examples', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'].includes(extname(entry.name)) && !entry.name.endsWith('.d.ts')) files.push(path);
-      }
+  it('JavaScript that espree reads gets espree’s AST; JavaScript it rejects, typescript-eslint’s', () => {
+    const parse = (name: string, code: string): Record<string, unknown> => {
+      const parsed = parseWith(createScannerParser({ needsTokens: () => false }), code, join('/project/src', name));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.ast;
     };
-    walk(join(root, 'test', 'fixtures'));
-    walk(join(root, 'examples'));
+    // espree's nodes carry acorn's `start`/`end` offsets; typescript-estree's only `range`.
+    expect(parse('pos-sync.js', "export const url = '/oauth/token';")).toHaveProperty('start');
+    expect(parse('flow-typed.js', 'export function token(secret: string) { return secret; }')).not.toHaveProperty('start');
+    expect(parse('pos-sync.ts', "export const url = '/oauth/token';")).not.toHaveProperty('start');
+  });
+
+  it('every code file of the fixtures and examples', () => {
+    const files = fixtureCodeFiles();
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       try {
@@ -127,6 +183,20 @@ describe('the scanner parser gives the standard parser’s AST, comments, scopes
     }
   });
 });
+
+function fixtureCodeFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'].includes(extname(entry.name)) && !entry.name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  walk(join(root, 'test', 'fixtures'));
+  walk(join(root, 'examples'));
+  return files;
+}
 
 /** Token store calls (the comment ones index comments by token position, so they need tokens too). */
 const TOKEN_API = /\.(?:getTokens|getFirstTokens?|getLastTokens?|getTokenBefore|getTokenAfter|getTokensBefore|getTokensAfter|getTokensBetween|getFirstTokenBetween|getFirstTokensBetween|getLastTokenBetween|getLastTokensBetween|getTokenByRangeStart|getTokenOrCommentBefore|getTokenOrCommentAfter|getCommentsBefore|getCommentsAfter|getCommentsInside|commentsExistBetween|isSpaceBetween|isSpaceBetweenTokens)\(|\btokensAndComments\b|\bast\.tokens\b/u;
@@ -191,6 +261,32 @@ describe('tokens for the rules that read them', () => {
     );
     expect(scanner.length).toBeGreaterThan(0);
     expect(scanner).toEqual(eslint.filter((message) => message.ruleId?.startsWith('credential-hygiene/') || /credential-hygiene\//u.test(message.message)));
+  });
+});
+
+describe('the rules report the same on espree’s AST as on typescript-eslint’s', () => {
+  it('every JavaScript file of the fixtures and examples: the scanner’s messages are ESLint’s with typescript-eslint’s parser', async () => {
+    const { Linter: EslintLinter } = await import('eslint');
+    const rules = plugin.configs.recommended.rules as Linter.RulesRecord;
+    const scanner = new FileLinter({ rules, reportUnusedDisableDirectives: false });
+    const eslint = new EslintLinter({ configType: 'flat', cwd: '/' });
+    const config = (sourceType: 'module' | 'commonjs'): Linter.Config => ({
+      files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'],
+      languageOptions: { parser: tsParser as Linter.Parser, ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx: true } } },
+      plugins: { 'credential-hygiene': plugin },
+      rules,
+    });
+    const files = fixtureCodeFiles().filter((file) => JS_FILE.test(file));
+    expect(files.length).toBeGreaterThan(5);
+    let reported = 0;
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      const ours = scanner.lint(file, code).messages;
+      const theirs = eslint.verify(code, [config(file.endsWith('.cjs') ? 'commonjs' : 'module')], { filename: file }).filter((message) => message.ruleId?.startsWith('credential-hygiene/'));
+      expect(ours, relative(root, file)).toEqual(theirs);
+      reported += ours.length;
+    }
+    expect(reported).toBeGreaterThan(0);
   });
 });
 
