@@ -4,7 +4,7 @@
  * whole-program facts. Everything it takes and returns is plain data, so the same pass runs in
  * the main thread or in worker threads (`worker.ts`).
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import type { Linter } from 'eslint';
 import { BROWSER_GLOBALS, CLIENT_MODULES, PUBLIC_ENV_PREFIXES } from '../catalogue/client-side.js';
 import { userSinkModules, type UserSinkOption } from '../catalogue/user-sinks.js';
@@ -83,6 +83,14 @@ function looksMinified(text: string): boolean {
   return text.length / lines > 500 || onLongLines > text.length / 2;
 }
 
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export function readInput(path: string, category: CandidateFile['category'], options: { maxFileSize: number; readFile?: ReadFile }): ReadOutcome {
   let buffer: Buffer;
   if (options.readFile) {
@@ -93,19 +101,17 @@ export function readInput(path: string, category: CandidateFile['category'], opt
       return { error: describeFsError(error) };
     }
   } else {
+    let stats: Stats;
     try {
-      const link = lstatSync(path);
-      if (link.isSymbolicLink()) {
-        try {
-          statSync(path);
-        } catch {
-          return { error: 'broken symbolic link' };
-        }
-      }
-      const stats = statSync(path);
-      // A FIFO, socket or device named like a source file is never read (a FIFO would block); a directory is not a file at all.
-      if (!stats.isFile()) return { skipped: stats.isDirectory() ? 'not-a-file' : 'special' };
-      if (stats.size > options.maxFileSize) return { skipped: 'too-large' };
+      stats = statSync(path);
+    } catch (error) {
+      // Only a file that cannot be stat'ed can be a link to nothing (or to itself): one more call, and only then.
+      return { error: isSymbolicLink(path) ? 'broken symbolic link' : describeFsError(error) };
+    }
+    // A FIFO, socket or device named like a source file is never read (a FIFO would block); a directory is not a file at all.
+    if (!stats.isFile()) return { skipped: stats.isDirectory() ? 'not-a-file' : 'special' };
+    if (stats.size > options.maxFileSize) return { skipped: 'too-large' };
+    try {
       buffer = readFileSync(path);
     } catch (error) {
       return { error: describeFsError(error) };
