@@ -47,6 +47,20 @@ export function categorize(path: string): FileCategory | undefined {
   return undefined;
 }
 
+/**
+ * `relative(base, path)`, without `path.relative`'s normalising of both paths for the common case
+ * of a normalised absolute `path` inside a normalised absolute `base` (a listing has thousands).
+ */
+function relativeInside(base: string, path: string): string {
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  return path.startsWith(prefix) && !path.includes(`${sep}..${sep}`) && !path.includes(`${sep}.${sep}`) && !path.includes(sep + sep) ? path.slice(prefix.length) : relative(base, path);
+}
+
+/** A path git prints (relative, `/`-separated, normalised) under the absolute directory `dir`. */
+function underDirectory(dir: string, file: string): string {
+  return sep === '/' && !file.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') ? (dir.endsWith('/') ? dir + file : `${dir}/${file}`) : resolve(dir, file);
+}
+
 export function toRelativePosix(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return (rel === '' ? '.' : rel).split(sep).join('/');
@@ -80,7 +94,7 @@ export function listGitFiles(dir: string): GitListing | undefined {
   if (!tracked) return undefined;
   const untracked = gitLsFiles(dir, ['--others', '--exclude-standard']) ?? [];
   if (tracked.length === 0 && untracked.length === 0 && isIgnoredDirectory(dir)) return undefined;
-  return { tracked: new Set(tracked.map((file) => resolve(dir, file))), untracked: new Set(untracked.map((file) => resolve(dir, file))) };
+  return { tracked: new Set(tracked.map((file) => underDirectory(dir, file))), untracked: new Set(untracked.map((file) => underDirectory(dir, file))) };
 }
 
 interface IgnoreScope {
@@ -134,7 +148,7 @@ export function createIgnoreMatcher(cwd: string, patterns: readonly string[]): (
   if (patterns.length === 0) return () => false;
   const matcher = ignore().add([...patterns]);
   return (path) => {
-    const rel = relative(cwd, path).split(sep).join('/');
+    const rel = relativeInside(cwd, path).split(sep).join('/');
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
     return matcher.ignores(rel);
   };
@@ -163,9 +177,8 @@ export function listFiles({ cwd, paths, ignore: patterns }: ListFilesOptions): F
   let ignored = 0;
   const add = (path: string, tracked: boolean | undefined, explicit: boolean, base?: string): void => {
     // `node_modules` and VCS directories below the scanned directory (the scanned directory itself may be inside one).
-    if (byPath.has(path) || (base !== undefined && relative(base, path).split(sep).some((segment) => SKIPPED_DIRECTORIES.has(segment)))) return;
     const category = categorize(path) ?? (explicit ? (CODE_FILE.test(path) ? 'code' : 'config') : undefined);
-    if (!category) return;
+    if (!category || byPath.has(path) || (base !== undefined && relativeInside(base, path).split(sep).some((segment) => SKIPPED_DIRECTORIES.has(segment)))) return;
     if (isIgnored(path)) {
       ignored++;
       return;
