@@ -193,8 +193,6 @@ export type FileOutcome =
       readonly parsed: boolean;
       /** Might use a value under a secret name (cheap text test). */
       readonly mayUseSecret: boolean;
-      /** Might be client-side code (cheap text test or client glob). */
-      readonly mayBeClient: boolean;
       /** Might read a secret from the environment (cheap text test); parsed files have facts instead. */
       readonly mayReadSecretEnv: boolean;
       /** Module specifiers the file may import (a text superset of its import facts; code files only). */
@@ -205,7 +203,6 @@ export type FileOutcome =
 export interface PendingParse {
   readonly text: string;
   readonly mayUseSecret: boolean;
-  readonly mayBeClient: boolean;
   readonly mayReadSecretEnv: boolean;
   readonly specifiers: readonly string[];
 }
@@ -287,6 +284,15 @@ export class FilePass {
     return { finding, range };
   }
 
+  /**
+   * Whether a code file may be client-side by its text or a client glob: a file that is not is
+   * never a root of the client-bundle walk, so needs no parse for it. Asked by the walk of the
+   * few files that may import a secret env read, not of every file.
+   */
+  mayBeClient(path: string, text: string): boolean {
+    return this.clientSignal(text) || matchesAnyGlob(this.relative(path), this.options.clientFiles ?? []);
+  }
+
   /** Facts of a code file, without the rules (for files the prefilter passed over). */
   collectFacts(path: string, text: string): FileFacts | undefined {
     return this.linter.lint(path, text, { factsOnly: true }).facts;
@@ -310,17 +316,16 @@ export class FilePass {
         if (!severity) continue;
         findings.push(this.makeFinding(candidate.path, text, lineIndex, { ruleId: found.ruleId, severity, message: found.message, kind: found.kind }, found.range, found.fingerprintValue));
       }
-      return { outcome: { status: 'checked', findings, parsed: false, mayUseSecret: false, mayBeClient: false, mayReadSecretEnv: false } };
+      return { outcome: { status: 'checked', findings, parsed: false, mayUseSecret: false, mayReadSecretEnv: false } };
     }
     const mayUseSecret = mayUseSecretName(text) || this.sinkModules.some((module) => text.includes(module));
-    const mayBeClient = this.clientSignal(text) || matchesAnyGlob(this.relative(candidate.path), this.options.clientFiles ?? []);
     const readsSecretEnv = mayReadSecretEnv(text);
     const specifiers = importSpecifiers(text);
-    const pending: PendingParse = { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers };
+    const pending: PendingParse = { text, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers };
     if (!this.prefilter || this.prefilter(text, candidate.path)) return { pending };
     // No rule can report anything here, so the file is not parsed at all. A syntax error in it goes
     // unreported: it would hide no finding (the compiler and the project's own lint report those).
-    return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers } };
+    return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers } };
   }
 
   check(candidate: CandidateFile, readFile?: ReadFile): FileOutcome {
@@ -329,7 +334,7 @@ export class FilePass {
   }
 
   /** The parse of a file the prefilter let through: the plugin's rules and the facts, in one traversal. */
-  parse(candidate: CandidateFile, { text, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers }: PendingParse): FileOutcome {
+  parse(candidate: CandidateFile, { text, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers }: PendingParse): FileOutcome {
     const lineIndex = new LineIndex(text);
     const findings: LocatedFinding[] = [];
     let result: ReturnType<FileLinter['lint']>;
@@ -359,6 +364,6 @@ export class FilePass {
         ),
       );
     }
-    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayBeClient, mayReadSecretEnv: readsSecretEnv, specifiers };
+    return { status: 'checked', findings, ...(result.facts ? { facts: result.facts } : {}), parsed: true, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers };
   }
 }

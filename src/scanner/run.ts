@@ -110,7 +110,6 @@ interface FileState {
   parsed: boolean;
   unreadable: boolean;
   mayUseSecret: boolean;
-  mayBeClient: boolean;
   mayReadSecretEnv: boolean;
 }
 
@@ -205,7 +204,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     findings.push(finding);
   };
   const record = (candidate: CandidateFile, outcome: FileOutcome): void => {
-    const state: FileState = { candidate, parsed: false, unreadable: false, mayUseSecret: false, mayBeClient: false, mayReadSecretEnv: false };
+    const state: FileState = { candidate, parsed: false, unreadable: false, mayUseSecret: false, mayReadSecretEnv: false };
     states.set(candidate.path, state);
     if (outcome.status === 'skipped') {
       state.unreadable = true;
@@ -221,7 +220,6 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     filesChecked++;
     state.parsed = outcome.parsed;
     state.mayUseSecret = outcome.mayUseSecret;
-    state.mayBeClient = outcome.mayBeClient;
     state.mayReadSecretEnv = outcome.mayReadSecretEnv;
     if (outcome.facts) state.facts = outcome.facts;
     for (const located of outcome.findings) addFinding(located);
@@ -414,9 +412,6 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         const message = `Hard-coded ${CREDENTIAL_KIND_LABELS[flow.use.kind]} (${maskSecret(flow.exported.value)}) is ${flow.use.phrase} in ${sink.file}:${sink.line}, ${flow.classification.reason}. Read it from an environment variable or a secret store, and rotate it: it is in version control.`;
         addFinding(pass.makeFinding(flow.file, source.text, source.lineIndex, { ruleId, severity, message, kind: flow.use.kind, trace: flow.trace }, flow.exported.range));
       }
-      const roots = codeFiles
-        .filter((state) => state.mayBeClient || state.facts !== undefined)
-        .map((state) => state.candidate.path);
       const clientRule = 'no-secret-in-client-code';
       const clientSeverity = pass.severityOf(clientRule);
       // The walk reports only secret env reads: without a file that may hold one, it has nothing to find.
@@ -426,6 +421,13 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       if (clientSeverity && readers.length > 0) {
         // Only modules that may import a reader, directly or not, can be on a reported chain.
         const within = importersOf(readers, scannedCode, edgesOf);
+        // A root is a module of `within` that has facts or may be client-side by its text (read
+        // again, and not kept: few files are in `within`).
+        const mayBeClient = (state: FileState): boolean => {
+          const read = pass.read(state.candidate.path, state.candidate.category, options.readFile);
+          return 'text' in read && pass.mayBeClient(state.candidate.path, read.text);
+        };
+        const roots = codeFiles.filter((state) => within.has(state.candidate.path) && (state.facts !== undefined || mayBeClient(state))).map((state) => state.candidate.path);
         // The walk classifies every root in `within` from its facts before it follows an import.
         await prefetchFacts(roots.filter((root) => within.has(root) && !isServerPath(relative(root), options)));
         for (const reach of findClientReachableSecrets(host, resolver, roots, {
