@@ -10,7 +10,7 @@
  *   imported, directly or transitively, by client-side code; reported with the import chain.
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 // Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
 // scan it for named exports first (about 0.3 s of start-up).
 import ts = require('typescript');
@@ -97,10 +97,37 @@ export class ListingFileSystem implements ts.ModuleResolutionHost {
   realpath(path: string): string {
     let real = this.realpaths.get(path);
     if (real === undefined) {
-      real = ts.sys.realpath ? ts.sys.realpath(path) : path;
+      // A path none of whose components is a link (by the listings) is its own real path.
+      real = this.linkFree(path) ? path : ts.sys.realpath ? ts.sys.realpath(path) : path;
       this.realpaths.set(path, real);
     }
     return real;
+  }
+
+  /** Directories known to have no link among their components, and those known to have one or to be unclear. */
+  private readonly linkFreeDirectories = new Map<string, boolean>();
+
+  /**
+   * Whether `path` (absolute and normalised) names an entry whose every component, from the root
+   * down, is listed and is not a link; false whenever the listings cannot tell.
+   */
+  private linkFree(path: string): boolean {
+    if (!this.useCaseSensitiveFileNames || !isAbsolute(path) || normalize(path) !== path) return false;
+    const entry = this.entryOf(path);
+    return entry !== undefined && entry !== null && !entry.isSymbolicLink() && this.linkFreeDirectory(dirname(path));
+  }
+
+  private linkFreeDirectory(dir: string): boolean {
+    const known = this.linkFreeDirectories.get(dir);
+    if (known !== undefined) return known;
+    let free: boolean;
+    if (dirname(dir) === dir) free = true;
+    else {
+      const entry = this.entryOf(dir);
+      free = entry !== undefined && entry !== null && entry.isDirectory() && !entry.isSymbolicLink() && this.linkFreeDirectory(dirname(dir));
+    }
+    this.linkFreeDirectories.set(dir, free);
+    return free;
   }
 
   getCurrentDirectory(): string {

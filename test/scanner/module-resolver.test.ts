@@ -139,10 +139,13 @@ describe('ListingFileSystem', () => {
       'app/node_modules/left-pad/../left-pad/index.js',
       '',
     ].map((path) => (path === '' ? root : join(root, path)));
-    for (const path of [...paths, '/']) {
+    for (const path of [...paths, '/', join(root, 'app/node_modules/erp-config/index.js'), join(root, 'app/node_modules/@acme/lib/package.json')]) {
       expect(fileSystem.fileExists(path), path).toBe(ts.sys.fileExists(path));
       expect(fileSystem.directoryExists(path), path).toBe(ts.sys.directoryExists(path));
+      expect(fileSystem.realpath(path), path).toBe(ts.sys.realpath?.(path));
     }
+    // Asked again, from the listings the first answers read.
+    for (const path of paths) expect(fileSystem.realpath(path), path).toBe(ts.sys.realpath?.(path));
     expect(fileSystem.realpath(join(root, 'app/node_modules/erp-config/index.js'))).toBe(join(root, 'packages/lib/index.js'));
   });
 });
