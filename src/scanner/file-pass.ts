@@ -318,11 +318,13 @@ export class FilePass {
       }
       return { outcome: { status: 'checked', findings, parsed: false, mayUseSecret: false, mayReadSecretEnv: false } };
     }
-    const mayUseSecret = mayUseSecretName(text) || this.sinkModules.some((module) => text.includes(module));
+    const passes = !this.prefilter || this.prefilter(text, candidate.path);
+    // After the gates, whose search of the text it reuses.
+    const mayUseSecret = mayUseSecretName(text, candidate.path) || this.sinkModules.some((module) => text.includes(module));
     const readsSecretEnv = mayReadSecretEnv(text);
     const specifiers = importSpecifiers(text);
     const pending: PendingParse = { text, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers };
-    if (!this.prefilter || this.prefilter(text, candidate.path)) return { pending };
+    if (passes) return { pending };
     // No rule can report anything here, so the file is not parsed at all. A syntax error in it goes
     // unreported: it would hide no finding (the compiler and the project's own lint report those).
     return { outcome: { status: 'checked', findings: [], parsed: false, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers } };

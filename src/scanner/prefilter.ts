@@ -6,7 +6,8 @@
  * new rule can never be silently skipped. `test/scanner/prefilter.test.ts` checks that no file
  * with a finding is ever filtered out.
  */
-import { CATALOGUE_MODULE, CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
+import { mayNameCredential } from '../detectors/text-gates/credential-sites.js';
+import { CATALOGUE_MODULE } from '../detectors/text-gates/shared.js';
 import { RULE_GATES, type GateContext } from '../detectors/text-gates/index.js';
 import { mayReadSecretEnvText, mayUseImportedUnderSecretName } from './program-text.js';
 
@@ -43,11 +44,12 @@ export function createPrefilter(
 
 /**
  * Whether a file may use a value under a secret name or pass one to a catalogue sink, so be the
- * using end of a cross-file flow (a cheap first test, run on every file): `classifySecretName`
- * needs one of the credential words, a sink needs an import of a catalogue module.
+ * using end of a cross-file flow (a cheap first test, run on every file the gates pass over):
+ * `classifySecretName` needs one of the credential words (found by the search the hard-coded
+ * rules' gates have just made of the same text), a sink needs an import of a catalogue module.
  */
-export function mayUseSecretName(text: string): boolean {
-  return CREDENTIAL_NAME.test(text) || CATALOGUE_MODULE.test(text);
+export function mayUseSecretName(text: string, filename?: string): boolean {
+  return mayNameCredential(text, filename) || CATALOGUE_MODULE.test(text);
 }
 
 /**

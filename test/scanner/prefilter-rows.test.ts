@@ -48,6 +48,12 @@ describe('prefilter rows', () => {
     const prefilter = createPrefilter(Object.keys(plugin.rules));
     expect(prefilter?.("import { sum } from './math.js';\nexport const total = (items) => sum(items.map((item) => item.price));\n")).toBe(false);
     expect(mayUseSecretName("import { sum } from './math.js';\n")).toBe(false);
+    // Words inside names that classifySecretName splits otherwise: `stop|At`, `passive`, `compass`, `P|Wd`.
+    for (const name of ['stopAt', 'passive', 'compassHeading', 'XXU_PWd', 'bypassCache']) {
+      expect(classifySecretName(name), name).toBeUndefined();
+      expect(mayUseSecretName(`import { nav } from './nav.js';\nexport const view = { ${name}: nav.${name} };\n`), name).toBe(false);
+    }
+    for (const name of ['passwd', 'SSH_PASSPHRASE', 'user_pass', 'BASIC_AUTH_PASS']) expect(mayUseSecretName(`export const login = { ${name}: cfg.value };`), name).toBe(true);
     expect(mayReadSecretEnv('const port = Number(process.env.PORT ?? 8080);')).toBe(false);
   });
 

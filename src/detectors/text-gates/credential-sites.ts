@@ -1574,6 +1574,26 @@ function gateWordsOf(analysis: TextAnalysis): ReadonlyMap<string, number[]> {
   return analysis.remember('words', () => findGateWords(analysis.text));
 }
 
+/**
+ * Whether the text spells a word that a credential name needs (`CREDENTIAL_WORDS`: a name
+ * `classifySecretName` gives a kind holds one of them, in lower case, Capitalised or in capitals),
+ * from the search the hard-coded rules' gates make of the same text (asked right after them with
+ * the same text and file name, it costs nothing more).
+ */
+export function mayNameCredential(text: string, filename?: string): boolean {
+  return (gateWordsOf(analysisOf(text, filename)).get('name') ?? []).some((start) => !startsWithPass(text, start) || passNamesCredential(text, start));
+}
+
+function startsWithPass(text: string, start: number): boolean {
+  return text.slice(start, start + 4).toLowerCase() === 'pass';
+}
+
+/** `passw`, `passphrase` or `pass` as a whole word (`CREDENTIAL_NAME`), not `passive` or `compass`. */
+function passNamesCredential(text: string, start: number): boolean {
+  const next = text.charCodeAt(start + 4);
+  return (next | 0x20) === 0x77 || !isAsciiAlnum(next) || text.slice(start + 4, start + 10).toLowerCase() === 'phrase';
+}
+
 /** Whether the text holds a loose known-format form (`KNOWN_FORMAT_LOOSE`). */
 export function hasKnownFormatLooseForm(text: string, filename?: string): boolean {
   return (gateWordsOf(analysisOf(text, filename)).get('known')?.length ?? 0) > 0;
