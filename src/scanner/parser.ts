@@ -86,16 +86,23 @@ interface JsModules {
   readonly evk: EslintVisitorKeysModule;
 }
 
-let jsModules: JsModules | undefined;
-/** ESLint's own parser, scope analyser and visitor keys for JavaScript, from ESLint's location. */
-function loadJs(): JsModules {
-  if (!jsModules) {
-    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
-    jsModules = {
-      espree: fromEslint('espree') as EspreeModule,
-      eslintScope: fromEslint('eslint-scope') as EslintScopeModule,
-      evk: fromEslint('eslint-visitor-keys') as EslintVisitorKeysModule,
-    };
+let jsModules: JsModules | null | undefined;
+/**
+ * ESLint's own parser, scope analyser and visitor keys for JavaScript, from ESLint's location;
+ * null when they cannot be loaded from there (then every file takes the typescript-estree path).
+ */
+function loadJs(): JsModules | null {
+  if (jsModules === undefined) {
+    try {
+      const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+      jsModules = {
+        espree: fromEslint('espree') as EspreeModule,
+        eslintScope: fromEslint('eslint-scope') as EslintScopeModule,
+        evk: fromEslint('eslint-visitor-keys') as EslintVisitorKeysModule,
+      };
+    } catch {
+      jsModules = null;
+    }
   }
   return jsModules;
 }
@@ -109,7 +116,9 @@ const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
  * gets the same AST or the same syntax error as with typescript-eslint's parser).
  */
 function parseJavaScript(code: string, parserOptions: Options, sourceType: string, tokens: boolean): Linter.ESLintParseResult | undefined {
-  const { espree, eslintScope, evk } = loadJs();
+  const js = loadJs();
+  if (!js) return undefined;
+  const { espree, eslintScope, evk } = js;
   const ecmaFeatures = parserOptions.ecmaFeatures ?? {};
   let ast: Program;
   try {
