@@ -389,6 +389,32 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         }
       };
       await prefetchFacts(useFiles);
+      // The modules the flows read exports from (through re-exports) are known only from the
+      // use sites' facts: a dry run of the check, on a host that answers nothing for a file not
+      // parsed yet, names them, and they are parsed in the workers too, until a dry run asks for
+      // no new file. Whatever the workers do not answer is parsed lazily in the real run below,
+      // so the flows found are the same either way.
+      if (factsWorkers) {
+        const asked = new Set<string>();
+        for (;;) {
+          const wanted: string[] = [];
+          const probe: ModuleGraphHost = {
+            ...host,
+            getFacts(path) {
+              const state = states.get(path);
+              if (state && !state.parsed && !state.unreadable && state.candidate.category === 'code') {
+                if (!asked.has(path)) wanted.push(path);
+                asked.add(path);
+                return undefined;
+              }
+              return host.getFacts(path);
+            },
+          };
+          findCrossFileFlows(probe, resolver, useFiles, options.testFiles);
+          if (wanted.length === 0) break;
+          await prefetchFacts(wanted);
+        }
+      }
       for (const flow of findCrossFileFlows(host, resolver, useFiles, options.testFiles)) {
         const existing = byPosition.get(`${relative(flow.file)}:${flow.exported.line}:${flow.exported.column}`);
         if (existing !== undefined) {
