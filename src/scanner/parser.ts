@@ -84,6 +84,8 @@ interface JsModules {
   readonly espree: EspreeModule;
   readonly eslintScope: EslintScopeModule;
   readonly evk: EslintVisitorKeysModule;
+  /** See `analyzeScope`; null when the merged-keys path cannot be set up (then the plain call). */
+  readonly keys: { readonly estraverse: { VisitorKeys: unknown }; readonly merged: Record<string, unknown> } | null;
 }
 
 let jsModules: JsModules | null | undefined;
@@ -95,16 +97,51 @@ function loadJs(): JsModules | null {
   if (jsModules === undefined) {
     try {
       const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+      const evk = fromEslint('eslint-visitor-keys') as EslintVisitorKeysModule;
       jsModules = {
         espree: fromEslint('espree') as EspreeModule,
         eslintScope: fromEslint('eslint-scope') as EslintScopeModule,
-        evk: fromEslint('eslint-visitor-keys') as EslintVisitorKeysModule,
+        evk,
+        keys: mergedVisitorKeys(fromEslint, evk),
       };
     } catch {
       jsModules = null;
     }
   }
   return jsModules;
+}
+
+/**
+ * eslint-scope walks the AST with esrecurse, whose every visitor (one per declared pattern: each
+ * variable, parameter and assignment target) copies estraverse's keys and the `childVisitorKeys`
+ * given into a new object: on a 600 kB bundle that is about a fifth of the lint's CPU, most of it
+ * garbage. The same merged keys, built once, are what esrecurse reads when no `childVisitorKeys`
+ * is given and estraverse's own table is the merged one; `analyzeScope` puts it there for the
+ * duration of one synchronous `analyze` call. Null when esrecurse's estraverse cannot be found or
+ * its table cannot be replaced.
+ */
+function mergedVisitorKeys(fromEslint: NodeJS.Require, evk: EslintVisitorKeysModule): JsModules['keys'] {
+  try {
+    const fromScope = createRequire(fromEslint.resolve('eslint-scope'));
+    const estraverse = createRequire(fromScope.resolve('esrecurse'))('estraverse') as { VisitorKeys?: unknown };
+    const descriptor = Object.getOwnPropertyDescriptor(estraverse, 'VisitorKeys');
+    if (!descriptor || !('value' in descriptor) || !descriptor.writable || typeof descriptor.value !== 'object' || descriptor.value === null) return null;
+    return { estraverse: estraverse as { VisitorKeys: unknown }, merged: Object.assign({}, descriptor.value, evk.KEYS) };
+  } catch {
+    return null;
+  }
+}
+
+function analyzeScope(js: JsModules, ast: Program, options: Options): unknown {
+  if (!js.keys) return js.eslintScope.analyze(ast, options);
+  const { estraverse, merged } = js.keys;
+  const own = estraverse.VisitorKeys;
+  estraverse.VisitorKeys = merged;
+  try {
+    return js.eslintScope.analyze(ast, { ...options, childVisitorKeys: null });
+  } finally {
+    estraverse.VisitorKeys = own;
+  }
 }
 
 const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
@@ -118,7 +155,7 @@ const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
 function parseJavaScript(code: string, parserOptions: Options, sourceType: string, tokens: boolean): Linter.ESLintParseResult | undefined {
   const js = loadJs();
   if (!js) return undefined;
-  const { espree, eslintScope, evk } = js;
+  const { espree, evk } = js;
   const ecmaFeatures = parserOptions.ecmaFeatures ?? {};
   let ast: Program;
   try {
@@ -129,7 +166,7 @@ function parseJavaScript(code: string, parserOptions: Options, sourceType: strin
   // ESLint's SourceCode requires a token array; an empty one indexes the comments alone.
   if (!tokens) ast.tokens = [];
   const ecmaVersion = parserOptions['ecmaVersion'];
-  const scopeManager = eslintScope.analyze(ast, {
+  const scopeManager = analyzeScope(js, ast, {
     ignoreEval: true,
     ecmaVersion: typeof ecmaVersion === 'number' ? ecmaVersion : 6,
     sourceType,

@@ -171,6 +171,27 @@ describe('the scanner parser gives the standard parser’s AST, comments, scopes
     expect(parse('pos-sync.ts', "export const url = '/oauth/token';")).not.toHaveProperty('start');
   });
 
+  it('scope analysis of JavaScript reads the merged visitor keys only while it runs, with the same scopes', () => {
+    // esrecurse's own estraverse, whose key table the scanner swaps in for the one `analyze` call.
+    const fromScope = createRequire(createRequire(require.resolve('eslint')).resolve('eslint-scope'));
+    const estraverse = createRequire(fromScope.resolve('esrecurse'))('estraverse') as { VisitorKeys: Record<string, unknown> };
+    const before = estraverse.VisitorKeys;
+    expect(before).not.toHaveProperty('JSXElement');
+    // Patterns everywhere (each one gets its own esrecurse visitor), inside JSX (keys only eslint-visitor-keys has).
+    const code = [
+      "import { Issuer } from 'openid-client';",
+      'export function Login({ client: { id, secret = process.env.ERP_SECRET }, ...rest }) {',
+      '  let [token, , refresh = token] = rest.tokens;',
+      '  for (const { scope } of rest.grants) ({ token } = { token: scope });',
+      '  try { refresh = Issuer.discover(id); } catch ({ message }) { token = message; }',
+      '  return <Panel onSubmit={({ target: { value } }) => (secret = value)}>{[token, refresh].map(([a, b]) => <i key={a}>{b}</i>)}</Panel>;',
+      '}',
+    ].join('\n');
+    expectSameParse(code, '/project/src/login.jsx');
+    expect(estraverse.VisitorKeys).toBe(before);
+    expect(estraverse.VisitorKeys).not.toHaveProperty('JSXElement');
+  });
+
   it('every code file of the fixtures and examples', () => {
     const files = fixtureCodeFiles();
     expect(files.length).toBeGreaterThan(20);
