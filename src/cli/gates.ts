@@ -16,14 +16,7 @@ import { type AddedLines, addedLinesSince, GitError, gitPrefix, onAddedLines, re
 import { parseShard, selectShard } from './shard.js';
 
 /** `node:util` `parseArgs` option definitions, spread into the scan command's own. */
-export const GATE_OPTIONS = {
-  baseline: { type: 'string' },
-  'update-baseline': { type: 'boolean' },
-  'fail-on-stale': { type: 'boolean' },
-  staged: { type: 'boolean' },
-  diff: { type: 'string' },
-  shard: { type: 'string' },
-} as const;
+export { GATE_OPTIONS } from './scan-flags.js';
 
 export const GATE_USAGE = `Gates (CI and pre-commit):
   --staged                Scan what is staged for commit (the index), only the staged files, and

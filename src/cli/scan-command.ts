@@ -5,14 +5,15 @@
  * than `--max-warnings`), 2 usage, config or fatal error.
  */
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { packageInfo } from '../package-info.js';
 import type { RunOptions, RunResult } from '../scanner/run.js';
 import type { ScanResult } from '../scanner/types.js';
 import type { CliIo } from './main.js';
 import { describeArgument, redactArguments } from './arguments.js';
-import { GATE_OPTIONS, GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
+import { GATE_USAGE, type GatedRun, isGateError, planRunOptions, runGated, scannerGateContext } from './gates.js';
 import { reporters } from './reporters/index.js';
+import { SCAN_FLAGS } from './scan-flags.js';
 import { ConfigError, loadConfigFile, mergeConfig, resolveRules, type ScanConfig } from './scan-config.js';
 import { describeWriteError, writeOutputFile } from './write-output.js';
 
@@ -47,26 +48,7 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage, config
  */
 export const SCAN_DEFAULT_IGNORE: readonly string[] = ['node_modules/', '.git/', '*.min.js', '*.min.mjs', '*.min.cjs', '*.bundle.js'];
 
-/**
- * The parser's options. No `default`s: defaults live in `DEFAULT_SCAN_CONFIG`, below the config
- * file. Further flags (baseline, staged, diff, shard) are added to this table and mapped to run
- * options in `toRunOptions`.
- */
-export const SCAN_FLAGS = {
-  format: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  config: { type: 'string', short: 'c' },
-  project: { type: 'string', short: 'p' },
-  severity: { type: 'string' },
-  'max-warnings': { type: 'string' },
-  ignore: { type: 'string', multiple: true },
-  'report-unused-disable-directives': { type: 'boolean' },
-  'no-mask': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  ...GATE_OPTIONS,
-} satisfies NonNullable<ParseArgsConfig['options']>;
+export { SCAN_FLAGS };
 
 export type ScanFlagValues = { [K in keyof typeof SCAN_FLAGS]?: (typeof SCAN_FLAGS)[K] extends { type: 'boolean' } ? boolean : (typeof SCAN_FLAGS)[K] extends { multiple: true } ? string[] : string };
 

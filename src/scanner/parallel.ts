@@ -30,7 +30,7 @@ export const PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024;
  */
 export const PRECHECK_PARALLEL_THRESHOLD = 4000;
 const BATCH_SIZE = 32;
-const MAX_WORKERS = 4;
+export const MAX_WORKERS = 4;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
