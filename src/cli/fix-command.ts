@@ -28,7 +28,7 @@ import {
 } from '../fix/apply/index.js';
 import { classifySecretName, DEFAULT_TEST_FILE_PATTERNS, findKnownSecrets, isTestFile, redactSecrets } from '../detectors/index.js';
 import { packageInfo } from '../package-info.js';
-import { ProjectConfigError } from '../scanner/project.js';
+import { ProjectConfigError } from '../scanner/project-error.js';
 import { run, type RunResult } from '../scanner/run.js';
 import type { Finding } from '../scanner/types.js';
 import { describeArgument, redactArguments } from './arguments.js';

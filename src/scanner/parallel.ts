@@ -98,7 +98,9 @@ const FACTS_BATCH_SIZE = 4;
 
 /**
  * `checkInWorkers`, keeping the workers (when `keep` is set) for facts-only parses afterwards. The
- * caller should `close()` them; a kept worker never holds the process open on its own.
+ * caller should `close()` them; a kept worker never holds the process open on its own. Once
+ * `signal` is aborted no batch is handed out, and the promise settles when the batches in hand are
+ * done; the files never handed out get no outcome.
  */
 export async function checkInKeptWorkers(
   files: readonly CandidateFile[],
@@ -107,8 +109,9 @@ export async function checkInKeptWorkers(
   onOutcome: (path: string, outcome: FileOutcome) => void,
   sizes?: readonly number[],
   keep = true,
+  signal?: AbortSignal,
 ): Promise<FactsWorkers | undefined> {
-  return startWorkers(files, count, options, onOutcome, sizes, keep);
+  return startWorkers(files, count, options, onOutcome, sizes, keep, signal);
 }
 
 async function startWorkers(
@@ -118,6 +121,7 @@ async function startWorkers(
   onOutcome: (path: string, outcome: FileOutcome) => void,
   sizes: readonly number[] | undefined,
   keep: boolean,
+  signal?: AbortSignal,
 ): Promise<FactsWorkers | undefined> {
   /** Workers that finished their share in good order, kept when `keep` is set. */
   const kept: Worker[] = [];
@@ -138,6 +142,8 @@ async function startWorkers(
     parses.splice(at, 0, job);
   };
   const takeBatch = (): WorkerBatch | undefined => {
+    // Stopped: the workers finish the batch in hand and get no other.
+    if (signal?.aborted) return undefined;
     const largest = parses[0];
     if (largest && (largest.size >= DEFER_PARSE_BYTES || next >= listed.length)) {
       const batch: CandidateFile[] = [];

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 // Loaded with `require`: importing TypeScript's 9 MB CommonJS bundle from an ES module makes Node
 // scan it for named exports first (about 0.3 s of start-up).
 import ts = require('typescript');
+import { ProjectConfigError } from './project-error.js';
 
 export interface LoadedProject {
   /** Absolute path of the tsconfig. */
@@ -17,16 +18,7 @@ export interface LoadedProject {
   readonly fileNames: readonly string[];
 }
 
-/** A tsconfig that cannot be read or parsed; the CLI turns it into exit code 2. */
-export class ProjectConfigError extends Error {
-  constructor(
-    readonly configFile: string,
-    readonly diagnostic: string,
-  ) {
-    super(`${configFile}: ${diagnostic}`);
-    this.name = 'ProjectConfigError';
-  }
-}
+export { ProjectConfigError };
 
 function formatDiagnostic(diagnostic: ts.Diagnostic): string {
   const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');

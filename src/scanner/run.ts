@@ -19,19 +19,28 @@ import { categorize, listFiles, listGitFiles, toRelativePosix, type CandidateFil
 import { ruleSeverities } from './lint.js';
 import { checkInKeptWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor, type FactsWorkers } from './parallel.js';
 import { LineIndex } from './positions.js';
-import { DEFAULT_COMPILER_OPTIONS, findTsconfig, loadProjects, type LoadedProject } from './project.js';
+import type { LoadedProject } from './project.js';
 import { importSpecifiers, mayUseImportedFrom } from './program-text.js';
 import { isSuppressed } from './suppressions.js';
 import { ruleForCredentialKind } from './text-files.js';
-import { findTypedSinkFlows } from './typed-sinks.js';
 import type { Finding, ScanError, ScanResult, TraceHop } from './types.js';
-import { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, importersOf, ModuleResolver, type ModuleGraphHost } from './whole-program.js';
+import type { ModuleGraphHost } from './whole-program.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 /** The rules whose `sinks` option `RunOptions.sinks` sets. */
 const SINKS_OPTION_RULES: readonly string[] = ['no-hardcoded-client-secret', 'no-hardcoded-client-id', 'no-hardcoded-credentials'];
 /** Gitignore-syntax patterns every scan skips on top of `.gitignore`. */
 export const DEFAULT_IGNORE: readonly string[] = ['node_modules/', '.git/', '*.min.js', '*.min.mjs', '*.min.cjs', '*.bundle.js'];
+
+/**
+ * The modules that load TypeScript: tsconfig parsing, module resolution and the typed pass. Loaded
+ * on demand, so that a scan can start its workers first.
+ */
+async function loadProgramModules() {
+  const [project, wholeProgram, typedSinks] = await Promise.all([import('./project.js'), import('./whole-program.js'), import('./typed-sinks.js')]);
+  return { ...project, ...wholeProgram, ...typedSinks };
+}
+type ProgramModules = Awaited<ReturnType<typeof loadProgramModules>>;
 
 export interface RunOptions {
   /** Paths in the results are relative to it; defaults to `process.cwd()`. */
@@ -162,22 +171,34 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     if (listing.ignored > 0) skipped.ignored = listing.ignored;
     for (const missing of listing.missing) errors.push({ file: missing, message: 'no such file or directory' });
   }
+  // The projects are needed only by the whole-program checks, and loading them loads TypeScript
+  // (about 0.2 s): a scan that hands the reading to workers loads them once the workers are on
+  // their way, which spend their first few hundred milliseconds loading their own modules.
+  let program: ProgramModules | undefined;
   const projects: LoadedProject[] = [];
-  const configFiles = new Set<string>();
-  if (options.project !== undefined) configFiles.add(resolve(cwd, options.project));
-  else {
-    for (const given of options.paths ?? ['.']) {
-      const target = resolve(cwd, given);
-      const found = findTsconfig(target);
-      if (found) configFiles.add(found);
-    }
-  }
-  for (const configFile of configFiles) projects.push(...loadProjects(configFile));
   const optionsByFile = new Map<string, ts.CompilerOptions>();
-  for (const project of projects) for (const file of project.fileNames) if (!optionsByFile.has(file)) optionsByFile.set(file, project.options);
-  const projectDirs = projects.map((project) => ({ dir: dirname(project.configFile) + sep, options: project.options })).sort((a, b) => b.dir.length - a.dir.length);
+  let projectDirs: { dir: string; options: ts.CompilerOptions }[] = [];
+  let fallbackOptions: ts.CompilerOptions = {};
+  const loadProgram = async (): Promise<ProgramModules> => {
+    if (program) return program;
+    const modules = await loadProgramModules();
+    const configFiles = new Set<string>();
+    if (options.project !== undefined) configFiles.add(resolve(cwd, options.project));
+    else {
+      for (const given of options.paths ?? ['.']) {
+        const found = modules.findTsconfig(resolve(cwd, given));
+        if (found) configFiles.add(found);
+      }
+    }
+    for (const configFile of configFiles) projects.push(...modules.loadProjects(configFile));
+    for (const project of projects) for (const file of project.fileNames) if (!optionsByFile.has(file)) optionsByFile.set(file, project.options);
+    projectDirs = projects.map((project) => ({ dir: dirname(project.configFile) + sep, options: project.options })).sort((a, b) => b.dir.length - a.dir.length);
+    fallbackOptions = modules.DEFAULT_COMPILER_OPTIONS;
+    program = modules;
+    return modules;
+  };
   const getCompilerOptions = (path: string): ts.CompilerOptions =>
-    optionsByFile.get(path) ?? projectDirs.find((project) => path.startsWith(project.dir))?.options ?? DEFAULT_COMPILER_OPTIONS;
+    optionsByFile.get(path) ?? projectDirs.find((project) => path.startsWith(project.dir))?.options ?? fallbackOptions;
 
   // 2. The per-file pass, in worker threads for large scans.
   const passOptions: FilePassOptions = {
@@ -239,13 +260,24 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   let factsWorkers: FactsWorkers | undefined;
   const wholeProgram = options.wholeProgram !== false;
   if (listWorkers > 0) {
+    const stop = new AbortController();
+    const passDone = checkInKeptWorkers(candidates, listWorkers, passOptions, settle, undefined, wholeProgram, stop.signal);
     try {
-      factsWorkers = await checkInKeptWorkers(candidates, listWorkers, passOptions, settle, undefined, wholeProgram);
+      await loadProgram();
+    } catch (error) {
+      // A broken tsconfig ends the scan: the workers finish the batch in hand and are let go.
+      stop.abort();
+      (await passDone.catch(() => undefined))?.close();
+      throw error;
+    }
+    try {
+      factsWorkers = await passDone;
     } catch {
       // A worker that dies loses only its batch: those files are checked here below.
     }
     for (const candidate of remaining(candidates)) settle(candidate.path, pass.check(candidate));
   } else {
+    await loadProgram();
     // Otherwise the cheap part of the pass (reading, config-file detectors, the text prefilter)
     // runs here, for every file; only the files the prefilter lets through are parsed, in worker
     // threads when there is enough to parse to pay for starting them. Those files are read again
@@ -278,6 +310,8 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     const outcome = outcomes.get(candidate.path);
     if (outcome) record(candidate, outcome);
   }
+
+  const { createSideClassifier, findClientReachableSecrets, findCrossFileFlows, findTypedSinkFlows, importersOf, ModuleResolver } = await loadProgram();
 
   /** The text of a scanned file, read again when a whole-program finding needs it. */
   const textOf = (state: FileState): { text: string; lineIndex: LineIndex } | undefined => {

@@ -140,4 +140,66 @@ describe('worker threads', () => {
       workers?.close();
     }
   });
+
+  it('stop handing out batches once the signal is aborted, and settle with the batches in hand done', async () => {
+    const { checkInKeptWorkers, PRECHECK_PARALLEL_THRESHOLD } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
+    const cwd = mkdtempSync(join(tmpdir(), 'ch-abort-'));
+    try {
+      const files: { path: string; category: 'code' }[] = [];
+      for (let index = 0; index < 400; index++) {
+        const path = join(cwd, `file-${index}.js`);
+        writeFileSync(path, `export const total${index} = (items) => items.length + ${index};\n`);
+        files.push({ path, category: 'code' });
+      }
+      const options = {
+        cwd,
+        linterRules: { 'credential-hygiene/no-hardcoded-client-secret': 'error' as const },
+        severities: [['no-hardcoded-client-secret', 'error']] as const,
+        enabledLinterRules: ['no-hardcoded-client-secret'],
+        reportUnusedDisableDirectives: false,
+        maxFileSize: 1024 * 1024,
+        includeSecrets: false,
+      };
+      const stop = new AbortController();
+      let outcomes = 0;
+      const workers = await checkInKeptWorkers(files, 2, options, () => {
+        outcomes++;
+        stop.abort();
+      }, undefined, true, stop.signal);
+      workers?.close();
+      // Aborted at the first answer: the two batches in hand are done (32 files each), nothing more.
+      expect(outcomes).toBeGreaterThan(0);
+      expect(outcomes).toBeLessThanOrEqual(64);
+      // Aborted before the start: no batch at all.
+      let none = 0;
+      const aborted = AbortSignal.abort();
+      (await checkInKeptWorkers(files, 2, options, () => none++, undefined, true, aborted))?.close();
+      expect(none).toBe(0);
+      expect(PRECHECK_PARALLEL_THRESHOLD).toBeGreaterThan(files.length);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('end a long scan whose tsconfig is broken with its error, loaded while the workers read', async () => {
+    const { run, ProjectConfigError } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'index.js')).href)) as typeof Scanner;
+    const { PRECHECK_PARALLEL_THRESHOLD } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
+    const cwd = mkdtempSync(join(tmpdir(), 'ch-broken-tsconfig-'));
+    try {
+      for (let index = 0; index < PRECHECK_PARALLEL_THRESHOLD + 10; index++) {
+        const dir = join(cwd, 'src', `module-${Math.floor(index / 100)}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `file-${index}.ts`), `export const total${index} = (items: number[]): number => items.length + ${index};\n`);
+      }
+      writeFileSync(join(cwd, 'tsconfig.json'), '{ "compilerOptions": { "target": "es1999" } }\n');
+      const error = await run({ cwd }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(ProjectConfigError);
+      expect((error as InstanceType<typeof ProjectConfigError>).configFile).toBe(join(cwd, 'tsconfig.json'));
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
 });
