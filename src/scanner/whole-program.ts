@@ -38,6 +38,12 @@ const LENIENT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/**
+ * A relative name TypeScript resolves from the joined path alone: `./` or `../` then segments, with
+ * no trailing `/`, `.` or `..` (those ask for a directory), no empty segment and no back-slash.
+ */
+const SIMPLE_RELATIVE = /^\.\.?\/(?:[^/\\]+\/)*(?!\.\.?$)[^/\\]+$/u;
+
 /** Module resolutions after which TypeScript finds a bare package name only in `node_modules` (or in the package itself). */
 const PACKAGE_LOOKUP_RESOLUTIONS: ReadonlySet<ts.ModuleResolutionKind> = new Set([
   ts.ModuleResolutionKind.Node10,
@@ -175,10 +181,26 @@ export class ModuleResolver {
 
   /** The project file `specifier` resolves to from `fromFile`, or undefined (packages, missing files). */
   resolve(specifier: string, fromFile: string): string | undefined {
-    const key = `${dirname(fromFile)}\0${specifier}`;
+    // TypeScript resolves a relative name from the path it names (the containing directory joined
+    // with the name) and the options alone, so files in different directories that import the
+    // same module share one resolution: on a package tree, half as many lookups. Other names
+    // depend on the importing directory (node_modules folders, package scopes).
+    const options = SIMPLE_RELATIVE.test(specifier) ? this.host.getCompilerOptions(fromFile) : undefined;
+    const key = options ? `${this.optionsId(options)}\0${join(dirname(fromFile), specifier)}` : `${dirname(fromFile)}\0${specifier}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const options = this.host.getCompilerOptions(fromFile);
+    return this.resolveUncached(key, specifier, fromFile, options ?? this.host.getCompilerOptions(fromFile));
+  }
+
+  private readonly optionIds = new Map<ts.CompilerOptions, number>();
+
+  private optionsId(options: ts.CompilerOptions): number {
+    let id = this.optionIds.get(options);
+    if (id === undefined) this.optionIds.set(options, (id = this.optionIds.size));
+    return id;
+  }
+
+  private resolveUncached(key: string, specifier: string, fromFile: string, options: ts.CompilerOptions): string | undefined {
     const resolved =
       (this.mayLeadToScanned(specifier, options) ? this.resolveWith(specifier, fromFile, options) : undefined) ??
       (this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined);

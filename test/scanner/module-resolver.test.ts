@@ -22,6 +22,10 @@ const files: Record<string, string> = {
   'app/paths.js': "const cfg = require('@cfg/index');\n",
   'app/node_modules/left-pad/package.json': JSON.stringify({ name: 'left-pad', main: './index.js' }),
   'app/node_modules/left-pad/index.js': 'module.exports = (s) => s;\n',
+  // A module file and a folder of the same name: `./erp` is the file, `./erp/` and `.` in the folder are its index.
+  'app/erp.js': "exports.erp = require('./erp/');\n",
+  'app/erp/index.js': "exports.index = require('.');\n",
+  'app/erp/orders/sync.js': "const erp = require('../../erp');\n",
 };
 const scanned = ['packages/lib/index.js', 'packages/self/main.js', 'packages/self/util.js', 'app/main.js', 'app/paths.js'];
 
@@ -110,6 +114,33 @@ describe('ModuleResolver', () => {
       ts.sys.fileExists = fileExists;
     }
     expect(looked).toEqual([]);
+  });
+
+  it('shares a relative resolution between directories only where TypeScript resolves the same path', () => {
+    const pairs: [from: string, specifier: string][] = [
+      ['app/main.js', './erp'],
+      ['app/erp/orders/sync.js', '../../erp'],
+      ['app/erp/index.js', '../erp'],
+      ['app/erp/index.js', '.'],
+      ['app/erp/index.js', './'],
+      ['app/main.js', './erp/'],
+      ['app/erp/orders/sync.js', '..'],
+      ['app/erp/orders/sync.js', '../index.js'],
+      ['app/erp/orders/sync.js', '../../erp/./index'],
+      ['packages/self/main.js', '../../app/erp'],
+      ['packages/self/main.js', './util.js'],
+      ['packages/lib/index.js', '../self/util.js'],
+      ['app/main.js', './missing'],
+    ];
+    const shared = new ModuleResolver(hostFor(), scanned.map((path) => join(root, path)));
+    const answers = pairs.map(([from, specifier]) => shared.resolve(specifier, join(root, from)));
+    pairs.forEach(([from, specifier], index) => {
+      // A resolver of its own for each pair: nothing cached from another directory.
+      const alone = new ModuleResolver(hostFor(), scanned.map((path) => join(root, path)));
+      expect(answers[index], `${from}: ${specifier}`).toBe(alone.resolve(specifier, join(root, from)));
+    });
+    const [file, index, util] = ['app/erp.js', 'app/erp/index.js', 'packages/self/util.js'].map((path) => join(root, path));
+    expect(answers).toEqual([file, file, file, index, index, index, index, index, index, file, util, util, undefined]);
   });
 
   it('gives what an unfiltered resolution gives, with and without path mappings', () => {
