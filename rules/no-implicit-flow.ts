@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { FLOW_API_ROWS, PARAMETER } from '../src/catalogue/flows.js';
 import { getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { formatEnvRead, getEnvRead, type EnvRead } from '../src/catalogue/env.js';
 import { classifySecretName, classifySecretValue, CREDENTIAL_KIND_LABELS, isTestFile, maskSecret, type CredentialKind } from '../src/detectors/index.js';
 import { envLookupText, requireEnvImportFix } from '../src/fix/index.js';

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { GRANT_TYPES } from '../src/catalogue/flows.js';

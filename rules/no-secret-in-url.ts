@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { SECRET_QUERY_PARAMETERS } from '../src/catalogue/flows.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { isImportOf, resolveImportedName } from '../src/util/imports.js';

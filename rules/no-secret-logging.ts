@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { classifySecretName, CREDENTIAL_KIND_LABELS, type CredentialKind } from '../src/detectors/index.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';

@@ -10,7 +10,8 @@
  * - destructuring `const { X } = process.env` / `const { X = 'd' } = import.meta.env` (the
  *   `Property` of the pattern is the read)
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getMemberPropertyName, getPropertyKeyName, skipTypeWrappers } from '../util/ast.js';
 
 /** Where an env value comes from. */

@@ -2,7 +2,8 @@
  * The ESLint side of env-var replacement: the names a file already reads, the fix that adds the
  * helper import, and the simple client-code check that keeps env fixes out of browser bundles.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { classifyModuleSide } from '../catalogue/client-side.js';
 import { DEFAULT_REQUIRE_ENV_HELPER, helperImportText, type HelperImportOptions } from './replacement.js';
 

@@ -4,7 +4,9 @@
  * values read under a secret name from another module, secret env reads, client/server signals
  * and disable directives. Facts are plain data, so they cross worker-thread boundaries.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { BROWSER_GLOBALS, getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../catalogue/env.js';
 import { lookupSink, slotsForArgument } from '../catalogue/index.js';

@@ -2,7 +2,9 @@
  * AST helpers shared by the rules: resolve the string a node evaluates to, and find the literal
  * that holds it so the report lands on the secret itself.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 export interface ResolvedString {
   /** The string value. */

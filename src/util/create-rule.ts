@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
 /** Where each rule's doc page lives; `docs.url` of every rule points here. */

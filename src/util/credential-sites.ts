@@ -7,7 +7,8 @@
  * Cheap syntactic checks come first: a name is classified once per file, and callees are resolved
  * against imports only when the file imports a catalogue module.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { instanceFromFactory, lookupHttpClient, lookupMethodSink, lookupSink, slotEnvName, type SinkInvocation, type SinkRow, type SinkSlot } from '../catalogue/index.js';
 import { sinkTableFor, type SinkTable, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { classifySecretName, classifySecretValue, findKnownSecrets, isReportedCredentialValue, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';

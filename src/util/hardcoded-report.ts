@@ -2,7 +2,8 @@
  * What the three hard-coded-credential rules share beyond finding sites: their options, messages,
  * and the env-var replacement offered as a suggestion (or, with `fixToEnv`, as a fix).
  */
-import { AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { CREDENTIAL_KIND_LABELS, DEFAULT_TEST_FILE_PATTERNS, isTestFile, maskSecret, type CredentialKind } from '../detectors/index.js';
 import { envLookupText, envNamesUsedIn, envVarNameFor, isClientSideSource, requireEnvImportFix } from '../fix/index.js';
 import { USER_SINKS_SCHEMA, type UserSinkOption } from '../catalogue/user-sinks.js';

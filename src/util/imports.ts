@@ -8,7 +8,9 @@
  * A default import is treated as the module itself (`import axios from 'axios'; axios.post` is
  * `axios` › `post`), which is what CommonJS interop gives at run time.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getMemberPropertyName, getPropertyKeyName, skipTypeWrappers } from './ast.js';
 
 export interface ImportedName {

@@ -3,7 +3,8 @@
  * modules, browser globals, public env reads) from its syntax tree and scope, so that rules ask
  * the catalogue where the file runs. The scanner collects the same facts with the TypeScript API.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { BROWSER_GLOBALS, CLIENT_HOOKS, classifyModuleSide, getPublicEnvPrefix, SERVER_ONLY_FUNCTIONS, type ModuleSide, type ModuleSideOptions } from '../catalogue/client-side.js';
 import { getEnvRead } from '../catalogue/env.js';
 

@@ -11,7 +11,9 @@
  * Parameter names are compared in canonical form (lower case, `_`/`-` removed) so that
  * `grant_type`, `grantType` and `grant-type` are one name.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { AUTHJS_CHECK_NAMES, type FlowApiRow, type FlowCondition } from '../catalogue/flows.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
 import { isImportOf, resolveImportedName, type ImportedName } from './imports.js';

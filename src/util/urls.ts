@@ -4,7 +4,8 @@
  * Used by the flow rules to tell an `http://` OAuth endpoint, a `?client_secret=` query and a
  * form-encoded token request body apart.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { resolveString, skipTypeWrappers } from './ast.js';
 
 /** Stands for an expression inside {@link StaticText.text}: a template `${…}` or an unresolved operand. */

@@ -1,7 +1,9 @@
 /**
  * The scanner and the plugin load TypeScript (a 9 MB bundle, about 0.2 s) only when they use it:
- * a scan starts its workers first, and a `--staged` run that needs no parse never loads it. Checked
- * in a fresh process on the built package, which `npm test` builds first.
+ * a scan starts its workers first, and a `--staged` run that needs no parse never loads it. ESLint
+ * itself (about 0.1 s with what `@typescript-eslint/utils` brings along) is loaded only by the
+ * threads that lint: the main thread of a scan in workers never does. Checked in a fresh process
+ * on the built package, which `npm test` builds first.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,19 +13,21 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 
 /**
- * The `typescript` package's main file is in the require cache after importing `entry` (and
+ * Whether the main file of package `name` is in the require cache after importing `entry` (and
  * running `use` on the module, a function body with the module as `m`).
  */
-function loadsTypeScript(entry: string, use = ''): boolean {
+function loadsPackage(name: string, entry: string, use = ''): boolean {
   const script = `
     const { createRequire } = require('node:module');
-    const main = createRequire(${JSON.stringify(join(root, 'package.json'))}).resolve('typescript');
+    const main = createRequire(${JSON.stringify(join(root, 'package.json'))}).resolve(${JSON.stringify(name)});
     import(${JSON.stringify(pathToFileURL(join(root, 'dist', entry)).href)}).then((m) => {
       ${use}
       process.stdout.write(String(require.cache[main] !== undefined));
     });`;
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }) === 'true';
 }
+
+const loadsTypeScript = (entry: string, use = ''): boolean => loadsPackage('typescript', entry, use);
 
 describe('loading TypeScript', () => {
   it('is left to the first use: importing the scanner, the plugin or the CLI does not load it', () => {
@@ -43,5 +47,18 @@ describe('loading TypeScript', () => {
     expect(loadsTypeScript('src/scanner/parser.js', parse('/repo/src/erp.ts', "export const erp: { clientId: string } = { clientId: 'pos-sync' };"))).toBe(true);
     // A .js file espree rejects (type annotations) takes the TypeScript path.
     expect(loadsTypeScript('src/scanner/parser.js', parse('/repo/src/erp.js', 'export const erp: string = "pos-sync";'))).toBe(true);
+  });
+});
+
+describe('loading ESLint', () => {
+  it('is left to the linting: importing the plugin, the scanner or the CLI does not load it', () => {
+    expect(loadsPackage('eslint', 'src/index.js')).toBe(false);
+    expect(loadsPackage('eslint', 'src/scanner/index.js')).toBe(false);
+    expect(loadsPackage('eslint', 'src/cli/main.js')).toBe(false);
+  });
+
+  it('happens for the first file linted', () => {
+    const lint = `new m.FileLinter({ rules: { 'credential-hygiene/no-hardcoded-client-secret': 'error' }, reportUnusedDisableDirectives: false }).lint('/repo/src/erp.js', "export const erp = { clientSecret: 'pos-sync' };");`;
+    expect(loadsPackage('eslint', 'src/scanner/lint.js', lint)).toBe(true);
   });
 });
