@@ -147,6 +147,15 @@ function analyzeScope(js: JsModules, ast: Program, options: Options): unknown {
 const JS_FILE = /\.(?:[cm]?js|jsx)$/u;
 
 /**
+ * Whether the scanner parses a file with TypeScript's parser, by its name: every code file but
+ * JavaScript, which espree parses (a `.js` file that espree rejects takes TypeScript's path too,
+ * which its name cannot tell).
+ */
+export function parsedWithTypeScript(path: string): boolean {
+  return !JS_FILE.test(path);
+}
+
+/**
  * A JavaScript file parsed as ESLint parses it by default (espree, then eslint-scope with the
  * options ESLint's JS language passes), with the scanner's source type: undefined when espree
  * rejects the text, which then goes to typescript-estree as before (so a file espree cannot read

@@ -3,6 +3,7 @@
  * only from the built package (the compiled worker must exist), so this imports dist/, which
  * `npm test` builds first.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,56 @@ describe('worker threads', () => {
       expect((await workers?.collectFacts([files[0]?.path ?? '']))?.size).toBe(1);
     } finally {
       workers?.close();
+    }
+  });
+
+  it('parse TypeScript in one worker only, in the pass and in the facts, and parse every file', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ch-typescript-worker-'));
+    try {
+      const secret = ['Zq8vR3mT', 'x5Wp9LkB', '2nYc7dFg'].join('');
+      const paths: string[] = [];
+      for (let index = 0; index < 120; index++) {
+        const typeScript = index % 2 === 0;
+        const path = join(cwd, `erp-${index}.${typeScript ? 'ts' : 'js'}`);
+        writeFileSync(path, typeScript ? `export const erp${index}: { clientSecret: string } = { clientSecret: '${secret}${index}' };\n` : `export const erp${index} = { clientSecret: '${secret}${index}' };\n`);
+        paths.push(path);
+      }
+      // Each thread that loads TypeScript says so on stderr (a preload runs in every worker too).
+      const hook = join(cwd, 'hook.cjs');
+      writeFileSync(
+        hook,
+        `const Module = require('node:module'); const { threadId } = require('node:worker_threads'); const load = Module._load; let told = false;
+         Module._load = function (request, ...rest) { if (request === 'typescript' && !told) { told = true; require('node:fs').writeSync(2, 'typescript in thread ' + threadId + '\\n'); } return load.call(this, request, ...rest); };`,
+      );
+      const script = `
+        import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)}).then(async ({ checkInKeptWorkers }) => {
+          const paths = ${JSON.stringify(paths)};
+          const outcomes = new Map();
+          const workers = await checkInKeptWorkers(paths.map((path) => ({ path, category: 'code' })), 2, {
+            cwd: ${JSON.stringify(cwd)},
+            linterRules: { 'credential-hygiene/no-hardcoded-client-secret': 'error' },
+            severities: [['no-hardcoded-client-secret', 'error']],
+            enabledLinterRules: ['no-hardcoded-client-secret'],
+            reportUnusedDisableDirectives: false,
+            maxFileSize: 1024 * 1024,
+            includeSecrets: false,
+          }, (path, outcome) => outcomes.set(path, outcome));
+          const facts = await workers.collectFacts(paths);
+          workers.close();
+          process.stdout.write(JSON.stringify({
+            reported: paths.filter((path) => outcomes.get(path)?.parsed === true && outcomes.get(path)?.findings.length === 1).length,
+            facts: paths.filter((path) => facts.get(path) !== undefined).length,
+          }));
+        });`;
+      const child = spawnSync(process.execPath, ['-r', hook, '-e', script], { encoding: 'utf8' });
+      expect(child.status).toBe(0);
+      // Every file parsed and reported in the pass, every file's facts collected.
+      expect(JSON.parse(child.stdout)).toEqual({ reported: 120, facts: 120 });
+      const threads = new Set([...child.stderr.matchAll(/typescript in thread (\d+)/gu)].map((match) => match[1]));
+      expect(threads.size).toBe(1);
+      expect(threads.has('0')).toBe(false);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
   });
 
