@@ -44,6 +44,9 @@ const LENIENT_OPTIONS: ts.CompilerOptions = {
  */
 const SIMPLE_RELATIVE = /^\.\.?\/(?:[^/\\]+\/)*(?!\.\.?$)[^/\\]+$/u;
 
+/** Module resolutions that try the same names as `LENIENT_OPTIONS`, in the same order, for a plain relative name. */
+const SAME_NAMES_AS_LENIENT: ReadonlySet<ts.ModuleResolutionKind | undefined> = new Set([ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext, ts.ModuleResolutionKind.Bundler]);
+
 /** Module resolutions after which TypeScript finds a bare package name only in `node_modules` (or in the package itself). */
 const PACKAGE_LOOKUP_RESOLUTIONS: ReadonlySet<ts.ModuleResolutionKind> = new Set([
   ts.ModuleResolutionKind.Node10,
@@ -189,7 +192,7 @@ export class ModuleResolver {
     const key = options ? `${this.optionsId(options)}\0${join(dirname(fromFile), specifier)}` : `${dirname(fromFile)}\0${specifier}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    return this.resolveUncached(key, specifier, fromFile, options ?? this.host.getCompilerOptions(fromFile));
+    return this.resolveUncached(key, specifier, fromFile, options ?? this.host.getCompilerOptions(fromFile), options !== undefined);
   }
 
   private readonly optionIds = new Map<ts.CompilerOptions, number>();
@@ -200,12 +203,18 @@ export class ModuleResolver {
     return id;
   }
 
-  private resolveUncached(key: string, specifier: string, fromFile: string, options: ts.CompilerOptions): string | undefined {
-    const resolved =
-      (this.mayLeadToScanned(specifier, options) ? this.resolveWith(specifier, fromFile, options) : undefined) ??
-      (this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined);
+  private resolveUncached(key: string, specifier: string, fromFile: string, options: ts.CompilerOptions, simpleRelative: boolean): string | undefined {
+    const first = this.mayLeadToScanned(specifier, options) ? this.resolveWith(specifier, fromFile, options) : undefined;
+    // A plain relative name that ended at a file no check uses (the `.d.ts` a package ships next to
+    // its JavaScript) ends there under the lenient (bundler) options too, when the file's options
+    // try the same names in the same order: node16, nodenext or bundler resolution, without
+    // `moduleSuffixes` (more names) or `rootDirs` (more places). node10 is not: it tries every
+    // declaration, a folder's `index.d.ts` too, before any JavaScript file. On the bench tree,
+    // 4,253 of 4,374 lenient lookups.
+    const settled = typeof first === 'string' || (first === null && simpleRelative && SAME_NAMES_AS_LENIENT.has(effectiveResolution(options)) && options.rootDirs === undefined && options.moduleSuffixes === undefined);
+    const resolved = settled ? first : this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined;
     this.cache.set(key, resolved ?? null);
-    return resolved;
+    return resolved ?? undefined;
   }
 
   /**
@@ -227,7 +236,8 @@ export class ModuleResolver {
     return this.packageNames.has(name);
   }
 
-  private resolveWith(specifier: string, fromFile: string, given: ts.CompilerOptions): string | undefined {
+  /** The scanned file `specifier` resolves to; null when it resolves to a file no check uses (a declaration, a package's file). */
+  private resolveWith(specifier: string, fromFile: string, given: ts.CompilerOptions): string | null | undefined {
     let entry = this.tsCaches.get(given);
     if (!entry) {
       const options = { ...given, allowJs: true };
@@ -237,7 +247,7 @@ export class ModuleResolver {
     const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, entry.options, this.fileSystem, entry.cache);
     if (!resolvedModule) return undefined;
     const path = this.fileSystem.realpath(resolvedModule.resolvedFileName);
-    if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return undefined;
+    if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return null;
     return path;
   }
 }

@@ -26,6 +26,20 @@ const files: Record<string, string> = {
   'app/erp.js': "exports.erp = require('./erp/');\n",
   'app/erp/index.js': "exports.index = require('.');\n",
   'app/erp/orders/sync.js': "const erp = require('../../erp');\n",
+  // JavaScript with declarations next to it, and declarations that `moduleSuffixes` or `rootDirs` find first.
+  'sdk/client.js': "exports.client = require('./transport');\n",
+  'sdk/client.d.ts': 'export declare const client: unknown;\n',
+  'sdk/transport.js': "exports.send = () => 'sent';\n",
+  'sdk/transport.d.ts': 'export declare const send: () => string;\n',
+  'sdk/device.js': "exports.device = require('./api');\n",
+  'sdk/api.js': "exports.api = 'api';\n",
+  'sdk/api.ios.d.ts': 'export declare const api: string;\n',
+  'sdk/src/main.js': "exports.schema = require('./schema');\n",
+  'sdk/src/schema.js': "exports.schema = 'schema';\n",
+  'sdk/generated/schema.d.ts': 'export declare const schema: string;\n',
+  'sdk/orders.js': "exports.orders = require('./format');\n",
+  'sdk/format.js': "exports.format = String;\n",
+  'sdk/format/index.d.ts': 'export declare const format: (value: unknown) => string;\n',
 };
 const scanned = ['packages/lib/index.js', 'packages/self/main.js', 'packages/self/util.js', 'app/main.js', 'app/paths.js'];
 
@@ -141,6 +155,22 @@ describe('ModuleResolver', () => {
     });
     const [file, index, util] = ['app/erp.js', 'app/erp/index.js', 'packages/self/util.js'].map((path) => join(root, path));
     expect(answers).toEqual([file, file, file, index, index, index, index, index, index, file, util, util, undefined]);
+  });
+
+  it('stops at the declaration file a plain relative name ends at, unless node10, moduleSuffixes or rootDirs found it', () => {
+    const sdk = ['sdk/client.js', 'sdk/transport.js', 'sdk/device.js', 'sdk/api.js', 'sdk/src/main.js', 'sdk/src/schema.js', 'sdk/orders.js', 'sdk/format.js'].map((path) => join(root, path));
+    // transport.d.ts is what TypeScript resolves `./transport` to, and it is no scanned file.
+    expect(new ModuleResolver(hostFor(), sdk).resolve('./transport', join(root, 'sdk/client.js'))).toBeUndefined();
+    // The file's own options find a declaration that the lenient options would not: their answer is taken.
+    const suffixes: ts.CompilerOptions = { ...DEFAULT_COMPILER_OPTIONS, moduleSuffixes: ['.ios', ''] };
+    expect(new ModuleResolver(hostFor(() => suffixes), sdk).resolve('./api', join(root, 'sdk/device.js'))).toBe(join(root, 'sdk/api.js'));
+    // node10 looks for every declaration (a folder's index.d.ts, one in another root) before any JavaScript file.
+    const node10: ts.CompilerOptions = { ...DEFAULT_COMPILER_OPTIONS, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
+    expect(new ModuleResolver(hostFor(() => node10), sdk).resolve('./format', join(root, 'sdk/orders.js'))).toBe(join(root, 'sdk/format.js'));
+    const rootDirs: ts.CompilerOptions = { ...node10, rootDirs: [join(root, 'sdk/src'), join(root, 'sdk/generated')] };
+    expect(new ModuleResolver(hostFor(() => rootDirs), sdk).resolve('./schema', join(root, 'sdk/src/main.js'))).toBe(join(root, 'sdk/src/schema.js'));
+    // The same names under nodenext: the folder's declaration is not found first.
+    expect(new ModuleResolver(hostFor(), sdk).resolve('./format', join(root, 'sdk/orders.js'))).toBe(join(root, 'sdk/format.js'));
   });
 
   it('gives what an unfiltered resolution gives, with and without path mappings', () => {
