@@ -3,6 +3,7 @@ import { collectCredentialFindings } from '../src/util/credential-sites.js';
 import { createRule } from '../src/util/create-rule.js';
 import { CLIENT_ID_MESSAGES, createHardcodedReporter, HARDCODED_OPTION_PROPERTIES, type ClientIdMessageId, type HardcodedRuleOptions } from '../src/util/hardcoded-report.js';
 import { mayReport } from '../src/detectors/text-gates/no-hardcoded-client-id.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [HardcodedRuleOptions];
 export type MessageIds = ClientIdMessageId;
@@ -11,10 +12,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-client-id',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow hard-coded OAuth client ids',
-      recommended: 'warn',
-    },
+    docs: RULE_DOCS['no-hardcoded-client-id'],
     hasSuggestions: true,
     fixable: 'code',
     messages: CLIENT_ID_MESSAGES,

@@ -3,6 +3,7 @@ import { collectCredentialFindings } from '../src/util/credential-sites.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createHardcodedReporter, HARDCODED_MESSAGES, HARDCODED_OPTION_PROPERTIES, type HardcodedMessageId, type HardcodedRuleOptions } from '../src/util/hardcoded-report.js';
 import { mayReport } from '../src/detectors/text-gates/no-hardcoded-client-secret.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [HardcodedRuleOptions];
 export type MessageIds = HardcodedMessageId;
@@ -11,10 +12,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-client-secret',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow hard-coded OAuth client secrets',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-hardcoded-client-secret'],
     hasSuggestions: true,
     fixable: 'code',
     messages: HARDCODED_MESSAGES,

@@ -10,6 +10,7 @@ import {
   type HardcodedMessageId,
   type HardcodedRuleOptions,
 } from '../src/util/hardcoded-report.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [HardcodedRuleOptions & { readonly checkKnownFormats?: boolean; readonly checkComments?: boolean }];
 export type MessageIds = HardcodedMessageId | 'knownFormat';
@@ -21,10 +22,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-credentials',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow hard-coded passwords, API keys, tokens, private keys and signing secrets',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-hardcoded-credentials'],
     hasSuggestions: true,
     fixable: 'code',
     messages: { ...HARDCODED_MESSAGES, knownFormat: KNOWN_FORMAT_MESSAGE },

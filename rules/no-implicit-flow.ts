@@ -5,6 +5,7 @@ import { getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util
 import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, matchFlowApis, readQueryStringParameters, readSearchParamsWrite, valueWords } from '../src/util/oauth-requests.js';
 import { mayReport } from '../src/detectors/text-gates/no-implicit-flow.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitApi';
@@ -21,10 +22,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-implicit-flow',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow the OAuth implicit grant and other response types that return access tokens in the front channel',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-implicit-flow'],
     messages: {
       implicitResponseType:
         '`response_type` `{{value}}` returns an access token in the redirect (the implicit grant), where it leaks through history, logs and Referer headers and cannot be sender-constrained. RFC 9700 §2.1.2 says not to use it and OAuth 2.1 removes it: use `response_type: \'code\'` with PKCE and exchange the code for tokens.',

@@ -6,6 +6,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, isValueReference, matchFlowApis } from '../src/util/oauth-requests.js';
 import { getStaticText, isLoopbackHost, parseUrlText } from '../src/util/urls.js';
 import { mayReport } from '../src/detectors/text-gates/no-insecure-oauth-endpoint.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'insecureEndpoint' | 'insecureSwitch';
@@ -18,10 +19,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-insecure-oauth-endpoint',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow plain-HTTP OAuth and OpenID Connect endpoints and switches that allow them',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-insecure-oauth-endpoint'],
     messages: {
       insecureEndpoint:
         '{{what}} uses plain HTTP (`{{origin}}`), so codes, tokens and client credentials cross the network unencrypted. OAuth 2.1 §1.5 requires https for every OAuth URL except loopback redirect URIs (see also RFC 9700 §2.6): use https://.',

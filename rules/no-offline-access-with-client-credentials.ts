@@ -17,6 +17,7 @@ import {
   valueWords,
   type RequestParameters,
 } from '../src/util/oauth-requests.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'offlineAccess' | 'offlineToken' | 'removeScope' | 'removeOfflineToken';
@@ -36,11 +37,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-offline-access-with-client-credentials',
   meta: {
     type: 'suggestion',
-    docs: {
-      description: 'Disallow requesting `offline_access` (refresh tokens) with the client-credentials grant',
-      recommended: 'warn',
-      strict: 'warn',
-    },
+    docs: RULE_DOCS['no-offline-access-with-client-credentials'],
     hasSuggestions: true,
     messages: {
       offlineAccess:

@@ -6,6 +6,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, matchFlowApis, readQueryStringParameters, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { getStaticText, parseUrlText } from '../src/util/urls.js';
 import { mayReport } from '../src/detectors/text-gates/no-password-grant.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'passwordGrant' | 'acumaticaPasswordGrant' | 'acumaticaLogin';
@@ -25,10 +26,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-password-grant',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow the OAuth resource-owner password credentials grant',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-password-grant'],
     messages: {
       passwordGrant:
         'The resource-owner password grant ({{form}}) must not be used (RFC 9700 §2.4): it hands a user password to this program and bypasses multi-factor sign-in. Use the client-credentials grant for machine-to-machine calls, or the authorization-code grant with PKCE when a user signs in.',

@@ -7,6 +7,7 @@ import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { createModuleSideTracker } from '../src/util/module-side.js';
 import { mayReport } from '../src/detectors/text-gates/no-secret-env-fallback.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [
   {
@@ -63,10 +64,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-secret-env-fallback',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow hard-coded fallbacks for secret environment variables',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-secret-env-fallback'],
     hasSuggestions: true,
     messages: {
       literalFallback:

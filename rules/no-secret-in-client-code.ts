@@ -10,6 +10,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { secretNameKind } from '../src/util/credential-sites.js';
 import { createModuleSideTracker, isInServerOnlyFunction } from '../src/util/module-side.js';
 import { mayReport } from '../src/detectors/text-gates/no-secret-in-client-code.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [
   {
@@ -95,10 +96,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-secret-in-client-code',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow client secrets, the client-credentials grant and secret env vars in browser code',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-secret-in-client-code'],
     messages: {
       publicSecretEnv:
         '{{env}} is a {{kind}} behind the {{framework}} public prefix `{{prefix}}`: the build inlines it into the JavaScript every visitor downloads. Rename it without the prefix and use it only on the server.',

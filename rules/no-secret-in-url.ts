@@ -7,6 +7,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { canonicalParameterName, isOutermostString, mentionsModule, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { DYNAMIC_PART, getStaticText, parseQueryText, parseUrlQuery } from '../src/util/urls.js';
 import { mayReport } from '../src/detectors/text-gates/no-secret-in-url.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'secretInUrl';
@@ -38,10 +39,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-secret-in-url',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow client secrets, passwords, tokens and API keys in URL query strings',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-secret-in-url'],
     messages: {
       secretInUrl:
         '`{{parameter}}` is put in a URL query string, where it ends up in server and proxy logs, browser history and Referer headers; {{section}}. Send it in the POST body (`URLSearchParams`) or an `Authorization` header instead.',

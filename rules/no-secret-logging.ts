@@ -7,6 +7,7 @@ import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveS
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
 import { mayReport } from '../src/detectors/text-gates/no-secret-logging.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [{ allow?: string[] }];
 export type MessageIds = 'secretLogged' | 'secretInError';
@@ -62,10 +63,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-secret-logging',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow writing secrets and tokens to logs and error messages',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-secret-logging'],
     messages: {
       secretLogged:
         '{{what}} ({{kind}}) is written to {{sink}}. Logs are copied to terminals, CI output and log services; log a masked preview or leave it out.',

@@ -4,6 +4,7 @@ import { getEnvRead } from '../src/catalogue/env.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { mayReport } from '../src/detectors/text-gates/no-tls-verification-bypass.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'verificationDisabled' | 'envDisabled' | 'identityCheckDisabled';
@@ -42,10 +43,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-tls-verification-bypass',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow turning off TLS certificate verification',
-      recommended: 'error',
-    },
+    docs: RULE_DOCS['no-tls-verification-bypass'],
     messages: {
       verificationDisabled:
         '`{{option}}: false` turns off TLS certificate verification, so anyone on the network path can read the tokens and client secrets sent on this connection. OAuth 2.1 §7.1.3.2 says the client MUST validate the certificate chain: {{fix}}.',

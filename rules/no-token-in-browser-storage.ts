@@ -5,6 +5,7 @@ import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrapp
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
 import { mayReport } from '../src/detectors/text-gates/no-token-in-browser-storage.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'tokenInWebStorage' | 'tokenInCookie' | 'tokenInIndexedDb' | 'webStorageCache';
@@ -49,10 +50,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-token-in-browser-storage',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Disallow storing tokens and secrets in Web Storage, IndexedDB and script-set cookies',
-      recommended: 'warn',
-    },
+    docs: RULE_DOCS['no-token-in-browser-storage'],
     messages: {
       tokenInWebStorage:
         'A {{kind}} (`{{name}}`) is written to {{storage}}, where any script on the origin can read it (OAuth for Browser-Based Apps §8.5). Keep tokens in memory, or behind an HttpOnly session cookie set by a backend.',

@@ -6,6 +6,7 @@ import { createRule } from '../src/util/create-rule.js';
 import { authorizationRequestListeners, matchFlowApis, readAuthJsChecks, type RequestParameter } from '../src/util/oauth-requests.js';
 import { DYNAMIC_PART } from '../src/util/urls.js';
 import { mayReport } from '../src/detectors/text-gates/require-oauth-state.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'missingState' | 'constantState' | 'libraryWithoutState' | 'checksWithoutState';
@@ -23,11 +24,7 @@ export default createRule<Options, MessageIds>({
   name: 'require-oauth-state',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Require CSRF protection (a one-time state, PKCE or a nonce) on OAuth redirect flows',
-      recommended: 'warn',
-      strict: 'error',
-    },
+    docs: RULE_DOCS['require-oauth-state'],
     messages: {
       missingState:
         'This authorization request has no `state`, `code_challenge` or `nonce`, so nothing ties the redirect back to this browser session. RFC 9700 §2.1 requires CSRF protection: use PKCE, or send a one-time random `state` kept in the session and compared on the callback.',

@@ -5,6 +5,7 @@ import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { authorizationRequestListeners, canonicalParameterName, isReturnedObject, isValueReference, matchFlowApis, readAuthJsChecks, readSearchParamsWrite } from '../src/util/oauth-requests.js';
 import { mayReport } from '../src/detectors/text-gates/require-pkce.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
 export type MessageIds = 'missingPkce' | 'plainPkce' | 'libraryWithoutPkce' | 'checksWithoutPkce';
@@ -17,11 +18,7 @@ export default createRule<Options, MessageIds>({
   name: 'require-pkce',
   meta: {
     type: 'problem',
-    docs: {
-      description: 'Require PKCE with S256 on OAuth authorization-code requests',
-      recommended: 'warn',
-      strict: 'error',
-    },
+    docs: RULE_DOCS['require-pkce'],
     messages: {
       missingPkce: 'This authorization-code request has no `code_challenge`. RFC 9700 §2.1.1 and OAuth 2.1 §4.1.1 require PKCE against code injection: {{fix}}.',
       plainPkce: '`code_challenge_method` `plain` exposes the verifier in the front channel; RFC 9700 §2.1.1 says to use `S256`, the only method that does not.',

@@ -11,6 +11,8 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import plugin from '../src/index.js';
+import { presetRules } from '../src/configs.js';
+import { RULE_DOCS } from '../src/rule-docs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const namesIn = (dir: string, suffix: string): string[] =>
@@ -48,6 +50,16 @@ describe('plugin layout', () => {
     expect(rule.meta.docs?.description).toMatch(/^[A-Z][^.]*[^.]$/u);
     expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, 'u'));
     expect(Array.isArray(rule.meta.schema)).toBe(true);
+  });
+
+  it('keeps the rule table the CLI and the scanner read without loading the rules equal to the rules', () => {
+    expect(Object.keys(RULE_DOCS).sort()).toEqual(ruleNames);
+    for (const name of ruleNames) {
+      const { url, ...docs } = rules[name as keyof typeof rules].meta.docs ?? {};
+      expect(url, name).toBeDefined();
+      expect(docs, name).toEqual(RULE_DOCS[name as keyof typeof RULE_DOCS]);
+    }
+    for (const name of ['recommended', 'strict', 'recommended-type-checked'] as const) expect(presetRules(name), name).toEqual(plugin.configs[name].rules);
   });
 
   it('points every config back at the one plugin object', () => {

@@ -2,7 +2,7 @@
  * The catalogue: declarative sink rows (`SINK_ROWS`), HTTP clients (`HTTP_CLIENT_ROWS`) and the
  * lookups that both the ESLint rules and the scanner use to find the row for a resolved callee.
  */
-import { moduleMatches } from '../util/imports.js';
+import { moduleMatches } from '../util/module-names.js';
 import { HTTP_CLIENT_ROWS, SINK_ROWS } from './sinks.js';
 import type { HttpClientRow, SinkCallee, SinkInvocation, SinkRow, SinkSlot } from './types.js';
 

@@ -7,7 +7,7 @@
  */
 import type { JSONSchema } from '@typescript-eslint/utils';
 import { CREDENTIAL_KIND_LABELS, type CredentialKind } from '../detectors/index.js';
-import { moduleMatches } from '../util/imports.js';
+import { moduleMatches } from '../util/module-names.js';
 import { HTTP_CLIENT_ROWS, isCatalogueModule, SINK_ROWS } from './index.js';
 import type { SinkInvocation, SinkRow, SinkSlot } from './types.js';
 

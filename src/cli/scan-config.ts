@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Linter } from 'eslint';
 import { validateUserSinks, type UserSinkOption } from '../catalogue/user-sinks.js';
-import plugin from '../index.js';
-import { NAMESPACE } from '../configs.js';
+import { NAMESPACE, presetRules } from '../configs.js';
+import { RULE_DOCS } from '../rule-docs.js';
 import { describeJsonError } from '../util/json-errors.js';
 
 export const CONFIG_FILE_NAME = 'credential-hygiene.config.json';
@@ -97,7 +97,7 @@ export const SCANNER_ONLY_RULES: readonly string[] = ['no-committed-env-file'];
 
 const isRules: Check = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of rule id → "error" | "warn" | "off"';
-  const known = new Set([...Object.keys(plugin.rules), ...SCANNER_ONLY_RULES]);
+  const known = new Set([...Object.keys(RULE_DOCS), ...SCANNER_ONLY_RULES]);
   for (const [id, level] of Object.entries(value)) {
     const short = id.startsWith(`${NAMESPACE}/`) ? id.slice(NAMESPACE.length + 1) : id;
     if (!known.has(short)) return `names an unknown rule "${short.slice(0, 60)}"`;
@@ -194,7 +194,7 @@ export function mergeConfig(fileConfig: Partial<ScanConfig>, flags: Partial<Scan
 
 /** The ESLint-style rules record for `run()`: the preset's levels, then the config's overrides. */
 export function resolveRules(config: ScanConfig): Linter.RulesRecord {
-  const base = (plugin.configs[config.preset].rules ?? {}) as Linter.RulesRecord;
+  const base = presetRules(config.preset);
   const rules: Linter.RulesRecord = { ...base };
   for (const [id, level] of Object.entries(config.rules)) {
     rules[id.startsWith(`${NAMESPACE}/`) ? id : `${NAMESPACE}/${id}`] = level;

@@ -13,7 +13,7 @@ import { NAMESPACE } from '../configs.js';
 import type { FileFacts } from './facts.js';
 import { computeFingerprint } from './fingerprint.js';
 import { toRelativePosix, type CandidateFile } from './files.js';
-import { FileLinter } from './lint.js';
+import type { FileLinter } from './lint.js';
 import { LineIndex } from './positions.js';
 import { createClientSignalTest, createPrefilter, mayReadSecretEnv, mayUseSecretName } from './prefilter.js';
 import { importSpecifiers } from './program-text.js';
@@ -21,6 +21,18 @@ import { scanTextFile } from './text-files.js';
 import type { Finding, Severity } from './types.js';
 
 export type ReadFile = (absolutePath: string) => string | Buffer;
+
+let lintModule: typeof import('./lint.js') | undefined;
+
+/**
+ * Loads the linter (the rules, the facts rule, the parser wrapper; ESLint itself only on the first
+ * lint): `FilePass#check`, `parse` and `collectFacts` need it, and a thread that only reads and
+ * gates files (the main thread of a scan in workers) never does. About 0.1 s, so a scan starts its
+ * workers first.
+ */
+export async function loadLinter(): Promise<void> {
+  lintModule ??= await import('./lint.js');
+}
 
 export type ReadOutcome = { readonly text: string } | { readonly skipped: string } | { readonly error: string };
 
@@ -242,7 +254,8 @@ export class FilePass {
   }
 
   private get linter(): FileLinter {
-    this.linterInstance ??= new FileLinter({
+    if (!lintModule) throw new Error('FilePass: the linter is not loaded (await loadLinter() first)');
+    this.linterInstance ??= new lintModule.FileLinter({
       rules: this.options.linterRules,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives,
       ...(this.options.sinks ? { sinks: this.options.sinks } : {}),

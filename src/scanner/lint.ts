@@ -9,7 +9,7 @@ import { dirname, join, parse as parseFileRoot } from 'node:path';
 import type { Linter } from 'eslint';
 import type { UserSinkOption } from '../catalogue/user-sinks.js';
 import plugin from '../index.js';
-import { NAMESPACE } from '../configs.js';
+import { NAMESPACE, ruleSeverities } from '../configs.js';
 import { RULE_GATES } from '../detectors/text-gates/index.js';
 import { createFactsRule, type FileFacts } from './facts.js';
 import { createScannerLanguage, createScannerParser } from './parser.js';
@@ -185,16 +185,4 @@ export class FileLinter {
     const messages = raw.filter((message) => (message.ruleId !== null && message.ruleId.startsWith(`${NAMESPACE}/`)) || isOwnUnusedDirective(message));
     return { messages, facts };
   }
-}
-
-/** Our rule ids in a rules record (`credential-hygiene/x` → `x`), with their severities. */
-export function ruleSeverities(rules: Linter.RulesRecord): Map<string, 'error' | 'warn' | 'off'> {
-  const result = new Map<string, 'error' | 'warn' | 'off'>();
-  for (const [id, entry] of Object.entries(rules)) {
-    if (!id.startsWith(`${NAMESPACE}/`) || entry === undefined) continue;
-    const level = Array.isArray(entry) ? entry[0] : entry;
-    const severity = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
-    result.set(id.slice(NAMESPACE.length + 1), severity);
-  }
-  return result;
 }

@@ -11,12 +11,11 @@ import { CREDENTIAL_KIND_LABELS, maskSecret } from '../detectors/index.js';
 import { mayCallSink } from '../catalogue/index.js';
 import { sinkTableFor, type UserSinkOption } from '../catalogue/user-sinks.js';
 import { isServerPath } from '../catalogue/client-side.js';
-import plugin from '../index.js';
-import { NAMESPACE } from '../configs.js';
+import { NAMESPACE, presetRules, ruleSeverities } from '../configs.js';
+import { RULE_DOCS } from '../rule-docs.js';
 import type { FileFacts } from './facts.js';
-import { FilePass, type FileOutcome, type FilePassOptions, type LocatedFinding } from './file-pass.js';
+import { FilePass, loadLinter, type FileOutcome, type FilePassOptions, type LocatedFinding } from './file-pass.js';
 import { categorize, listFiles, listGitFiles, toRelativePosix, type CandidateFile } from './files.js';
-import { ruleSeverities } from './lint.js';
 import { checkInKeptWorkers, PRECHECK_PARALLEL_THRESHOLD, workerCountFor, type FactsWorkers } from './parallel.js';
 import { LineIndex } from './positions.js';
 import type { LoadedProject } from './project.js';
@@ -131,9 +130,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const rulesRecord: Linter.RulesRecord = options.rules ?? (plugin.configs.recommended.rules as Linter.RulesRecord | undefined) ?? {};
+  const rulesRecord: Linter.RulesRecord = options.rules ?? presetRules('recommended');
   const severities = ruleSeverities(rulesRecord);
-  const pluginRuleIds = new Set(Object.keys(plugin.rules));
+  const pluginRuleIds = new Set(Object.keys(RULE_DOCS));
   const linterRules: Linter.RulesRecord = {};
   for (const [id, entry] of Object.entries(rulesRecord)) {
     if (id.startsWith(`${NAMESPACE}/`) && pluginRuleIds.has(id.slice(NAMESPACE.length + 1)) && entry !== undefined) linterRules[id] = entry;
@@ -270,6 +269,9 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
       (await passDone.catch(() => undefined))?.close();
       throw error;
     }
+    // The rules and the parser, for the files no worker answers and the whole-program checks'
+    // facts: loaded while the workers read, not before they start.
+    await loadLinter();
     try {
       factsWorkers = await passDone;
     } catch {
@@ -303,6 +305,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
         // A worker that dies loses only its batch: those files are checked here below.
       }
     }
+    await loadLinter();
     for (const candidate of remaining(toParse)) settle(candidate.path, pass.check(candidate, options.readFile));
   }
   // In the order of the file list, whatever order the workers answered in.

@@ -29,7 +29,7 @@ import {
   type CredentialKind,
   type SecretValueClassification,
 } from '../detectors/index.js';
-import { moduleMatches } from '../util/imports.js';
+import { moduleMatches } from '../util/module-names.js';
 import type { LoadedProject } from './project.js';
 import type { TraceHop } from './types.js';
 

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileFacts } from './facts.js';
 import type { CandidateFile } from './files.js';
-import { FilePass, type FileOutcome, type FilePassOptions } from './file-pass.js';
+import { FilePass, loadLinter, type FileOutcome, type FilePassOptions } from './file-pass.js';
 import { parsedWithTypeScript } from './parser.js';
 
 export interface WorkerBatch {
@@ -36,18 +36,23 @@ export interface WorkerResults {
 }
 
 const pass = new FilePass(workerData as FilePassOptions);
-parentPort?.on('message', ({ files, deferParseFrom, deferTypeScriptParse, factsOf }: WorkerBatch) => {
+parentPort?.on('message', async ({ files, deferParseFrom, deferTypeScriptParse, factsOf }: WorkerBatch) => {
   const outcomes: (readonly [string, FileOutcome])[] = [];
   const deferred: (readonly [string, number])[] = [];
+  // The main thread sends the next batch only once this one is answered: one batch at a time.
   for (const file of files) {
     const first = pass.precheck(file);
     if ('outcome' in first) outcomes.push([file.path, first.outcome]);
     else if ((deferParseFrom !== undefined && first.pending.text.length >= deferParseFrom) || (deferTypeScriptParse === true && parsedWithTypeScript(file.path))) {
       deferred.push([file.path, first.pending.text.length]);
+    } else {
+      // A worker whose files all fail the gates never loads the linter.
+      await loadLinter();
+      outcomes.push([file.path, pass.parse(file, first.pending)]);
     }
-    else outcomes.push([file.path, pass.parse(file, first.pending)]);
   }
   const facts: (readonly [string, FileFacts | undefined])[] = [];
+  if (factsOf && factsOf.length > 0) await loadLinter();
   for (const path of factsOf ?? []) {
     try {
       const read = pass.read(path, 'code');

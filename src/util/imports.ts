@@ -12,6 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getMemberPropertyName, getPropertyKeyName, skipTypeWrappers } from './ast.js';
+import { moduleMatches } from './module-names.js';
 
 export interface ImportedName {
   /** The module specifier as written: `openid-client`, `@azure/identity`, `node:https`. */
@@ -103,12 +104,7 @@ export function resolveImportedName(node: TSESTree.Node, scope: TSESLint.Scope.S
   return undefined;
 }
 
-/** Module specifiers match with or without the `node:` prefix, and on subpaths (`googleapis/build/src`). */
-export function moduleMatches(specifier: string, module: string): boolean {
-  const normalised = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
-  const target = module.startsWith('node:') ? module.slice('node:'.length) : module;
-  return normalised === target || normalised.startsWith(`${target}/`);
-}
+export { moduleMatches } from './module-names.js';
 
 /** Whether `name` is `module` › `path` (paths compared exactly). */
 export function isImportOf(name: ImportedName | undefined, module: string, path: readonly string[]): boolean {

@@ -14,13 +14,13 @@ const root = join(import.meta.dirname, '..', '..');
 
 /**
  * Whether the main file of package `name` is in the require cache after importing `entry` (and
- * running `use` on the module, a function body with the module as `m`).
+ * running `use` on the module, an async function body with the module as `m`).
  */
 function loadsPackage(name: string, entry: string, use = ''): boolean {
   const script = `
     const { createRequire } = require('node:module');
     const main = createRequire(${JSON.stringify(join(root, 'package.json'))}).resolve(${JSON.stringify(name)});
-    import(${JSON.stringify(pathToFileURL(join(root, 'dist', entry)).href)}).then((m) => {
+    import(${JSON.stringify(pathToFileURL(join(root, 'dist', entry)).href)}).then(async (m) => {
       ${use}
       process.stdout.write(String(require.cache[main] !== undefined));
     });`;
@@ -47,6 +47,20 @@ describe('loading TypeScript', () => {
     expect(loadsTypeScript('src/scanner/parser.js', parse('/repo/src/erp.ts', "export const erp: { clientId: string } = { clientId: 'pos-sync' };"))).toBe(true);
     // A .js file espree rejects (type annotations) takes the TypeScript path.
     expect(loadsTypeScript('src/scanner/parser.js', parse('/repo/src/erp.js', 'export const erp: string = "pos-sync";'))).toBe(true);
+  });
+});
+
+describe('loading the rules', () => {
+  it('is left to the threads that lint: the scanner, the scan command and the per-file pass load no rule on import', () => {
+    // Every rule imports typescript-eslint's AST helpers; nothing the main thread of a scan needs does.
+    for (const entry of ['src/scanner/index.js', 'src/cli/scan-command.js', 'src/scanner/file-pass.js']) {
+      expect(loadsPackage('@typescript-eslint/utils/ast-utils', entry), entry).toBe(false);
+    }
+    expect(loadsPackage('@typescript-eslint/utils/ast-utils', 'src/index.js')).toBe(true);
+  });
+
+  it('happens when the per-file pass loads its linter', () => {
+    expect(loadsPackage('@typescript-eslint/utils/ast-utils', 'src/scanner/file-pass.js', 'await m.loadLinter();')).toBe(true);
   });
 });
 

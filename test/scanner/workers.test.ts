@@ -108,7 +108,8 @@ describe('worker threads', () => {
 
   it('kept after the pass, collect the same facts as the main thread, and leave unreadable files to it', async () => {
     const { checkInKeptWorkers } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'parallel.js')).href)) as typeof Parallel;
-    const { FilePass } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'file-pass.js')).href)) as typeof FilePassModule;
+    const { FilePass, loadLinter } = (await import(pathToFileURL(join(root, 'dist', 'src', 'scanner', 'file-pass.js')).href)) as typeof FilePassModule;
+    await loadLinter();
     const cwd = join(root, 'test', 'fixtures', 'scanner', 'cross-file');
     const options = {
       cwd,

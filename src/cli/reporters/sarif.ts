@@ -8,7 +8,7 @@
  * - rules with help text, a help URI to `docs/rules/<id>.md` and a `security-severity`;
  * - cross-file `trace` hops as `relatedLocations`.
  */
-import { rules as pluginRules } from '../../../rules/index.js';
+import { RULE_DOCS } from '../../rule-docs.js';
 import { packageInfo } from '../../package-info.js';
 import { DOCS_BASE_URL } from '../../util/create-rule.js';
 import type { Finding, ScanResult, Severity } from '../../scanner/types.js';
@@ -46,13 +46,8 @@ export function relativeUri(path: string): string {
     .join('/');
 }
 
-interface RuleDocs {
-  readonly description: string;
-}
-
-function ruleDocs(ruleId: string): RuleDocs {
-  const rule = (pluginRules as Record<string, { meta: { docs?: { description?: string } } } | undefined>)[ruleId];
-  return { description: rule?.meta.docs?.description ?? `credential-hygiene check ${ruleId}` };
+function ruleDocs(ruleId: string): { readonly description: string } {
+  return { description: (RULE_DOCS as Readonly<Record<string, { readonly description: string } | undefined>>)[ruleId]?.description ?? `credential-hygiene check ${ruleId}` };
 }
 
 export interface SarifOptions {
