@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { main } from './main.js';
 import { backgroundThreadsForRun } from './v8-threads.js';
 
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -37,4 +36,8 @@ const pool = script === undefined ? undefined : backgroundThreadsForRun(argv, { 
 const restarted = pool === undefined || script === undefined ? undefined : await restart(script, argv, pool);
 if (restarted?.signal) process.kill(process.pid, restarted.signal);
 else if (restarted) process.exitCode = restarted.code ?? 2;
-else process.exitCode = await main(argv, { stdout: process.stdout, stderr: process.stderr });
+else {
+  // Loaded only here: a run restarted in a child needs none of the commands in this process.
+  const { main } = await import('./main.js');
+  process.exitCode = await main(argv, { stdout: process.stdout, stderr: process.stderr });
+}
