@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: the compile cache must be on before any dependency loads.
+import './enable-compile-cache.js';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { backgroundThreadsForRun } from './v8-threads.js';

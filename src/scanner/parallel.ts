@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { CandidateFile } from './files.js';
 import type { FileOutcome, FilePassOptions } from './file-pass.js';
 import type { FileFacts } from './facts.js';
+import { activeCompileCacheDirectory } from '../util/compile-cache.js';
 import { parsedWithTypeScript } from './parser.js';
 import type { WorkerBatch, WorkerResults } from './worker.js';
 
@@ -195,7 +196,7 @@ async function startWorkers(
   };
   const runWorker = (_: unknown, index: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerUrl, { workerData: options });
+      const worker = new Worker(workerUrl, { workerData: { ...options, compileCacheDirectory: activeCompileCacheDirectory() } });
       let settled = false;
       const finish = (error?: Error): void => {
         if (settled) return;

@@ -4,7 +4,10 @@
  * whole share of the project. Kept after the pass, it also collects the facts of files the
  * whole-program checks need parsed.
  */
+// First: the compile cache must be on before any dependency loads.
+import './worker-setup.js';
 import { parentPort, workerData } from 'node:worker_threads';
+import { flushCompileCache } from '../util/compile-cache.js';
 import type { FileFacts } from './facts.js';
 import type { CandidateFile } from './files.js';
 import { FilePass, loadLinter, type FileOutcome, type FilePassOptions } from './file-pass.js';
@@ -62,4 +65,6 @@ parentPort?.on('message', async ({ files, deferParseFrom, deferTypeScriptParse, 
     }
   }
   parentPort?.postMessage({ outcomes, deferred, facts } satisfies WorkerResults);
+  // The modules this batch compiled for the first time (a worker may be terminated, not exit).
+  flushCompileCache();
 });
