@@ -100,8 +100,15 @@ export function enableCompileCache(directory: string): boolean {
   const internals = Module as unknown as ModuleInternals;
   const compile = internals.prototype._compile;
   internals.prototype._compile = function compileWithCache(this: Module, content: string, filename: string, ...rest: unknown[]): unknown {
-    // `format` is 'module' for an ES module loaded through require(): Node's own path.
-    if (typeof content !== 'string' || !filename.includes(NODE_MODULES) || !/\.c?js$/u.test(filename) || (rest[0] !== undefined && rest[0] !== 'commonjs')) {
+    // `format` is 'module' for an ES module loaded through require(), and with source maps on
+    // Node's compile also reads a module's map: both stay Node's.
+    if (
+      typeof content !== 'string' ||
+      !filename.includes(NODE_MODULES) ||
+      !/\.c?js$/u.test(filename) ||
+      (rest[0] !== undefined && rest[0] !== 'commonjs') ||
+      (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true
+    ) {
       return compile.call(this, content, filename, ...rest);
     }
     const script = compileScript(state, content, filename);

@@ -47,7 +47,7 @@ function write(files: Record<string, string>): string {
 }
 
 /** In a fresh process: turns the cache on in `directory`, requires `module`, awaits its `value`, flushes. */
-function probe(module: string, directory = cache): Probe {
+function probe(module: string, directory = cache, nodeOptions: readonly string[] = []): Probe {
   const script = `
     import { createRequire } from 'node:module';
     const { enableCompileCache, flushCompileCache, compileCacheStats } = await import(${JSON.stringify(cacheModule)});
@@ -61,7 +61,7 @@ function probe(module: string, directory = cache): Probe {
     flushCompileCache();
     console.log(JSON.stringify({ enabled, value, error, stats: compileCacheStats() }));
   `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: work });
+  const result = spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', script], { encoding: 'utf8', cwd: work });
   const probed = JSON.parse(result.stdout) as Probe;
   return result.stderr === '' ? probed : { ...probed, warnings: result.stderr };
 }
@@ -126,6 +126,12 @@ describe('compile cache', () => {
     const module = write({ 'node_modules/broken-sdk/index.js': 'exports.value = { ;\n' });
     const result = probe(module);
     expect(result.error).toBe(`SyntaxError: Unexpected token ';' @ true`);
+    expect(entries()).toEqual([]);
+  });
+
+  it("leaves every module to Node's compile when source maps are on, which reads their maps", () => {
+    const module = write({ 'node_modules/erp-sdk/index.js': 'exports.value = 7;\n//# sourceMappingURL=index.js.map\n' });
+    expect(probe(module, cache, ['--enable-source-maps'])).toEqual({ enabled: true, value: 7, stats: { hits: 0, misses: 0, uncached: 0, written: 0 } });
     expect(entries()).toEqual([]);
   });
 
