@@ -1,7 +1,7 @@
 export { classifySecretValue, isHarmlessValueKind, isReportedCredentialValue } from './classify.js';
 export type { ClassifyContext, Confidence, SecretValueClassification, SecretValueKind } from './classify.js';
 export { characterClassCount, shannonEntropy } from './entropy.js';
-export { findKnownSecrets } from './known-formats.js';
+export { findKnownSecrets, isPlausibleKnownSecret } from './known-formats.js';
 export type { KnownSecret } from './known-formats.js';
 export { maskSecret, redactSecrets } from './mask.js';
 export { classifySecretName, CREDENTIAL_KIND_LABELS, splitIdentifierWords } from './names.js';

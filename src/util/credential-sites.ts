@@ -11,7 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { instanceFromFactory, lookupHttpClient, lookupMethodSink, lookupSink, slotEnvName, type SinkInvocation, type SinkRow, type SinkSlot } from '../catalogue/index.js';
 import { sinkTableFor, type SinkTable, type UserSinkOption } from '../catalogue/user-sinks.js';
-import { classifySecretName, classifySecretValue, findKnownSecrets, isReportedCredentialValue, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
+import { classifySecretName, classifySecretValue, findKnownSecrets, isPlausibleKnownSecret, isReportedCredentialValue, type CredentialKind, type SecretValueClassification } from '../detectors/index.js';
 import { findObjectProperty, getMemberPropertyName, getPropertyKeyName, resolveObject, resolveString, skipTypeWrappers } from './ast.js';
 import { resolveImportedName, type ImportedName } from './imports.js';
 
@@ -807,7 +807,7 @@ export function findKnownSecretsInSource(
     for (const known of findKnownSecrets(text, { filePath })) {
       // `sk_live_xxxxxxxxxxxxxxxxxxxxxxxx`: a masked example has the shape but not the secret.
       const kind = classifySecretValue(text.slice(known.range[0], known.range[1])).kind;
-      if (kind === 'placeholder' || kind === 'empty') continue;
+      if (kind === 'placeholder' || kind === 'empty' || !isPlausibleKnownSecret(known.format, text.slice(known.range[0], known.range[1]))) continue;
       // A password inside a URL or connection string: report the password, not the whole URL.
       const inner = connectionSecretPart(text.slice(known.range[0], known.range[1]));
       const start = inner ? known.range[0] + inner.start : known.range[0];
@@ -823,7 +823,7 @@ export function findKnownSecretsInSource(
     const offset = comment.range[0] + 2;
     for (const known of findKnownSecrets(comment.value, { filePath })) {
       const kind = classifySecretValue(comment.value.slice(known.range[0], known.range[1])).kind;
-      if (kind === 'placeholder' || kind === 'empty') continue;
+      if (kind === 'placeholder' || kind === 'empty' || !isPlausibleKnownSecret(known.format, comment.value.slice(known.range[0], known.range[1]))) continue;
       results.push({ range: [offset + known.range[0], offset + known.range[1]], label: known.label, format: known.format, secret: comment.value.slice(known.range[0], known.range[1]), wholeNode: false });
     }
   }

@@ -13,6 +13,7 @@ const GITHUB = ['ghp_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('');
 const JWT = ['eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiJwb3Mtc3luYyJ9', '.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk'].join('');
 const PEM_BODY = ['MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7'].join('');
 const JWK_D = ['hD8f3kq9Xz2Lm5Rt', '7Yp1Bs4Nc6Vw8Qe0'].join('');
+const SLACK = ['xoxb-', '123456789012-', '1234567890123-', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('');
 
 ruleTester.run('no-hardcoded-credentials', rule, {
   valid: [
@@ -28,6 +29,9 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     // Names that only mention a credential, and labels.
     "const form = { passwordField: 'password', tokenUrl: 'https://erp.example.com/identity/connect/token', apiKeyHeader: 'X-Api-Key' };",
     "const input = { type: 'password', placeholder: 'Password' };",
+    // A pagination cursor in an SDK's example has the prefix of a Slack token, not its random part.
+    "/**\n * @example\n *   await client.labor.searchScheduledShifts({ cursor: \"xoxp-1234-5678-90123\" })\n */\nexport {};",
+    "const page = await client.labor.searchScheduledShifts({ cursor: 'xoxb-1234-5678-90123' });",
     "const REFRESH_TOKEN = 'refresh_token';",
     "const mapping = { password: 'AuthenticatorMethodSimple', yubikey_token: 'AuthenticatorKeyYubikey' };",
     "const ENCRYPTION_KEY = 'msal.cache.encryption';",
@@ -261,6 +265,17 @@ ruleTester.run('no-hardcoded-credentials', rule, {
           suggestions: [
             { messageId: "replaceWithEnv", data: { name: "AWS_SECRET_ACCESS_KEY" }, output: `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({ region, credentials: { accessKeyId: '${AWS_ID}', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });` },
           ],
+        },
+      ],
+    },
+    {
+      code: `// alerts bot: ${SLACK}\nexport {};`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "knownFormat", line: 1, column: 16, endLine: 1, endColumn: 16 + SLACK.length,
+          data: { label: "Slack token", masked: "xoxb…UvWx (56 chars)", container: "a comment" },
+          suggestions: [],
         },
       ],
     },
