@@ -15,6 +15,11 @@ export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
   '**/fixtures/**',
   '**/e2e/**',
   '**/*.stories.*',
+  // Helpers and mock servers that only tests load.
+  '**/test-utils/**',
+  '**/test-helpers/**',
+  '**/testing/**',
+  '**/mocks/**',
 ];
 
 const compiled = new Map<string, RegExp>();

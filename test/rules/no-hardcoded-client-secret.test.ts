@@ -47,6 +47,9 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     { code: "const kensium = { clientSecret: 'test-secret' };", filename: 'src/__tests__/kensium.test.ts' },
     { code: "const kensium = { clientSecret: 'secret' };", filename: 'test/kensium.spec.ts' },
     { code: "const kensium = { clientSecret: 'fake' };", filename: 'checks/kensium.ts', options: [{ testFilePatterns: ['checks/**'] }] },
+    // Helpers and mock servers only tests load.
+    { code: "export const testAuth = { socialProviders: { github: { clientId: 'test', clientSecret: 'test' } } };", filename: 'src/test-utils/test-instance.ts' },
+    { code: "http.post('https://pos.example.com/oauth/token', () => HttpResponse.json({ ok: true }));\nexport const posApp = { clientSecret: 'mock-secret' };", filename: 'src/mocks/handlers.ts' },
   ],
   invalid: [
     {
@@ -494,6 +497,19 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
           data: { kind: "client secret", where: "assigned to `clientSecret`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
           suggestions: [
             { messageId: "replaceWithEnv", data: { name: "KENSIUM_CLIENT_SECRET" }, output: "const kensium = { clientSecret: process.env.KENSIUM_CLIENT_SECRET };" },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export const testAuth = { github: { clientId: 'test', clientSecret: '${SECRET}' } };`,
+      filename: "src/test-utils/test-instance.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 1, column: 69, endLine: 1, endColumn: 103,
+          data: { kind: "client secret", where: "assigned to `clientSecret`", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "GITHUB_CLIENT_SECRET" }, output: "export const testAuth = { github: { clientId: 'test', clientSecret: process.env.GITHUB_CLIENT_SECRET } };" },
           ],
         },
       ],
