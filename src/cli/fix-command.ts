@@ -26,7 +26,7 @@ import {
   type LookupStyle,
   type SuggestedNames,
 } from '../fix/apply/index.js';
-import { classifySecretName, DEFAULT_TEST_FILE_PATTERNS, findKnownSecrets, isTestFile, redactSecrets } from '../detectors/index.js';
+import { classifySecretName, DEFAULT_TEST_FILE_PATTERNS, findKnownSecrets, isTestFile, redactValuesInCode } from '../detectors/index.js';
 import { packageInfo } from '../package-info.js';
 import { ProjectConfigError } from '../scanner/project-error.js';
 import { run, type RunResult } from '../scanner/run.js';
@@ -273,7 +273,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
 function maskFoundSecrets(diff: string, result: RunResult): string {
   const found = result.findings.flatMap((finding) => (finding.secret === undefined || finding.secret.length < 4 ? [] : [finding.secret]));
   const known = findKnownSecrets(diff).map((secret) => diff.slice(secret.range[0], secret.range[1]));
-  return redactSecrets(diff, [...found, ...known]);
+  return redactValuesInCode(diff, [...found, ...known]);
 }
 
 export async function fixCommand(argv: string[], io: CliIo): Promise<number> {

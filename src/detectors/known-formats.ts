@@ -170,7 +170,8 @@ function runExtraFormats(content: string): KnownSecret[] {
 /**
  * Whether a match of a known format can be a live credential of that format, for reporting (masking
  * keeps every match). secretlint's Slack pattern takes `xox[baprs]-` and any ten characters of
- * digits, letters and dashes, so the cursor `xoxp-1234-5678-90123` of a pagination example matches;
+ * digits, letters and dashes, so a pagination cursor in an SDK's example (the prefix, then three
+ * short groups of digits) matches;
  * every token Slack issues ends in a random part of 24 (bot), 32 (user) or more characters.
  */
 export function isPlausibleKnownSecret(format: string, value: string): boolean {

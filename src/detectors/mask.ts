@@ -40,3 +40,31 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   }
   return result;
 }
+
+/** Below this length a value also spells words and paths; see `redactValuesInCode`. */
+const SHORT_VALUE = 12;
+
+/**
+ * `redactSecrets` for code and diffs of code, where the fix command shows its values. A value over
+ * several lines (a PEM key) stands in a diff one line at a time, each behind its `-`, `+` or space,
+ * so every line of it is masked too. A long value is masked wherever it stands. A short one (a
+ * client id such as `dev` or `admin-cli`, a weak password) also spells words and paths
+ * (`/dev/null`, `@keycloak/keycloak-admin-client`, a `password` parameter), so it is masked only
+ * where it stands as a value: between quotes, after `=` or `:`, or as a quoted literal itself.
+ */
+export function redactValuesInCode(text: string, values: Iterable<string>): string {
+  const all = new Set<string>();
+  for (const value of values) {
+    if (value.length === 0) continue;
+    all.add(value);
+    if (value.includes('\n')) for (const line of value.split(/\r?\n/u)) if (line.trim().length >= 8) all.add(line.trim());
+  }
+  const long = [...all].filter((value) => value.length >= SHORT_VALUE || /^(['"`]).*\1$/su.test(value));
+  let result = redactSecrets(text, long);
+  for (const value of [...all].filter((candidate) => !long.includes(candidate)).sort((a, b) => b.length - a.length)) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    const masked = maskSecret(value);
+    result = result.replace(new RegExp(`(?<=['"\`]|=|:[ \\t]*)${escaped}(?=['"\`]|[ \\t]*$)`, 'gmu'), () => masked);
+  }
+  return result;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskSecret, redactSecrets } from '../../src/detectors/index.js';
+import { maskSecret, redactSecrets, redactValuesInCode } from '../../src/detectors/index.js';
 
 const join = (...parts: string[]): string => parts.join('');
 
@@ -51,3 +51,39 @@ describe('redactSecrets', () => {
     expect(redacted).toContain('Zq8v…0eUg');
   });
 });
+
+describe('redactValuesInCode', () => {
+  it('masks every line of a value over several lines, as a diff shows it', () => {
+    const body = [join('MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7VJTU'), join('MzEfYyjiWA4R4/M2bS1GB4t7NXp9', '8C3SC6dVMvDuictGeurT8jNb')];
+    const pem = ['-----BEGIN PRIVATE KEY-----', ...body, '-----END PRIVATE KEY-----'].join('\n');
+    const diff = [' import jwt from "jsonwebtoken";', `-const PRIVATE_KEY = \`${pem.split('\n').join('\n-')}\`;`, "+const PRIVATE_KEY = requireEnv('JWT_PRIVATE_KEY');"].join('\n');
+    const redacted = redactValuesInCode(diff, [pem]);
+    for (const line of body) expect(redacted).not.toContain(line.slice(8, 40));
+    expect(redacted).toContain("+const PRIVATE_KEY = requireEnv('JWT_PRIVATE_KEY');");
+  });
+
+  it('masks a short value only where it stands as a value, not inside words and paths', () => {
+    const diff = [
+      '--- /dev/null',
+      "+import KcAdminClient from '@keycloak/keycloak-admin-client';",
+      "-await kc.auth({ clientId: 'admin-cli', username: 'dev', password, realm: \"dev\" });",
+      '+KEYCLOAK_CLIENT_ID=admin-cli',
+      '+stage: dev',
+    ].join('\n');
+    expect(redactValuesInCode(diff, ['admin-cli', 'dev', "'admin-cli'"])).toBe(
+      [
+        '--- /dev/null',
+        "+import KcAdminClient from '@keycloak/keycloak-admin-client';",
+        "-await kc.auth({ clientId: **** (11 chars), username: '**** (3 chars)', password, realm: \"**** (3 chars)\" });",
+        '+KEYCLOAK_CLIENT_ID=**** (9 chars)',
+        '+stage: **** (3 chars)',
+      ].join('\n'),
+    );
+  });
+
+  it('masks a long value wherever it stands', () => {
+    const secret = join('Zq8vL2mNx4Rt', '7YpKw1Bs9DfH');
+    expect(redactValuesInCode(`const url = \`https://pos:${secret}@erp.example.com\`; // ${secret}x`, [secret])).not.toContain(secret);
+  });
+});
+

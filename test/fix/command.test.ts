@@ -132,4 +132,33 @@ describe('credential-hygiene fix', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'src/pos.js'), 'utf8')).toBe('export const pos = { clientSecret: process.env.POS_CLIENT_SECRET };\n');
   });
+
+  it('masks every line of a private key written over several lines in the dry-run diff', async () => {
+    const body = [['MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7VJTU'].join(''), ['MzEfYyjiWA4R4/M2bS1GB4t7NXp9', '8C3SC6dVMvDuictGeurT8jNb'].join('')];
+    const pem = ['-----BEGIN PRIVATE KEY-----', ...body, '-----END PRIVATE KEY-----'].join('\n');
+    const dir = project({ 'src/sign.ts': `import jwt from 'jsonwebtoken';\nconst PRIVATE_KEY = \`${pem}\`;\nexport const assertion = () => jwt.sign({ iss: 'pos-sync' }, PRIVATE_KEY, { algorithm: 'RS256' });\n` });
+    const result = await fix(dir, ['--dry-run']);
+    expect(result.out).toContain('--- a/src/sign.ts');
+    for (const line of body) expect(result.out + result.err).not.toContain(line.slice(8, 40));
+  });
+
+  it('keeps the diff readable around a short client id: paths and package names stay as they are', async () => {
+    const dir = project({
+      'src/kc.ts': `import KcAdminClient from '@keycloak/keycloak-admin-client';\nconst kc = new KcAdminClient({ baseUrl: 'https://sso.example.com' });\nexport const login = () => kc.auth({ grantType: 'client_credentials', clientId: 'admin-cli', clientSecret: '${OTHER}' });\n`,
+    });
+    const result = await fix(dir, ['--dry-run']);
+    expect(result.out).toContain("import KcAdminClient from '@keycloak/keycloak-admin-client';");
+    expect(result.out).toContain('--- /dev/null');
+    expect(result.out).not.toContain(OTHER);
+    expect(result.out).not.toContain("'admin-cli'");
+  });
+
+  it('lists a value in an env file that is no code to move by hand, and goes on with the rest', async () => {
+    const dir = project({ '.env.production': 'HUBSPOT_TOKEN=pat-na1-5b2f1c7e-3d8a-4e6b-9f01-7a2c4d6e8b90\n' });
+    const result = await fix(dir, ['--dry-run']);
+    expect(result.err).not.toContain('TypeError');
+    expect(result.out).toContain('.env.production:1:15');
+    expect(result.out).toContain('move the value by hand');
+    expect(result.out).toContain('--- a/src/kensium.ts');
+  });
 });

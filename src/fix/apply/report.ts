@@ -3,7 +3,7 @@
  * built from masked previews, and the diff is redacted with every secret the plan handled as a
  * last line of defence, so no output carries a whole secret.
  */
-import { maskSecret, redactSecrets } from '../../detectors/index.js';
+import { maskSecret, redactValuesInCode } from '../../detectors/index.js';
 import { unifiedDiff } from './edits.js';
 import type { FixPlan } from './types.js';
 import { relative, sep, isAbsolute } from 'node:path';
@@ -29,7 +29,7 @@ export function renderPlanDiff(plan: FixPlan): string {
     if (file.role === 'env') diff = maskEnvAssignments(diff);
     output += diff;
   }
-  return redactSecrets(output, plan.secrets);
+  return redactValuesInCode(output, plan.secrets);
 }
 
 export interface SummaryOptions {
@@ -75,5 +75,5 @@ export function renderSummary(plan: FixPlan, options: SummaryOptions): string {
     for (const entry of unique.values()) lines.push(`  - ${entry.label} (${entry.kind}${entry.masked ? `, ${entry.masked}` : ''})`);
     lines.push('Issue a new value at the provider, put it in the env file and your deployment secret store, then revoke the old one. See docs/migration.md.');
   }
-  return redactSecrets(`${lines.join('\n')}\n`, plan.secrets);
+  return redactValuesInCode(`${lines.join('\n')}\n`, plan.secrets);
 }

@@ -95,7 +95,8 @@ export function namingContextAt(sourceFile: ts.SourceFile, start: number, end: n
   };
   visit(sourceFile);
   const context: { -readonly [K in keyof EnvVarNameContext]?: EnvVarNameContext[K] } = { kind: credentialKind, fileName: sourceFile.fileName };
-  if (!node) return context as EnvVarNameContext;
+  // No node inside the file covers the range (a `.env` line read as code): the file name alone.
+  if (!node?.parent) return context as EnvVarNameContext;
   let current: ts.Node = node;
   while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isSatisfiesExpression(current.parent)) current = current.parent;
   const parent = current.parent;
