@@ -57,6 +57,8 @@ export interface GatePlan {
   readonly addedLines?: AddedLines;
   /** One line about what is being scanned, for stderr. */
   readonly note?: string;
+  /** What the scan leaves out that the user may not expect, for stderr even with `--quiet`. */
+  readonly warning?: string;
 }
 
 export interface PlanContext {
@@ -410,7 +412,8 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
     addedLines.catch(() => {
       // Awaited below; a failure is reported there, not as an unhandled rejection.
     });
-    const changes = (await stagedChanges(git)).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
+    const outside: string[] = [];
+    const changes = (await stagedChanges(git, outside)).filter((change) => change.status !== 'deleted' && context.isCandidate(change.path));
     const paths = changes.map((change) => change.path);
     const content = await readIndexFiles(paths, git);
     // Bytes, not text: the scanner sniffs binary files and checks the encoding itself.
@@ -431,6 +434,11 @@ export async function planGatedScan(flags: GateFlags, context: PlanContext): Pro
       contextOnly: new Set(importers.map((file) => toRelative(cwd, file))),
       addedLines: await addedLines,
       note: `scanning ${paths.length} staged file${paths.length === 1 ? '' : 's'} (index content)${importers.length > 0 ? `, with ${importers.length} importing file${importers.length === 1 ? '' : 's'} for cross-file checks` : ''}`,
+      // A hook that runs in a package folder of a monorepo would otherwise pass a commit whose
+      // secret sits elsewhere without a word.
+      ...(outside.length > 0
+        ? { warning: `${outside.length} staged file${outside.length === 1 ? ' is' : 's are'} outside ${git.prefix.replace(/\/$/u, '')} and not checked (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}); run the scan from the repository's top folder to check the whole commit` }
+        : {}),
     };
   }
 

@@ -72,9 +72,10 @@ function relativeToPrefix(path: string, prefix: string): string | undefined {
 
 /**
  * The changes staged for the next commit, with rename detection. Against the empty tree when the
- * repository has no commit yet.
+ * repository has no commit yet. Changes outside `cwd` are left out; their top-level paths go to
+ * `outside` when given (deletions not counted).
  */
-export async function stagedChanges(options: GitOptions): Promise<StagedChange[]> {
+export async function stagedChanges(options: GitOptions, outside?: string[]): Promise<StagedChange[]> {
   const prefix = await gitPrefix(options);
   // Without a commit, `git diff --cached` compares the index with the empty tree.
   const raw = (await git(['diff', '--cached', '--name-status', '-z', '-M', '--no-ext-diff'], options)).toString('utf8');
@@ -89,10 +90,12 @@ export async function stagedChanges(options: GitOptions): Promise<StagedChange[]
       const to = fields[index++] ?? '';
       const path = relativeToPrefix(to, prefix);
       if (status && path !== undefined) changes.push({ status, path, previousPath: relativeToPrefix(from, prefix) ?? `:/${from}` });
+      else if (status) outside?.push(to);
     } else {
       const file = fields[index++] ?? '';
       const path = relativeToPrefix(file, prefix);
       if (status && path !== undefined) changes.push({ status, path });
+      else if (status && status !== 'deleted') outside?.push(file);
     }
   }
   return changes;

@@ -219,6 +219,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   progress.clear();
   if (gated.plan.note !== undefined && !config.quiet) io.stderr.write(`credential-hygiene: ${gated.plan.note}\n`);
+  if (gated.plan.warning !== undefined) io.stderr.write(`credential-hygiene: warning: ${gated.plan.warning}\n`);
   for (const note of gated.notes) io.stderr.write(`${note}\n`);
   const shown = applyQuiet(result, config);
   const report = reporter(shown, { cwd, quiet: config.quiet, color: config.output === undefined && (io.stdout as ProgressOutput).isTTY === true && process.env.NO_COLOR === undefined });

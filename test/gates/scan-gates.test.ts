@@ -69,6 +69,27 @@ describe('scan with gates, on real repositories', () => {
     expect(stderr).toContain('scanning 1 staged file (index content), with 1 importing file for cross-file checks');
   });
 
+  it('--staged run from a sub-folder says which staged files it leaves out, even with --quiet', async () => {
+    const r = repo();
+    r.write('src/settings.ts', placeholderSettings);
+    r.git('add', '.');
+    r.git('commit', '-qm', 'POS client with a placeholder');
+    r.write('deploy/pos.env', 'POS_CLIENT_SECRET=x\n');
+    r.write('README.md', '# POS sync\n');
+    r.write('src/settings.ts', `${placeholderSettings}// reviewed\n`);
+    r.git('add', '.');
+    const err: string[] = [];
+    const io = { stdout: { write: () => true }, stderr: { write: (chunk: string) => err.push(chunk) }, cwd: join(r.dir, 'src') };
+    expect(await main(['scan', '--staged', '--quiet'], io)).toBe(0);
+    expect(err.join('')).toBe(
+      "credential-hygiene: warning: 2 staged files are outside src and not checked (README.md, deploy/pos.env); run the scan from the repository's top folder to check the whole commit\n",
+    );
+    // From the top folder: nothing left out, nothing to say.
+    err.length = 0;
+    expect(await main(['scan', '--staged', '--quiet'], { ...io, cwd: r.dir })).toBe(0);
+    expect(err.join('')).toBe('');
+  });
+
   it('--staged passes a commit that replaces the secret, even while the working tree still has it', async () => {
     const r = repo();
     r.write('src/settings.ts', settings);
