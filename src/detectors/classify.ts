@@ -94,6 +94,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/u;
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/iu;
 const FILE_PATH = /^(?:\.{1,2}\/|~\/|\/(?!\/)|[A-Za-z]:[\\/])[^\s]*$|^[\w.-]+\/[\w./-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env)$/u;
 
+/** Password hashes in the crypt formats: bcrypt, argon2, SHA-crypt and passlib's PBKDF2. */
+const PASSWORD_HASH =
+  /^\$(?:2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}|[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|pbkdf2-sha(?:1|256|512)\$\d+\$[./A-Za-z0-9+]{8,}\$[./A-Za-z0-9+]{16,})$/u;
+
 function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (/^(.)\1{2,}$/u.test(trimmed) || /^[xX*•.#_-]{3,}$/u.test(trimmed)) return true;
@@ -111,6 +115,8 @@ function isPlaceholder(value: string): boolean {
   const unmasked = trimmed.replace(/x{4,}|X{4,}|\*{3,}|•{3,}|\.{3,}|…+/gu, '');
   if (unmasked.length < trimmed.length && unmasked.replace(/[-_.]/gu, '').length <= 12) return true;
   if (/\b(?:replace|change|insert)[ _-]?(?:me|this|with)\b/iu.test(trimmed) && trimmed.length <= 80) return true;
+  // `refresh_tokens:%s`, `tokens/{0}`: a key or message template with a slot for the value.
+  if (trimmed.length <= 120 && /(?:^|[:/_.=-])(?:%[sd]|\{\d?\})(?:$|[:/_.=-])/u.test(trimmed)) return true;
   // `compute-placeholder`, `REDACTED_TOKEN`: a value that says what it is.
   if (trimmed.length <= 80 && /(?:^|[-_.\s:])(?:placeholder|redacted)(?:$|[-_.\s:])/iu.test(trimmed)) return true;
   return false;
@@ -241,6 +247,8 @@ export function classifySecretValue(value: string, context: ClassifyContext = {}
   const url = classifyUrl(value.trim());
   if (url) return url;
   if (FILE_PATH.test(value.trim())) return { kind: 'not-secret', confidence: 'medium', reason: 'a file path', format: 'path' };
+  // A seed user's `$2b$12$…`: what a login is checked against, not what logs in.
+  if (PASSWORD_HASH.test(value.trim())) return { kind: 'not-secret', confidence: 'high', reason: 'a password hash', format: 'password-hash' };
   if (value.length <= 64 && DUMMY_PATTERN.test(value.trim())) {
     return context.isTestFile === true
       ? { kind: 'dummy', confidence: 'high', reason: 'an obvious test value in a test file' }

@@ -89,6 +89,8 @@ const NON_VALUE_SUFFIXES = new Set([
   'ui', 'form', 'dialog', 'modal', 'button', 'link', 'route', 'page', 'view', 'key_name', 'bytes',
   'bits', 'usage', 'usages', 'scope', 'scopes', 'verifier', 'challenge', 'attribute', 'attr', 'match',
   'matcher', 'matches',
+  // Where credentials are kept, not one: `OAuthAccessTokenTable`, `passwordPolicies`.
+  'table', 'tables', 'column', 'columns', 'collection', 'model', 'entity', 'policies',
   // Measures and settings about a credential: `tokenRenewalOffsetSeconds`, `issuerTokenAlgs`.
   'seconds', 'secs', 'sec', 'ms', 'millis', 'milliseconds', 'minutes', 'mins', 'hours', 'days', 'offset',
   'renewal', 'algs', 'algorithms', 'interval', 'threshold', 'delay', 'retries', 'attempts',
@@ -102,6 +104,8 @@ const NON_VALUE_PREFIXES = new Set([
   'allow', 'show', 'hide', 'toggle', 'validate', 'check', 'verify', 'get', 'fetch', 'load', 'read',
   'generate', 'create', 'reset', 'forgot', 'change', 'update', 'on', 'handle', 'with', 'without',
   'no', 'skip', 'ignore', 'mask', 'masked', 'redact', 'redacted', 'hidden', 'min', 'max', 'num',
+  // `hashedPassword`: the hash a login is checked against.
+  'hashed',
 ]);
 
 /** Words before `token` that make it protocol state rather than a credential. */

@@ -70,6 +70,24 @@ describe('classifySecretValue', () => {
     expect(classifySecretValue(value, { isTestFile: true }).kind).toBe('credential');
   });
 
+  it('takes password hashes for what a login is checked against, not a credential', () => {
+    for (const hash of [
+      join('$2b$12$', 'KIXQJfZ1yHq5sFv4J9oQ7eXo8x1Y2Z3a4B5c6D7e8F9g0H1i2J3k4'),
+      join('$argon2id$v=19$m=65536,t=3,p=4$', 'c2FsdHNhbHRzYWx0', '$', 'Zq8vL2mNx4Rt7YpKw1Bs9DfH3JcA0eUgQ7'),
+      join('$6$rounds=5000$', 'saltsalt', '$', 'Zq8vL2mNx4Rt7YpKw1Bs9DfH3JcA0eUgZq8vL2mNx4Rt7YpKw1Bs9DfH3JcA0eUgZq8vL2mNx4Rt7Yp'),
+    ]) {
+      expect(classifySecretValue(hash)).toMatchObject({ kind: 'not-secret', format: 'password-hash' });
+    }
+    // The prefix alone is no hash.
+    expect(classifySecretValue(join('$2b$12$', 'Zq8vL2mN'))).not.toMatchObject({ format: 'password-hash' });
+  });
+
+  it('takes a key or message template with a slot for a placeholder', () => {
+    for (const template of ['refresh_tokens:%s', 'oauth:access_token:%s:%d', 'tokens/{0}', 'session-{}']) expect(classifySecretValue(template).kind).toBe('placeholder');
+    // A percent sign inside a value is no slot.
+    expect(classifySecretValue(join('Zq8v%sL2mN', 'x4Rt7YpKw1Bs')).kind).not.toBe('placeholder');
+  });
+
   it('recognises hex secrets, which entropy-only tools miss', () => {
     const hex = join('9f86d081', '884c7d65', '9a2feaa0', 'c55ad015');
     const result = classifySecretValue(hex);

@@ -84,6 +84,10 @@ describe('classifySecretName', () => {
     'issuerTokenAlgs',
     'PASSWORD_CHANGE_FAILED',
     'refreshTokenRetries',
+    'hashedPassword',
+    'OAuthAccessTokenTable',
+    'passwordPolicies',
+    'refreshTokenModel',
   ])('does not take %s for a credential name', (name) => {
     expect(classifySecretName(name)).toBeUndefined();
   });

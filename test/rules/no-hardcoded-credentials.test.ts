@@ -29,6 +29,9 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     // Names that only mention a credential, and labels.
     "const form = { passwordField: 'password', tokenUrl: 'https://erp.example.com/identity/connect/token', apiKeyHeader: 'X-Api-Key' };",
     "const input = { type: 'password', placeholder: 'Password' };",
+    // A seed user's password hash, a table name and a key template under credential-like names.
+    `export const seedUser = { email: 'admin@acme.example.com', password: '${['$2b$12$', 'KIXQJfZ1yHq5sFv4J9oQ7eXo8x1Y2Z3a4B5c6D7e8F9g0H1i2J3k4'].join('')}' };\nexport const hashedPassword = seedUser.password;`,
+    "var OAuthAccessTokenTable = 'oauth2accesstoken';\nvar keys = { refreshToken: 'refresh_tokens:%s', accessToken: 'access_tokens:%s' };",
     // A pagination cursor in an SDK's example has the prefix of a Slack token, not its random part.
     "/**\n * @example\n *   await client.labor.searchScheduledShifts({ cursor: \"xoxp-1234-5678-90123\" })\n */\nexport {};",
     "const page = await client.labor.searchScheduledShifts({ cursor: 'xoxb-1234-5678-90123' });",
