@@ -81,7 +81,11 @@ const GENERATED_LINE = 1000;
  * text on lines of 1,000 characters or more (a bundle whose modules are minified one per line,
  * with a readable wrapper around them, has a short average line).
  */
-function looksMinified(text: string): boolean {
+function looksMinified(whole: string): boolean {
+  // A readable build (Babel, tsc) that ends in an inline source map: the map is one long line of
+  // base64 that says nothing about the code above it.
+  const map = Math.max(whole.lastIndexOf('\n//# sourceMappingURL=data:'), whole.lastIndexOf('\n//@ sourceMappingURL=data:'));
+  const text = map !== -1 && /^[^\n]*\s*$/u.test(whole.slice(map + 1)) ? whole.slice(0, map) : whole;
   if (text.length < 4096) return false;
   let lines = 1;
   let lineStart = 0;

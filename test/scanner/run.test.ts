@@ -86,6 +86,20 @@ describe('run()', () => {
     expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toEqual(['src/erp.ts no-hardcoded-client-secret']);
   });
 
+  it('parses a readable build that ends in an inline source map, and still skips a minified one', async () => {
+    const readable = Array.from({ length: 120 }, (_, index) => `exports.helper${index} = function helper${index}(order) { return order.total * ${index}; };`).join('\n');
+    const map = `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${'eyJ2ZXJzaW9uIjozLCJzb3VyY2VzIjpbXX0'.repeat(800)}`;
+    const minified = 'var a=1,b=function(c){return c*2},d={e:"f"};'.repeat(400);
+    const dir = project('inline-map', {
+      // Babel's output: short lines, then one line of map, longer than the code.
+      'lib/oauth2.js': `"use strict";\n${readable}\nexports.legacy = { grant_type: "password", username: user, password: pass };\nexports.pos = { clientSecret: "${SECRET}" };\n${map}\n`,
+      'lib/bundle.js': `${minified}\n${map}\n`,
+    });
+    const result = await run({ cwd: dir });
+    expect(result.stats).toMatchObject({ files: 1, skipped: { minified: 1 } });
+    expect(result.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toContain('lib/oauth2.js no-hardcoded-client-secret');
+  });
+
   it('fingerprints without the value, stable when the finding moves to another line', async () => {
     const before = project('moves-before', { 'src/config.ts': `export const clientSecret = '${SECRET}';\n` });
     const after = project('moves-after', { 'src/config.ts': `// Settings.\n\nexport const clientSecret =\n  '${SECRET}';\n` });
