@@ -256,6 +256,11 @@ export function classifySecretValue(value: string, context: ClassifyContext = {}
   }
   if (value.length <= 2048 && URN.test(value.trim())) return { kind: 'not-secret', confidence: 'high', reason: 'a URN', format: 'urn' };
   if (value.length <= 2048 && REGEX_SOURCE.test(value)) return { kind: 'not-secret', confidence: 'medium', reason: 'a regular expression', format: 'regex' };
+  // `client_id=OAUTH_CLIENT_ID` in a documented or tested request: the name of the environment
+  // variable that holds the value, standing where the value goes, even at a sink.
+  if (context.name !== undefined && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/u.test(value.trim()) && isLabelFor(value, context.name)) {
+    return { kind: 'placeholder', confidence: 'high', reason: 'the name of an environment variable' };
+  }
   if (context.atSink !== true && context.name !== undefined && isLabelFor(value, context.name)) {
     return { kind: 'not-secret', confidence: 'high', reason: 'a label that names the value', format: 'label' };
   }

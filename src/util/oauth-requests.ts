@@ -502,8 +502,10 @@ export function authorizationRequestListeners(
   const mentionsResponseType = /response[_-]?type/iu.test(sourceCode.text);
   function checkString(node: TSESTree.Node): void {
     if (!mentionsResponseType || !isOutermostString(node) || !sourceCode.getText(node).includes('response_type')) return;
-    if (node.parent && isUrlSearchParamsConstruction(node.parent)) return;
-    const request = readQueryStringParameters(node, sourceCode.getScope(node));
+    if (node.parent && (isUrlSearchParamsConstruction(node.parent) || isExpectedValue(node))) return;
+    const scope = sourceCode.getScope(node);
+    const read = readQueryStringParameters(node, scope);
+    const request = read && withAppendedParts(node, read, scope);
     if (request && asksForAuthorizationCode(request)) onRequest(request);
   }
   return {
@@ -541,6 +543,55 @@ export function authorizationRequestListeners(
     TemplateLiteral: checkString,
     BinaryExpression: checkString,
   };
+}
+
+/** Assertions that take the expected value: `expect(url).toBe('…')`, `assert.equal(url, '…')`. */
+const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toMatch', 'toContain', 'toHaveBeenCalledWith', 'equal', 'equals', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'eql']);
+
+/**
+ * Whether a string is a value a URL is compared with, not one that is sent: an operand of `===`,
+ * `!==`, `==` or `!=`, or the expected value of an assertion (a test checking the URL a library
+ * builds).
+ */
+function isExpectedValue(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) return ['===', '!==', '==', '!='].includes(parent.operator);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const callee = skipTypeWrappers(parent.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  return name !== undefined && ASSERTIONS.has(name);
+}
+
+/**
+ * A URL held in a variable may be completed by `url += \`&state=${state}\`` (Dropbox's SDK builds
+ * its authorization URL that way): the parameters of every such part join the request, and a part
+ * that cannot be read leaves it incomplete.
+ */
+function withAppendedParts(node: TSESTree.Node, request: RequestParameters, scope: TSESLint.Scope.Scope): RequestParameters {
+  const parent = node.parent;
+  const target =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node
+        ? parent.left
+        : undefined;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return request;
+  const variable = ASTUtils.findVariable(scope, target);
+  if (!variable) return request;
+  let parameters: Map<string, RequestParameter> | undefined;
+  let complete = request.complete;
+  for (const reference of variable.references) {
+    const assignment = reference.identifier.parent;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '+=' || assignment.left !== reference.identifier) continue;
+    parameters ??= new Map(request.parameters);
+    const text = getStaticText(assignment.right, scope)?.text;
+    const list = text === undefined ? undefined : parseQueryText(text.replace(/^[?&]/u, ''));
+    if (text === undefined || !list || text.split('&').includes(DYNAMIC_PART)) complete = false;
+    for (const parameter of list ?? []) {
+      parameters.set(canonicalParameterName(parameter.name), { name: parameter.name, node: assignment.right, value: parameter.value, dynamic: parameter.value.includes(DYNAMIC_PART) });
+    }
+  }
+  return parameters ? { ...request, parameters, complete } : request;
 }
 
 /** A use of a value, not its import, its declaration, or the property name of a member access. */

@@ -82,6 +82,13 @@ describe('classifySecretValue', () => {
     expect(classifySecretValue(join('$2b$12$', 'Zq8vL2mN'))).not.toMatchObject({ format: 'password-hash' });
   });
 
+  it("takes an environment variable's name standing for the value it names for a placeholder, even at a sink", () => {
+    expect(classifySecretValue('OAUTH_CLIENT_SECRET', { name: 'client_secret', atSink: true }).kind).toBe('placeholder');
+    expect(classifySecretValue('POS_CLIENT_ID', { name: 'clientId', atSink: true }).kind).toBe('placeholder');
+    // Not a name of the value: still a value.
+    expect(classifySecretValue(join('ZQ8VL2MN', '_X4RT7YPK'), { name: 'client_secret', atSink: true }).kind).not.toBe('placeholder');
+  });
+
   it('takes a key or message template with a slot for a placeholder', () => {
     for (const template of ['refresh_tokens:%s', 'oauth:access_token:%s:%d', 'tokens/{0}', 'session-{}']) expect(classifySecretValue(template).kind).toBe('placeholder');
     // A percent sign inside a value is no slot.

@@ -25,8 +25,23 @@ ruleTester.run('require-oauth-state', rule, {
     "const url = new URL(authorizeEndpoint);\nurl.searchParams.set('response_type', 'code');\nurl.searchParams.set('client_id', clientId);\nurl.searchParams.set('state', req.session.state);\nres.redirect(url.href);",
     "const job = { checks: [] as string[], name: 'lint' };",
     "const freshbooks = { authorizationUrl: 'https://auth.freshbooks.com/service/auth/oauth/authorize?response_type=code' };",
+    // The state appended to the URL afterwards (Dropbox's SDK), or by a part that cannot be read.
+    'let url = `${baseUrl}?response_type=code&client_id=${clientId}`;\nif (redirectUri) url += `&redirect_uri=${redirectUri}`;\nurl += `&state=${state}`;\nreturn url;',
+    'let url = `${baseUrl}?response_type=code&client_id=${clientId}`;\nurl += extraParameters();\nreturn url;',
+    // A test comparing the URL a library builds with what it expects.
+    "const authUrl = auth.getAuthorizeUrl({ responseType: 'code' });\nif (authUrl !== 'https://account.box.com/api/oauth2/authorize?client_id=OAUTH_CLIENT_ID&response_type=code') throw new Error('Assertion failed');",
+    'expect(client.authorizationUrl()).toBe(`https://pos.example.com/oauth/authorize?response_type=code&client_id=${clientId}`);',
+    'assert.strictEqual(url, `https://pos.example.com/oauth/authorize?response_type=code&client_id=${clientId}`);',
   ],
   invalid: [
+    {
+      code: "let url = `${baseUrl}?response_type=code&client_id=${clientId}`;\nurl += '&state=pos-login';\nreturn url;",
+      errors: [{ messageId: 'constantState', line: 2, column: 8, endLine: 2, endColumn: 26 }],
+    },
+    {
+      code: 'let url = `${baseUrl}?response_type=code&client_id=${clientId}`;\nurl += `&scope=${scope}`;\nreturn url;',
+      errors: [{ messageId: 'missingState', line: 1, column: 11, endLine: 1, endColumn: 64 }],
+    },
     {
       code: "const query = new URLSearchParams({ response_type: 'code', client_id: id, redirect_uri });",
       errors: [{ messageId: 'missingState', line: 1, column: 15, endLine: 1, endColumn: 90 }],

@@ -18,6 +18,7 @@ ruleTester.run('require-pkce', rule, {
     "const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri });",
     'const url = `${issuer}/authorize?response_type=code&client_id=${id}&code_challenge=${challenge}&code_challenge_method=S256`;',
     'const url = `${issuer}/authorize?response_type=code&client_id=${id}&${pkce}`;',
+    'let url = `${baseUrl}?response_type=code&client_id=${clientId}`;\nurl += `&state=${state}`;\nurl += `&code_challenge_method=S256&code_challenge=${challenge}`;\nreturn url;',
     "import * as client from 'openid-client';\nclient.buildAuthorizationUrl(config, { redirect_uri, scope, code_challenge, code_challenge_method: 'S256' });",
     "import * as client from 'openid-client';\nawait client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: verifier, expectedState: state });",
     "import * as client from 'openid-client';\nawait client.authorizationCodeGrant(config, currentUrl, checks);",
