@@ -98,6 +98,15 @@ describe('SARIF reporter', () => {
     expect(text).not.toContain('"snippet"');
   });
 
+  it('gives two findings with the same fingerprint (the same value twice in a file) distinct partial fingerprints', () => {
+    const twice = (line: number) => finding({ ruleId: 'no-tls-verification-bypass', kind: 'tls-bypass', severity: 'error', file: 'src/erp/agent.ts', line, column: 52, endLine: line, endColumn: 57, message: 'TLS verification is off.', fingerprint: 'no-tls-verification-bypass:dddd4444' });
+    const log = buildSarif({ ...result, findings: [...result.findings, twice(4), twice(19)] }) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+    const fingerprints = log.runs[0]!.results.map((entry) => entry.partialFingerprints[FINGERPRINT_KEY]);
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
+    // The first keeps the baseline's fingerprint.
+    expect(fingerprints.slice(-2)).toEqual(['no-tls-verification-bypass:dddd4444', 'no-tls-verification-bypass:dddd4444:2']);
+  });
+
   it('percent-encodes each path segment and keeps the separators', () => {
     expect(relativeUri('src/pos sync/100%.ts')).toBe('src/pos%20sync/100%25.ts');
     expect(relativeUri('src\\win\\path.ts')).toBe('src/win/path.ts');

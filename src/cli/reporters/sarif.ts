@@ -95,14 +95,21 @@ export function buildSarif(result: ScanResult, options: SarifOptions = {}): Json
     };
   });
 
+  // Two findings of one rule on the same value in one file (two `rejectUnauthorized: false`) share
+  // a fingerprint; code-scanning platforms would merge them into one alert. The second and later
+  // ones get their occurrence number, as GitHub numbers its own line hashes; the first keeps the
+  // plain fingerprint, the one the baseline uses.
+  const occurrences = new Map<string, number>();
   const results = result.findings.map((finding) => {
+    const occurrence = (occurrences.get(finding.fingerprint) ?? 0) + 1;
+    occurrences.set(finding.fingerprint, occurrence);
     const json: Json = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId),
       level: sarifLevel(finding.severity),
       message: { text: finding.message },
       locations: [location(finding.file, region(finding.line, finding.column, finding.endLine, finding.endColumn))],
-      partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+      partialFingerprints: { [FINGERPRINT_KEY]: occurrence === 1 ? finding.fingerprint : `${finding.fingerprint}:${occurrence}` },
       properties: { kind: finding.kind },
     };
     if (finding.trace && finding.trace.length > 0) {
