@@ -166,19 +166,6 @@ export class ListingFileSystem implements ts.ModuleResolutionHost {
   }
 }
 
-/** A declaration file's extension, and the JavaScript extension it describes. */
-const DECLARATION_FILE = /\.d\.([cm]?)ts$/u;
-const RUNTIME_EXTENSION: Record<string, string> = { '': '.js', c: '.cjs', m: '.mjs' };
-
-/** A resolution that ended at a declaration file, with the JavaScript file it describes, if any. */
-interface Declaration {
-  readonly runtime: string | undefined;
-}
-
-function runtimeFile(result: string | Declaration | null | undefined): string | undefined {
-  return typeof result === 'string' ? result : (result?.runtime ?? undefined);
-}
-
 export class ModuleResolver {
   private readonly fileSystem = new ListingFileSystem();
   private readonly cache = new Map<string, string | null>();
@@ -218,17 +205,16 @@ export class ModuleResolver {
 
   private resolveUncached(key: string, specifier: string, fromFile: string, options: ts.CompilerOptions, simpleRelative: boolean): string | undefined {
     const first = this.mayLeadToScanned(specifier, options) ? this.resolveWith(specifier, fromFile, options) : undefined;
-    // A plain relative name that ended at a declaration file (or a file no check uses) ends there
-    // under the lenient (bundler) options too, when the file's options try the same names in the
-    // same order: node16, nodenext or bundler resolution, without `moduleSuffixes` (more names) or
-    // `rootDirs` (more places). node10 is not: it tries every declaration, a folder's `index.d.ts`
-    // too, before any JavaScript file, where the lenient lookup finds the JavaScript file that runs.
-    // On the bench tree, 4,253 of 4,374 lenient lookups.
-    const settled = typeof first === 'string' || ((first === null || typeof first === 'object') && simpleRelative && SAME_NAMES_AS_LENIENT.has(effectiveResolution(options)) && options.rootDirs === undefined && options.moduleSuffixes === undefined);
-    const result = settled ? first : this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined;
-    const resolved = runtimeFile(result) ?? runtimeFile(first);
+    // A plain relative name that ended at a file no check uses (the `.d.ts` a package ships next to
+    // its JavaScript) ends there under the lenient (bundler) options too, when the file's options
+    // try the same names in the same order: node16, nodenext or bundler resolution, without
+    // `moduleSuffixes` (more names) or `rootDirs` (more places). node10 is not: it tries every
+    // declaration, a folder's `index.d.ts` too, before any JavaScript file. On the bench tree,
+    // 4,253 of 4,374 lenient lookups.
+    const settled = typeof first === 'string' || (first === null && simpleRelative && SAME_NAMES_AS_LENIENT.has(effectiveResolution(options)) && options.rootDirs === undefined && options.moduleSuffixes === undefined);
+    const resolved = settled ? first : this.mayLeadToScanned(specifier, LENIENT_OPTIONS) ? this.resolveWith(specifier, fromFile, LENIENT_OPTIONS) : undefined;
     this.cache.set(key, resolved ?? null);
-    return resolved;
+    return resolved ?? undefined;
   }
 
   /**
@@ -250,14 +236,8 @@ export class ModuleResolver {
     return this.packageNames.has(name);
   }
 
-  /**
-   * The file `specifier` resolves to: for a declaration file, the JavaScript it describes, if there
-   * is one (TypeScript takes a declaration before the JavaScript next to it; at run time the
-   * JavaScript is loaded, and it is what the checks follow: `./config` next to `config.js` and
-   * `config.d.ts`, in a JavaScript package that ships its types); null for a package's file, which
-   * no check uses.
-   */
-  private resolveWith(specifier: string, fromFile: string, given: ts.CompilerOptions): string | Declaration | null | undefined {
+  /** The scanned file `specifier` resolves to; null when it resolves to a file no check uses (a declaration, a package's file). */
+  private resolveWith(specifier: string, fromFile: string, given: ts.CompilerOptions): string | null | undefined {
     let entry = this.tsCaches.get(given);
     if (!entry) {
       const options = { ...given, allowJs: true };
@@ -267,11 +247,8 @@ export class ModuleResolver {
     const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, entry.options, this.fileSystem, entry.cache);
     if (!resolvedModule) return undefined;
     const path = this.fileSystem.realpath(resolvedModule.resolvedFileName);
-    if (/[\\/]node_modules[\\/]/u.test(path)) return null;
-    const declaration = DECLARATION_FILE.exec(path);
-    if (!declaration) return path;
-    const runtime = `${path.slice(0, declaration.index)}${RUNTIME_EXTENSION[declaration[1] ?? ''] ?? '.js'}`;
-    return { runtime: this.fileSystem.fileExists(runtime) ? runtime : undefined };
+    if (/\.d\.[cm]?ts$/u.test(path) || /[\\/]node_modules[\\/]/u.test(path)) return null;
+    return path;
   }
 }
 

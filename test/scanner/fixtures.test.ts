@@ -86,15 +86,6 @@ describe('cross-file flow', () => {
     expect(hops(result.findings[0])).toEqual(['src/settings.js:3:13 exported as `erpLogin`', 'src/erp.js:4:50 used as `password`']);
   });
 
-  it('follows the JavaScript, not the declaration file TypeScript resolves to, in a JavaScript package that ships its types', async () => {
-    // settings.d.ts next to settings.js: `require('./settings')` loads the JavaScript at run time.
-    const result = await run({ cwd: join(fixtures, 'js-with-declarations') });
-    expect(result.findings.map(brief)).toEqual([
-      { ruleId: 'no-hardcoded-credentials', severity: 'error', file: 'src/settings.js', line: 3, column: 13, endLine: 3, endColumn: 47, kind: 'password' },
-    ]);
-    expect(hops(result.findings[0])).toEqual(['src/settings.js:3:13 exported as `erpLogin`', 'src/erp.js:4:50 used as `password`']);
-  });
-
   it('recognises a catalogued sink argument (openid-client `discovery`) whatever the imported names are', async () => {
     const result = await run({ cwd: join(fixtures, 'catalogue-sink') });
     expect(result.findings.map(brief)).toEqual([

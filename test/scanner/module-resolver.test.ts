@@ -40,17 +40,6 @@ const files: Record<string, string> = {
   'sdk/orders.js': "exports.orders = require('./format');\n",
   'sdk/format.js': "exports.format = String;\n",
   'sdk/format/index.d.ts': 'export declare const format: (value: unknown) => string;\n',
-  // What node10 finds first describes this file, but Node loads `format.js` for `./format`.
-  'sdk/format/index.js': 'exports.format = String;\n',
-  // Declarations with and without the JavaScript they describe.
-  'sdk/events.js': "exports.events = [require('./retry'), require('./types'), require('./webhooks.mjs'), require('./legacy.cjs')];\n",
-  'sdk/retry.js': 'exports.retry = 3;\n',
-  'sdk/retry.d.ts': 'export declare const retry: number;\n',
-  'sdk/types.d.ts': 'export type Event = { id: string };\n',
-  'sdk/webhooks.mjs': 'export const webhooks = [];\n',
-  'sdk/webhooks.d.mts': 'export declare const webhooks: unknown[];\n',
-  'sdk/legacy.cjs': 'exports.legacy = true;\n',
-  'sdk/legacy.d.cts': 'export declare const legacy: boolean;\n',
 };
 const scanned = ['packages/lib/index.js', 'packages/self/main.js', 'packages/self/util.js', 'app/main.js', 'app/paths.js'];
 
@@ -168,22 +157,10 @@ describe('ModuleResolver', () => {
     expect(answers).toEqual([file, file, file, index, index, index, index, index, index, file, util, util, undefined]);
   });
 
-  it('takes the JavaScript a declaration file describes, where TypeScript takes the declaration', () => {
-    const sdk = ['sdk/events.js', 'sdk/retry.js', 'sdk/webhooks.mjs', 'sdk/legacy.cjs'].map((path) => join(root, path));
-    const resolver = new ModuleResolver(hostFor(), sdk);
-    const from = join(root, 'sdk/events.js');
-    expect(ts.resolveModuleName('./retry', from, { ...DEFAULT_COMPILER_OPTIONS, allowJs: true }, ts.sys).resolvedModule?.resolvedFileName).toBe(join(root, 'sdk/retry.d.ts'));
-    expect(resolver.resolve('./retry', from)).toBe(join(root, 'sdk/retry.js'));
-    expect(resolver.resolve('./webhooks.mjs', from)).toBe(join(root, 'sdk/webhooks.mjs'));
-    expect(resolver.resolve('./legacy.cjs', from)).toBe(join(root, 'sdk/legacy.cjs'));
-    // Types alone: nothing runs, nothing to follow.
-    expect(resolver.resolve('./types', from)).toBeUndefined();
-  });
-
-  it('stops at a declaration file with no JavaScript next to it, unless node10, moduleSuffixes or rootDirs found the JavaScript', () => {
+  it('stops at the declaration file a plain relative name ends at, unless node10, moduleSuffixes or rootDirs found it', () => {
     const sdk = ['sdk/client.js', 'sdk/transport.js', 'sdk/device.js', 'sdk/api.js', 'sdk/src/main.js', 'sdk/src/schema.js', 'sdk/orders.js', 'sdk/format.js'].map((path) => join(root, path));
-    // transport.d.ts is what TypeScript resolves `./transport` to; the JavaScript next to it is what runs.
-    expect(new ModuleResolver(hostFor(), sdk).resolve('./transport', join(root, 'sdk/client.js'))).toBe(join(root, 'sdk/transport.js'));
+    // transport.d.ts is what TypeScript resolves `./transport` to, and it is no scanned file.
+    expect(new ModuleResolver(hostFor(), sdk).resolve('./transport', join(root, 'sdk/client.js'))).toBeUndefined();
     // The file's own options find a declaration that the lenient options would not: their answer is taken.
     const suffixes: ts.CompilerOptions = { ...DEFAULT_COMPILER_OPTIONS, moduleSuffixes: ['.ios', ''] };
     expect(new ModuleResolver(hostFor(() => suffixes), sdk).resolve('./api', join(root, 'sdk/device.js'))).toBe(join(root, 'sdk/api.js'));
