@@ -51,7 +51,7 @@ describe('reporters', () => {
         '1 file could not be scanned:',
         '  src/broken.ts  syntax error at 2:7: Property assignment expected.',
         '',
-        '✖ 2 problems (1 error, 1 warning) in 4 files; 3 files skipped (1 binary, 2 too-large); 1 file could not be checked.',
+        '✖ 2 problems (1 error, 1 warning) in 1 file of 4 files checked; 3 files skipped (1 binary, 2 too-large); 1 file could not be checked.',
         '',
       ].join('\n'),
     );

@@ -91,7 +91,7 @@ describe('credential-hygiene scan (binary)', () => {
         "           src/barrel.ts:1:1  re-exported from './secrets/index.js'",
         '           src/erp-auth.ts:4:104  used as `client_secret`',
         '',
-        '✖ 1 problem (1 error, 0 warnings) in 5 files.',
+        '✖ 1 problem (1 error, 0 warnings) in 1 file of 5 files checked.',
         '',
       ].join('\n'),
     );

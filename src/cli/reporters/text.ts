@@ -52,7 +52,7 @@ export const textReporter: Reporter = (result, context) => {
       paint(
         context,
         'bold',
-        `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(result.stats.files, 'file')}${skippedNote}${uncheckedNote}.`,
+        `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(new Set(result.findings.map((finding) => finding.file)).size, 'file')} of ${plural(result.stats.files, 'file')} checked${skippedNote}${uncheckedNote}.`,
       ),
     );
   }
