@@ -97,6 +97,18 @@ describe('planFix and applyPlan', () => {
     );
   });
 
+  it('takes a name that .env.example declares and nothing reads yet, and lists it there once', () => {
+    const dir = tsProject({
+      '.env.example': '# POS app credentials\nKENSIUM_CLIENT_SECRET=<your-secret>\n',
+      'src/a.ts': `export const kensium = { clientSecret: '${SECRET}' };\n`,
+    });
+    const result = plan(dir, [targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' })]);
+    expect(result.fixed.map((entry) => entry.envName)).toEqual(['KENSIUM_CLIENT_SECRET']);
+    applyPlan(result);
+    expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toContain("requireEnv('KENSIUM_CLIENT_SECRET')");
+    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toBe('# POS app credentials\nKENSIUM_CLIENT_SECRET=<your-secret>\n');
+  });
+
   it('applies --prefix to names derived through the shared naming', () => {
     const dir = tsProject({ 'src/a.ts': `const a = '${SECRET}';\n` });
     const { envName: _suggested, ...target } = targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'unused' });

@@ -176,9 +176,11 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   const envValues = envBefore === undefined ? new Map<string, string>() : readEnvText(envBefore);
   const exampleBefore = readIfExists(options.exampleFile);
   const exampleNames = exampleBefore === undefined ? new Set<string>() : declaredEnvNames(exampleBefore);
+  // A name the code already reads is taken. One that `.env.example` only declares is what the
+  // deployment is told to set: the value it was declared for takes it (the env file's own check
+  // below still stops a different value already set under it).
   const taken = new Set<string>(options.takenNames ?? []);
   for (const text of texts.values()) for (const name of envNamesUsedIn(text)) taken.add(name);
-  for (const name of exampleNames) taken.add(name);
   const nameByValue = new Map<string, string>();
   const valueByName = new Map<string, string>();
   for (const [name, value] of envValues) if (!nameByValue.has(value) && value !== '') nameByValue.set(value, name);
