@@ -310,6 +310,9 @@ function addBasicCredentialSites(collector: Collector, call: TSESTree.CallExpres
   }
   if (afterColon === '' && rest.length === 1 && rest[0]?.expression) {
     collector.add({ kind, value: rest[0].expression, strength: 'sink', where, naming });
+  } else if (afterColon === '' && rest.length === 1 && rest[0]?.text && rest[0].node.type === AST_NODE_TYPES.Literal) {
+    // `clientId + ':' + 'secret'`: the secret is a literal of its own.
+    collector.add({ kind, value: rest[0].node, strength: 'sink', where, naming });
   } else if (afterColon === '' && rest.length === 2 && rest[0]?.expression && rest[1]?.text === '') {
     collector.add({ kind, value: rest[0].expression, strength: 'sink', where, naming });
   }

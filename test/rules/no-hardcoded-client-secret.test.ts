@@ -376,6 +376,19 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
       ],
     },
     {
+      code: `const POS_CLIENT_ID = process.env.POS_CLIENT_ID!;\nexport const headers = { Authorization: 'Basic ' + Buffer.from(POS_CLIENT_ID + ':' + '${SECRET}').toString('base64') };`,
+      filename: "src/pos-sync.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 86, endLine: 2, endColumn: 120,
+          data: { kind: "client secret", where: "encoded into a `Basic` authorization header", masked: "Zq8v…0eUg (32 chars)", reason: "a base64-encoded random value" },
+          suggestions: [
+            { messageId: "replaceWithEnv", data: { name: "POS_SYNC_CLIENT_SECRET" }, output: "const POS_CLIENT_ID = process.env.POS_CLIENT_ID!;\nexport const headers = { Authorization: 'Basic ' + Buffer.from(POS_CLIENT_ID + ':' + process.env.POS_SYNC_CLIENT_SECRET).toString('base64') };" },
+          ],
+        },
+      ],
+    },
+    {
       code: `const authorization = \`Basic \${btoa(clientId + ':${SECRET}')}\`;`,
       filename: "src/pos-sync.ts",
       errors: [
