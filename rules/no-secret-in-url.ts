@@ -75,6 +75,13 @@ export default createRule<Options, MessageIds>({
         const headName = head.type === AST_NODE_TYPES.Identifier ? head.name : head.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(head) : undefined;
         if (headName !== undefined && URL_NAME.test(headName)) parameters = parseQueryText(text.text.slice(1));
       }
+      // `refreshUrl += \`&client_secret=${clientSecret}\``: the same, appended to the variable.
+      const parent = node.parent;
+      if (!parameters && /^[?&]/u.test(text.text) && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '+=' && parent.right === node) {
+        const target = parent.left;
+        const targetName = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(target) : undefined;
+        if (targetName !== undefined && URL_NAME.test(targetName)) parameters = parseQueryText(text.text.slice(1));
+      }
       const found = parameters?.find((parameter) => secretParameter(parameter.name));
       if (found) report(node, found.name);
     }

@@ -21,10 +21,15 @@ ruleTester.run('no-secret-in-url', rule, {
     "const options = { params: { client_secret: secret } };",
     "const message = 'Invalid password=true reported by ' + name;",
     "const total = count + '&password=' + x;",
+    "let body = 'grant_type=refresh_token';\nbody += `&client_secret=${clientSecret}`;",
     // Redacting a secret before logging the URL.
     "const REDACT = '<<REDACTED> - see errorRedactor>';\nerror.config.url.searchParams.set('client_secret', REDACT);",
   ],
   invalid: [
+    {
+      code: "let tokenUrl = `${baseUrl}/oauth2/token?grant_type=client_credentials`;\ntokenUrl += `&client_id=${clientId}`;\ntokenUrl += `&client_secret=${clientSecret}`;",
+      errors: [{ messageId: 'secretInUrl', line: 3, column: 13, endLine: 3, endColumn: 45, data: { parameter: 'client_secret', section: SECRET } }],
+    },
     {
       code: "const res = await fetch(`${tokenUrl}?grant_type=client_credentials&client_id=${id}&client_secret=${secret}`);",
       errors: [{ messageId: 'secretInUrl', line: 1, column: 25, endLine: 1, endColumn: 108, data: { parameter: 'client_secret', section: SECRET } }],
