@@ -145,6 +145,8 @@ export function classifySecretName(name: string): SecretName | undefined {
   if (!found) return undefined;
   // A word after the credential word decides: `clientSecretPath`, `tokenEndpoint` are not values.
   const after = words.slice(found.lastIndex + 1);
+  // openid-client's and xero-node's `TokenSet`: the token response itself.
+  if (found.kind === 'token' && after.length === 1 && after[0] === 'set') return { kind: found.kind, words };
   if (after.some((word) => NON_VALUE_SUFFIXES.has(word))) return undefined;
   // Storage keys: `tokenKey`, `passwordKey`, `sessionKey` name where a value is kept.
   if (after[0] === 'key' && found.kind !== 'api-key' && found.kind !== 'private-key') return undefined;

@@ -28,6 +28,8 @@ describe('classifySecretName', () => {
     ['password', 'password'],
     ['passwd', 'password'],
     ['DB_PASS', 'password'],
+    ['tokenSet', 'token'],
+    ['TokenSet', 'token'],
     ['apiKey', 'api-key'],
     ['x-api-key', 'api-key'],
     ['secretAccessKey', 'api-key'],

@@ -41,6 +41,11 @@ ruleTester.run('no-secret-logging', rule, {
   ],
   invalid: [
     {
+      // openid-client v5 / xero-node: the token response is a `TokenSet`.
+      code: "const tokenSet = await client.callback(redirectUri, params, { state });\nconsole.log('tokens', tokenSet);",
+      errors: [{ messageId: 'secretLogged', line: 2, column: 23, endLine: 2, endColumn: 31, data: { what: '`tokenSet`', kind: 'token', sink: '`console.log`' } }],
+    },
+    {
       code: "console.log('client secret:', process.env.KENSIUM_CLIENT_SECRET);",
       errors: [
         {
