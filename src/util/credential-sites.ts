@@ -761,9 +761,9 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
     if (isTestFile && holder.type === AST_NODE_TYPES.BinaryExpression) return undefined;
   }
   let part = site.part;
+  const scheme = part ? null : AUTH_SCHEME.exec(value);
   if (!part) {
     const connection = connectionSecretPart(value);
-    const scheme = AUTH_SCHEME.exec(value);
     if (connection) part = connection;
     else if (site.connectionString === true) return undefined;
     // `Authorization: 'Bearer eyJ…'`: the credential is what follows the scheme.
@@ -778,6 +778,13 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
   const name = site.naming.propertyName ?? site.naming.variableName;
   const classification = classifyCached(sourceCode, secret, { name, isTestFile, expectedKind: site.kind, atSink: site.strength === 'sink' });
   if (!isReportable(site, classification, isTestFile)) return undefined;
+  // `Basic bXktY2xpZW50LWlkOm15LXNlY3JldA==` is `my-client-id:my-secret`: base64 is an encoding,
+  // and the password it carries is judged as if it were written out.
+  const basic = scheme && /^basic/iu.test(scheme[0]) ? decodeBasicCredentials(secret) : undefined;
+  if (basic !== undefined) {
+    const carried = classifyCached(sourceCode, basic.password, { name: 'password', isTestFile, expectedKind: 'password', atSink: true });
+    if (!isReportedCredentialValue(carried, { kind: 'password', atSink: true, isTestFile })) return undefined;
+  }
   if (part) {
     const range = locateInString(holder, sourceCode, part.start, part.end) ?? holder.range;
     // A connection string moves into the environment whole (`DATABASE_URL`), so its fix replaces it all.
@@ -786,6 +793,15 @@ function resolveSite(originalSite: CredentialSite, sourceCode: Readonly<TSESLint
     return { site, secret, classification, range, node: holder, wholeNode };
   }
   return { site, secret, classification, range: holder.range, node: holder, wholeNode: true };
+}
+
+/** The `user:password` a Basic credential encodes, when it is base64 of printable text with a colon. */
+function decodeBasicCredentials(encoded: string): { user: string; password: string } | undefined {
+  if (encoded.length > 1024 || encoded.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/u.test(encoded)) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('latin1');
+  const colon = decoded.indexOf(':');
+  if (colon < 0 || !/^[\x20-\x7e]+$/u.test(decoded)) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 function isReportable(site: CredentialSite, classification: SecretValueClassification, isTestFile: boolean): boolean {

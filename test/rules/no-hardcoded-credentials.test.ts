@@ -13,6 +13,7 @@ const GITHUB = ['ghp_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'].join('');
 const JWT = ['eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiJwb3Mtc3luYyJ9', '.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk'].join('');
 const PEM_BODY = ['MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7'].join('');
 const JWK_D = ['hD8f3kq9Xz2Lm5Rt', '7Yp1Bs4Nc6Vw8Qe0'].join('');
+const BASIC = Buffer.from(`pos-sync:${PASSWORD}${PASSWORD}`).toString('base64');
 const SLACK = ['xoxb-', '123456789012-', '1234567890123-', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('');
 
 ruleTester.run('no-hardcoded-credentials', rule, {
@@ -32,6 +33,9 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     // A seed user's password hash, a table name and a key template under credential-like names.
     `export const seedUser = { email: 'admin@acme.example.com', password: '${['$2b$12$', 'KIXQJfZ1yHq5sFv4J9oQ7eXo8x1Y2Z3a4B5c6D7e8F9g0H1i2J3k4'].join('')}' };\nexport const hashedPassword = seedUser.password;`,
     "var OAuthAccessTokenTable = 'oauth2accesstoken';\nvar keys = { refreshToken: 'refresh_tokens:%s', accessToken: 'access_tokens:%s' };",
+    // A Basic header of an obvious dummy, base64-encoded (`my-client-id:my-secret`, `test:test`), in a test.
+    { code: "nock('https://github.com', { reqheaders: { authorization: 'Basic bXktY2xpZW50LWlkOm15LXNlY3JldA==' } }).post('/login/oauth/access_token').reply(200, {});", filename: 'test/oauth.test.js' },
+    { code: "const headers = { authorization: 'Basic dGVzdDp0ZXN0' };", filename: 'test/pos-client.test.ts' },
     // A pagination cursor in an SDK's example has the prefix of a Slack token, not its random part.
     "/**\n * @example\n *   await client.labor.searchScheduledShifts({ cursor: \"xoxp-1234-5678-90123\" })\n */\nexport {};",
     "const page = await client.labor.searchScheduledShifts({ cursor: 'xoxb-1234-5678-90123' });",
@@ -270,6 +274,12 @@ ruleTester.run('no-hardcoded-credentials', rule, {
           ],
         },
       ],
+    },
+    {
+      // The password a Basic credential carries is judged as written out: a random one is reported.
+      code: `const headers = { authorization: 'Basic ${BASIC}' };`,
+      filename: "test/pos-client.test.ts",
+      errors: [{ messageId: "hardcoded" }],
     },
     {
       code: `// alerts bot: ${SLACK}\nexport {};`,
