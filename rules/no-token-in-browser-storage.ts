@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { classifySecretName, CREDENTIAL_KIND_LABELS, isTestFile, type CredentialKind } from '../src/detectors/index.js';
+import { CREDENTIAL_KIND_LABELS, isTestFile, type CredentialKind } from '../src/detectors/index.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
-import { mayReport } from '../src/detectors/text-gates/no-token-in-browser-storage.js';
+import { credentialKindOf, mayReport } from '../src/detectors/text-gates/no-token-in-browser-storage.js';
 import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
@@ -16,16 +16,6 @@ const STORAGE_LIBRARIES: Readonly<Record<string, ReadonlySet<string>>> = {
   'idb-keyval': new Set(['set', 'setMany', 'update']),
   localforage: new Set(['setItem']),
 };
-/** Storage keys that hold a credential even when the name classifier would not say so (`jwt`, `auth`). */
-const TOKEN_KEY = /(?:^|[^a-z])(?:jwt|bearer|auth[_-]?token|access[_-]?token|refresh[_-]?token|id[_-]?token)(?:$|[^a-z])/iu;
-
-function credentialKindOf(name: string | undefined): CredentialKind | undefined {
-  if (name === undefined) return undefined;
-  if (TOKEN_KEY.test(name) || /^(?:token|jwt)$/iu.test(name)) return 'token';
-  const kind = classifySecretName(name)?.kind;
-  return kind === 'client-id' ? undefined : kind;
-}
-
 /** `localStorage`, `window.localStorage`, `globalThis.sessionStorage`. */
 function webStorageName(node: TSESTree.Node): string | undefined {
   const current = skipTypeWrappers(node);
@@ -91,6 +81,18 @@ export default createRule<Options, MessageIds>({
         const method = getMemberPropertyName(current.callee);
         if (method === 'stringify') return credentialIn(current.arguments[0]);
         if (method === 'toString') return credentialIn(current.callee.object);
+        return undefined;
+      }
+      if (current.type === AST_NODE_TYPES.ObjectExpression) {
+        // `JSON.stringify({ accessToken, expiresAt })`: a property that holds a credential.
+        for (const property of current.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key = getPropertyKeyName(property);
+          const kind = credentialKindOf(key);
+          if (kind && key !== undefined) return { kind, name: key };
+          const found = credentialIn(property.value);
+          if (found) return found;
+        }
         return undefined;
       }
       if (current.type === AST_NODE_TYPES.TemplateLiteral) {

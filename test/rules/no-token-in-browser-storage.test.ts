@@ -26,8 +26,15 @@ ruleTester.run('no-token-in-browser-storage', rule, {
     // Storage objects that are not the browser's.
     "cache.setItem('access_token', token); redis.set('access_token', token);",
     "import { set } from 'idb-keyval';\nset('preferences', prefs);",
+    // An object without a credential, and a count of tokens that is no token.
+    "localStorage.setItem('pos_session', JSON.stringify({ storeId, expiresAt: Date.now() }));",
+    "localStorage.setItem('usage', JSON.stringify({ tokenCount: usage.total }));",
   ],
   invalid: [
+    {
+      code: "localStorage.setItem('pos_session', JSON.stringify({ accessToken, expiresAt: Date.now() }));",
+      errors: [{ messageId: 'tokenInWebStorage', line: 1, column: 1, endLine: 1, endColumn: 92, data: { kind: 'token', name: 'accessToken', storage: '`localStorage`' } }],
+    },
     {
       code: "localStorage.setItem('access_token', tokens.access_token);",
       errors: [

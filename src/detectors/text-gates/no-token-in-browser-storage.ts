@@ -19,8 +19,9 @@ import { CREDENTIAL_NAME, type GateContext } from './shared.js';
 /** The rule's `TOKEN_KEY`: storage keys that hold a credential even when the name classifier would not say so. */
 export const TOKEN_KEY = /(?:^|[^a-z])(?:jwt|bearer|auth[_-]?token|access[_-]?token|refresh[_-]?token|id[_-]?token)(?:$|[^a-z])/iu;
 
-/** The rule's `credentialKindOf`: a storage key or value name that holds a credential. */
-export function credentialKindOf(name: string): CredentialKind | undefined {
+/** A storage key or value name that holds a credential (the rule's test, and the gate's). */
+export function credentialKindOf(name: string | undefined): CredentialKind | undefined {
+  if (name === undefined) return undefined;
   if (TOKEN_KEY.test(name) || /^(?:token|jwt)$/iu.test(name)) return 'token';
   if (!CREDENTIAL_NAME.test(name)) return undefined;
   const kind = classifySecretName(name)?.kind;
