@@ -107,6 +107,9 @@ function isPlaceholder(value: string): boolean {
   if (TEMPLATE_REFERENCE.some((pattern) => pattern.test(trimmed))) return true;
   if (/^<[^<>]{1,80}>$/u.test(trimmed) || /^\[[^[\]]{1,80}\]$/u.test(trimmed) || /^\{[A-Za-z_][\w .-]{0,78}\}$/u.test(trimmed)) return true;
   if (/^__[A-Z0-9_]+__$/u.test(trimmed)) return true;
+  // A schema's type where a value goes: jsforce's `consumerSecret: '?string'`, an OpenAPI example's
+  // `client_secret: 'string'`.
+  if (/^\?[A-Za-z][\w.]{0,60}(?:\[\])?$/u.test(trimmed) || /^(?:string|str|text)$/iu.test(trimmed)) return true;
   if (PLACEHOLDER_TOKENS.has(lower)) return true;
   if (/^(?:your|my)[ _.-]/iu.test(trimmed) && /^[\w .-]{1,80}$/u.test(trimmed) && !/\d{4,}/u.test(trimmed)) return true;
   if (/^(?:insert|enter|replace|paste|put|add)[ _-](?:your|the|a|an)?[ _-]?[\w .-]{1,60}$/iu.test(trimmed)) return true;

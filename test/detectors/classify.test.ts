@@ -89,6 +89,11 @@ describe('classifySecretValue', () => {
     expect(classifySecretValue(join('ZQ8VL2MN', '_X4RT7YPK'), { name: 'client_secret', atSink: true }).kind).not.toBe('placeholder');
   });
 
+  it("takes a schema's type where the value goes for a placeholder", () => {
+    for (const type of ['?string', '?PasswordPolicies', 'string', '?string[]']) expect(classifySecretValue(type, { name: 'consumerSecret', atSink: true }).kind).toBe('placeholder');
+    expect(classifySecretValue(join('?Zq8vL2mN', 'x4Rt7YpK=w1')).kind).not.toBe('placeholder');
+  });
+
   it('takes a key or message template with a slot for a placeholder', () => {
     for (const template of ['refresh_tokens:%s', 'oauth:access_token:%s:%d', 'tokens/{0}', 'session-{}']) expect(classifySecretValue(template).kind).toBe('placeholder');
     // A percent sign inside a value is no slot.

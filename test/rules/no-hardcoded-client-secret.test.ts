@@ -47,6 +47,8 @@ ruleTester.run('no-hardcoded-client-secret', rule, {
     { code: "const kensium = { clientSecret: 'test-secret' };", filename: 'src/__tests__/kensium.test.ts' },
     { code: "const kensium = { clientSecret: 'secret' };", filename: 'test/kensium.spec.ts' },
     { code: "const kensium = { clientSecret: 'fake' };", filename: 'checks/kensium.ts', options: [{ testFilePatterns: ['checks/**'] }] },
+    // A metadata schema's types, not values (jsforce).
+    "export const schema = { AuthProvider: { props: { consumerKey: '?string', consumerSecret: '?string', passwordPolicies: '?PasswordPolicies' } } };",
     // The env var's name where its value goes, in a documented or tested token request.
     "const body = 'grant_type=client_credentials&client_id=OAUTH_CLIENT_ID&client_secret=OAUTH_CLIENT_SECRET';",
     // Helpers and mock servers only tests load.
