@@ -196,7 +196,22 @@ export function findKnownSecrets(text: string, options: { filePath?: string } = 
     const key = `${secret.range[0]}:${secret.range[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    unique.push(secret);
+    unique.push(secret.format === 'shopify-key' ? { ...secret, label: shopifyLabel(text.slice(secret.range[0], secret.range[0] + 6)) } : secret);
   }
   return unique;
+}
+
+/**
+ * secretlint reports every Shopify prefix as one format; the prefix says which credential it is.
+ * `shpss_` is the app's shared secret, the OAuth client secret of a Shopify app.
+ */
+const SHOPIFY_LABELS: Readonly<Record<string, string>> = {
+  shpss_: 'Shopify app shared secret (the app\'s client secret)',
+  shpat_: 'Shopify Admin API access token',
+  shpca_: 'Shopify custom app access token',
+  shppa_: 'Shopify private app access token',
+};
+
+function shopifyLabel(prefix: string): string {
+  return SHOPIFY_LABELS[prefix] ?? 'Shopify access token';
 }

@@ -49,6 +49,12 @@ describe('findKnownSecrets', () => {
     expect(found!.label).toBe('Google OAuth client secret');
   });
 
+  it('names the Shopify credential by its prefix: the app shared secret is the client secret', () => {
+    const body = join('0123456789abcdef', '0123456789abcdef');
+    expect(findKnownSecrets(`const app = { apiSecretKey: "shpss_${body}" };`).map((secret) => secret.label)).toEqual(["Shopify app shared secret (the app's client secret)"]);
+    expect(findKnownSecrets(`const admin = { accessToken: "shpat_${body}" };`).map((secret) => secret.label)).toEqual(['Shopify Admin API access token']);
+  });
+
   it('returns nothing quickly for text without any hint', () => {
     expect(findKnownSecrets('export function add(a: number, b: number) { return a + b; }')).toEqual([]);
   });
