@@ -198,6 +198,10 @@ export default createRule<Options, MessageIds>({
           if (name !== undefined && /^[A-Z][A-Z0-9_]*$/u.test(name) && /^[A-Z]/u.test(calleeText(current.object)?.split('.').pop() ?? '')) return undefined;
           const kind = credentialKindOf(name);
           if (kind && name !== undefined) return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind };
+          // `res.data` of `const res = await axios.post(tokenUrl, body)`: the token response's body.
+          if ((name === 'data' || name === 'body') && isTokenResponseValue(current.object)) {
+            return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind: 'token response' };
+          }
           return undefined;
         }
         case AST_NODE_TYPES.TemplateLiteral:

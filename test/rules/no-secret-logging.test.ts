@@ -35,6 +35,7 @@ ruleTester.run('no-secret-logging', rule, {
     "this.logger.info(`token expires within ${this.config.tokenRenewalOffsetSeconds} seconds`);\ndebug('supported algorithms %o', issuerTokenAlgs);",
     // POSTs to other endpoints.
     "const { data } = await axios.post(config.ordersUrl, order);\nconsole.log('created', data);",
+    "const res = await axios.post(config.ordersUrl, order);\nconsole.log('created', res.data);",
     "const res = await http.post('https://pos.example.com/api/v1/orders', order);\nlogger.debug(res);",
     // A config object without a secret in it.
     "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
@@ -71,6 +72,11 @@ ruleTester.run('no-secret-logging', rule, {
           data: { what: '`s` (from process.env.ACUMATICA_CLIENT_SECRET)', kind: 'client secret', sink: '`logger.debug`' },
         },
       ],
+    },
+    {
+      // Provenance: the body of a POST to a token endpoint.
+      code: "const res = await axios.post('https://idp.example.com/connect/token', body);\nconsole.log('auth', res.data);",
+      errors: [{ messageId: 'secretLogged', line: 2, column: 21, endLine: 2, endColumn: 29, data: { what: '`res.data`', kind: 'token response', sink: '`console.log`' } }],
     },
     {
       // Provenance: a whole token response.

@@ -55,6 +55,8 @@ const NOT_VALUES = new Set([
 ]);
 /** A member read right after a word: `.type`, `?.value`, `!.length`. */
 const READ_AFTER = /^\s*!?\s*\??\.\s*([\w$]+)/u;
+/** `res.data`, `res.body`: the rule follows the body of a response bound to a token call. */
+const RESPONSE_BODY = /^\s*!?\s*\??\.\s*(?:data|body)(?![\w$])/u;
 /** The rule's `TRANSPARENT_METHODS`: members that keep the whole value. */
 const TRANSPARENT_METHODS = new Set(['toString', 'trim', 'toJSON', 'valueOf', 'concat', 'normalize']);
 /** The `debug` module as a quoted specifier. */
@@ -230,7 +232,7 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
       if (!scanned.member && isKeyPosition(text, scanned.index, following)) words.credentialKey = words.credential = true;
     } else if (word === 'await') words.awaited = true;
     else if (TOKEN_CALL.test(word)) return;
-    else if (!scanned.member && identifiers && !NOT_VALUES.has(word) && !/^\d/u.test(word) && isWholeValue(text, scanned.index + word.length)) identifiers.add(word);
+    else if (!scanned.member && identifiers && !NOT_VALUES.has(word) && !/^\d/u.test(word) && (isWholeValue(text, scanned.index + word.length) || RESPONSE_BODY.test(text.slice(scanned.index + word.length, scanned.index + word.length + 20)))) identifiers.add(word);
     },
     expression,
   );
