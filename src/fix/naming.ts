@@ -21,7 +21,11 @@ export interface EnvVarNameContext {
   readonly propertyName?: string;
   /** The variable the value is bound to: `KENSIUM_CLIENT_SECRET`, `posSecret`. */
   readonly variableName?: string;
-  /** The file path; its base name is the last resort qualifier (`acumatica-client.ts` → `ACUMATICA`). */
+  /**
+   * The file path; its base name is the last resort qualifier (`acumatica-client.ts` → `ACUMATICA`),
+   * or, when that name says nothing (`client.ts`), the nearest folder below `src` that does
+   * (`src/connectors/shopify/client.ts` → `SHOPIFY`).
+   */
   readonly fileName?: string;
   /** A prefix put before every derived name (`APP` → `APP_KENSIUM_CLIENT_SECRET`). */
   readonly prefix?: string;
@@ -50,6 +54,8 @@ const GENERIC_WORDS = new Set([
   'mjs', 'cjs', 'tsx', 'jsx', 'mts', 'cts', 'this', 'module', 'exports', 'export', 'secrets', 'secret', 'keys', 'key', 'token', 'tokens',
   'id', 'password', 'pass', 'passwd', 'pwd', 'utils', 'util', 'helpers', 'helper', 'common', 'shared', 'test', 'spec', 'local', 'prod', 'dev', 'http', 'https',
   'server', 'instance', 'strategy', 'setup', 'init', 'constants', 'const', 'a', 'an', 'to', 'for', 'of', 'and', 'with', 'x',
+  // File names that say what the file is in a framework, not which credential it holds.
+  'route', 'routes', 'page', 'layout', 'middleware', 'handler', 'handlers', 'action', 'actions', 'plugin', 'plugins', 'router', 'controller', 'loader',
 ]);
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/u;
@@ -65,11 +71,58 @@ function qualifierWords(name: string | undefined): string[] {
   return splitIdentifierWords(name).filter((word) => !GENERIC_WORDS.has(word) && !/^\d+$/u.test(word));
 }
 
+/**
+ * Folders that hold a project's or a package's code: the folders above one name the project or the
+ * workspace (or a temporary folder), not the credential, so the folder qualifier never looks past them.
+ */
+const SOURCE_ROOTS = new Set(['src', 'lib', 'source', 'sources', 'app', 'apps', 'packages', 'services', 'functions', 'server', 'backend']);
+
+/** Folders inside a source root that group code without naming a product: looked through. */
+const GROUPING_FOLDERS = new Set([
+  'connectors', 'connector', 'integrations', 'integration', 'adapters', 'adapter', 'vendors', 'vendor', 'clients', 'client', 'providers',
+  'provider', 'modules', 'module', 'handlers', 'handler', 'controllers', 'controller', 'routes', 'route', 'api', 'apis', 'auth', 'oauth',
+  'jobs', 'workers', 'worker', 'lambdas', 'lambda', 'config', 'configs', 'core', 'internal', 'infra', 'infrastructure',
+  'callback', 'login', 'webhooks', 'webhook', 'v1', 'v2', 'v3', 'pages', 'components', 'features', 'domain', 'domains',
+]);
+
+/**
+ * The words of the nearest folder that can name the credential's product, for a file whose own
+ * name says nothing (`src/connectors/shopify/client.ts` → shopify, `packages/erp-sync/src/auth.ts`
+ * → erp, sync). Only folders below a source root (`src`, `lib`, `packages`…) count, and the
+ * package folder right under `packages`/`apps`/`services`, so that an absolute path's home or
+ * temporary folders never become part of a name.
+ */
+function folderQualifier(folders: readonly string[]): string[] {
+  let root = -1;
+  for (let index = folders.length - 1; index >= 0; index--) {
+    if (SOURCE_ROOTS.has((folders[index] ?? '').toLowerCase())) {
+      root = index;
+      break;
+    }
+  }
+  if (root === -1) return [];
+  for (let index = folders.length - 1; index > root; index--) {
+    const folder = folders[index] ?? '';
+    if (GROUPING_FOLDERS.has(folder.toLowerCase()) || folder.startsWith('(') || folder.startsWith('[')) continue;
+    const words = qualifierWords(folder);
+    if (words.length > 0) return words;
+  }
+  // `packages/erp-sync/src/auth.ts`: the workspace package's folder.
+  const rootName = (folders[root] ?? '').toLowerCase();
+  const container = (folders[root - 2] ?? '').toLowerCase();
+  if ((rootName === 'src' || rootName === 'lib') && (container === 'packages' || container === 'apps' || container === 'services')) {
+    return qualifierWords(folders[root - 1]);
+  }
+  return [];
+}
+
 function fileQualifier(fileName: string | undefined): string[] {
   if (fileName === undefined) return [];
-  const base = fileName.replace(/\\/gu, '/').split('/').at(-1) ?? '';
+  const segments = fileName.replace(/\\/gu, '/').split('/');
+  const base = segments.at(-1) ?? '';
   const stem = base.replace(/\.[^.]*$/u, '').replace(/\.(?:test|spec|config|server|client)$/u, '');
-  return qualifierWords(stem);
+  const words = qualifierWords(stem);
+  return words.length > 0 ? words : folderQualifier(segments.slice(0, -1));
 }
 
 /**

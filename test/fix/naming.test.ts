@@ -61,6 +61,33 @@ describe('envVarNameFor on any input', () => {
     );
   });
 
+  it.each([
+    ['/home/dev/acme/src/connectors/shopify/client.ts', 'client-secret', 'SHOPIFY_CLIENT_SECRET'],
+    ['/home/dev/acme/src/integrations/netsuite/auth/index.ts', 'password', 'NETSUITE_PASSWORD'],
+    ['/repo/packages/erp-sync/src/config.ts', 'client-secret', 'ERP_SYNC_CLIENT_SECRET'],
+    ['/repo/services/pos-bridge/index.js', 'api-key', 'POS_BRIDGE_API_KEY'],
+    ['/repo/app/api/shopify/callback/route.ts', 'client-secret', 'SHOPIFY_CLIENT_SECRET'],
+    ['/repo/app/api/auth/[...nextauth]/route.ts', 'client-secret', 'CLIENT_SECRET'],
+    ['/repo/src/connectors/acumatica/acumatica-client.ts', 'password', 'ACUMATICA_PASSWORD'],
+  ] as const)('takes the product from the folder of %s when the file name says nothing', (fileName, kind, expected) => {
+    expect(envVarNameFor({ kind, fileName })).toBe(expected);
+  });
+
+  it.each([
+    // Above the source root are the project, the user's home and temporary folders.
+    ['/tmp/ch-fix-a1b2c3/src/config.ts'],
+    ['/home/dev/shopify-sync/config.ts'],
+    ['/home/dev/acme/src/index.ts'],
+    ['/repo/src/connectors/client.ts'],
+  ])('gives no folder qualifier for %s', (fileName) => {
+    expect(envVarNameFor({ kind: 'client-secret', fileName })).toBe('CLIENT_SECRET');
+  });
+
+  it('keeps the names that the binding gives over the folder', () => {
+    expect(envVarNameFor({ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', fileName: '/repo/src/connectors/shopify/client.ts' })).toBe('KENSIUM_CLIENT_SECRET');
+    expect(envVarNameFor({ kind: 'client-secret', variableName: 'XERO_CLIENT_SECRET', fileName: '/repo/src/connectors/shopify/client.ts' })).toBe('XERO_CLIENT_SECRET');
+  });
+
   it('drops a file-name qualifier that starts with a digit', () => {
     expect(envVarNameFor({ kind: 'client-secret', fileName: 'src/2fa.ts' })).toBe('CLIENT_SECRET');
   });
