@@ -116,7 +116,7 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: 'tokenInWebStorage', data: { kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name, storage: `\`${storage}\`` } });
     }
 
-    /** The cookie name a `document.cookie = …` assignment sets: the text before the first `=`. */
+    /** The credential a `document.cookie = …` assignment sets: by the cookie's name (the text before the first `=`), or by the value right after it. */
     function cookieCredential(value: TSESTree.Node): { kind: CredentialKind; name: string } | undefined {
       const current = skipTypeWrappers(value);
       let prefix: string | undefined;
@@ -137,7 +137,8 @@ export default createRule<Options, MessageIds>({
         const name = (equals >= 0 ? prefix.slice(0, equals) : prefix).trim();
         const kind = equals >= 0 || firstExpression ? credentialKindOf(name) : undefined;
         if (kind && name !== '') return { kind, name };
-        if (equals >= 0) return undefined;
+        // `\`rt=${data.refreshToken}; path=/\``, `'session=' + accessToken`: the value names it.
+        if (equals >= 0) return prefix.slice(equals + 1).trim() === '' ? credentialIn(firstExpression) : undefined;
       }
       // `document.cookie = \`${name}=${value}\``: the name is an expression.
       return credentialIn(firstExpression);

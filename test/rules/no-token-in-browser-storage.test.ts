@@ -17,6 +17,10 @@ ruleTester.run('no-token-in-browser-storage', rule, {
     // Cookies that are not credentials.
     "document.cookie = 'locale=' + locale + '; path=/';",
     'document.cookie = `consent=${consent}; Secure; SameSite=Lax`;',
+    // A flag or an expiry about a token is no token; a value that is not right after `=` is not the cookie's value.
+    'document.cookie = `logged_in=${Boolean(accessToken)}; path=/`;',
+    'document.cookie = `session_expires=${tokenExpiresAt}; path=/`;',
+    "document.cookie = 'theme=' + theme + '; max-age=' + refreshTokenTtl;",
     // In-memory and session caches.
     "new PublicClientApplication({ auth: { clientId }, cache: { cacheLocation: 'sessionStorage' } });",
     "createAuth0Client({ domain, clientId, cacheLocation: 'memory' });",
@@ -81,6 +85,14 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           endColumn: 35,
           data: { kind: 'client secret', name: 'clientSecret', storage: '`localStorage`' },
         },
+      ],
+    },
+    {
+      // The cookie's name says nothing; its value is the token.
+      code: "document.cookie = `rt=${data.refreshToken}; path=/`;\ndocument.cookie = 'session=' + data.accessToken + '; Secure';",
+      errors: [
+        { messageId: 'tokenInCookie', line: 1, data: { kind: 'token', name: 'refreshToken' } },
+        { messageId: 'tokenInCookie', line: 2, data: { kind: 'token', name: 'accessToken' } },
       ],
     },
     {
