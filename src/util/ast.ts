@@ -77,7 +77,8 @@ function getConstantInit(variable: TSESLint.Scope.Variable): TSESTree.Expression
 /**
  * Resolves the string an expression evaluates to without running it: string literals, templates
  * without expressions, `+` of such, `as const` / `satisfies`, identifiers bound once in this file
- * (`const SECRET = '…'`), and member reads of a constant object literal (`config.secret`).
+ * (`const SECRET = '…'`), member reads of a constant object literal (`config.secret`, also
+ * through `Object.freeze({…})`) and of a string enum declared in this file (`GrantType.Password`).
  */
 export function resolveString(node: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): ResolvedString | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -109,6 +110,11 @@ export function resolveString(node: TSESTree.Node, scope: TSESLint.Scope.Scope, 
     case AST_NODE_TYPES.MemberExpression: {
       const name = getMemberPropertyName(current);
       if (name === undefined) return undefined;
+      const member = enumMember(current.object, name, scope);
+      if (member) {
+        const resolved = member.initializer && resolveString(member.initializer, scope, depth + 1);
+        return resolved && { ...resolved, via: 'property' };
+      }
       const object = resolveObject(current.object, scope, depth + 1);
       const property = object && findObjectProperty(object, name);
       if (!property) return undefined;
@@ -120,11 +126,40 @@ export function resolveString(node: TSESTree.Node, scope: TSESLint.Scope.Scope, 
   }
 }
 
+/**
+ * The member `name` of the enum an identifier names when it is declared once in this file
+ * (`enum GrantType { Password = 'password' }` for `GrantType.Password`); undefined otherwise.
+ */
+function enumMember(object: TSESTree.Node, name: string, scope: TSESLint.Scope.Scope): TSESTree.TSEnumMember | undefined {
+  const current = skipTypeWrappers(object);
+  if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(scope, current);
+  // Declaration merging (`enum A {…} enum A {…}`) spreads the members: only one declaration is followed.
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def?.type !== 'TSEnumName' || def.node.type !== AST_NODE_TYPES.TSEnumDeclaration) return undefined;
+  return def.node.body.members.find((candidate) => {
+    const id = candidate.id;
+    return (id.type === AST_NODE_TYPES.Identifier ? id.name : id.type === AST_NODE_TYPES.Literal ? String(id.value) : undefined) === name;
+  });
+}
+
 /** Resolves an expression to the object literal it is bound to, through constants. */
 export function resolveObject(node: TSESTree.Node, scope: TSESLint.Scope.Scope, depth = 0): TSESTree.ObjectExpression | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const current = skipTypeWrappers(node);
   if (current.type === AST_NODE_TYPES.ObjectExpression) return current;
+  // `Object.freeze({ … })` returns its argument.
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.MemberExpression &&
+    current.callee.object.type === AST_NODE_TYPES.Identifier &&
+    current.callee.object.name === 'Object' &&
+    getMemberPropertyName(current.callee) === 'freeze' &&
+    current.arguments[0]
+  ) {
+    return resolveObject(current.arguments[0], scope, depth + 1);
+  }
   if (current.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(scope, current);
     const init = variable && getConstantInit(variable);

@@ -11,6 +11,9 @@ ruleTester.run('no-password-grant', rule, {
     "const body = 'grant_type=client_credentials&scope=pos.api';",
     // A password field that is not a grant type.
     "const form = { grant_type: 'authorization_code', code, password_hint: 'password' };",
+    // The enum's other member, a numeric enum, and an enum declared twice (merged: not followed).
+    "enum GrantType { ClientCredentials = 'client_credentials', Password = 'password' }\nconst body = new URLSearchParams({ grant_type: GrantType.ClientCredentials });",
+    "enum Grant { Password, Code }\nconst body = { grant_type: Grant.Password };",
     "const label = 'grant_type is password-protected';",
     // A local class that happens to share a library name.
     "class ResourceOwnerPassword {} new ResourceOwnerPassword();",
@@ -49,6 +52,15 @@ ruleTester.run('no-password-grant', rule, {
     {
       code: "const request = { grant_type: 'password' as const, username, password } satisfies TokenRequest;",
       errors: [{ messageId: 'passwordGrant', line: 1, column: 31, endLine: 1, endColumn: 50, data: { form: 'grant_type `password`' } }],
+    },
+    {
+      // A string enum of grant types (NestJS style) and a frozen constants object.
+      code: "enum GrantType { ClientCredentials = 'client_credentials', Password = 'password' }\nconst body = new URLSearchParams({ grant_type: GrantType.Password, username, password });",
+      errors: [{ messageId: 'passwordGrant', line: 2, column: 48, endLine: 2, endColumn: 66, data: { form: 'grant_type `password`' } }],
+    },
+    {
+      code: "const GRANTS = Object.freeze({ PASSWORD: 'password' });\nbody.append('grant_type', GRANTS.PASSWORD);",
+      errors: [{ messageId: 'passwordGrant', line: 2, column: 27, endLine: 2, endColumn: 42, data: { form: 'grant_type `password`' } }],
     },
     {
       code: "const GRANT = 'password';\nbody.append('grant_type', GRANT);",
