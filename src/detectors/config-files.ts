@@ -1,7 +1,8 @@
 /**
  * Credentials in committed configuration files: JSON (`keycloak.json`, Google
- * `client_secret*.json`, `appsettings.json`), YAML (`okta.yaml`), `.env`, `.properties`, `.npmrc`,
- * INI and TOML-like `key = value` files. Pure: text in, findings out. The scanner calls it for
+ * `client_secret*.json`, `appsettings.json`), YAML (`okta.yaml`, Kubernetes `env:` lists,
+ * docker-compose `environment:` lists), `.env`, `.properties`, `.npmrc`, INI and TOML-like
+ * `key = value` files, Terraform (`*.tf`, `*.tfvars`) and Dockerfile `ENV`/`ARG`. Pure: text in, findings out. The scanner calls it for
  * non-code files and the secretlint rule wraps it, so both report the same keys with the same
  * classifier (`classifySecretValue`) and masking.
  *
@@ -14,7 +15,7 @@ import { classifySecretValue, type SecretValueClassification } from './classify.
 import { classifySecretName, splitIdentifierWords, type CredentialKind } from './names.js';
 import { isTestFile as isTestFilePath } from './test-files.js';
 
-export type ConfigFileFormat = 'json' | 'yaml' | 'dotenv' | 'properties' | 'ini';
+export type ConfigFileFormat = 'json' | 'yaml' | 'dotenv' | 'properties' | 'ini' | 'hcl' | 'dockerfile';
 
 export interface ConfigSecretFinding {
   /** What the key holds. */
@@ -48,6 +49,9 @@ const ALWAYS_REPORTED: ReadonlySet<CredentialKind> = new Set(['client-secret', '
 /** Parent keys under which a bare `secret` is an OAuth client secret (keycloak.json `credentials.secret`, realm exports `clients[].secret`). */
 const CLIENT_SECRET_PARENTS = new Set(['credentials', 'client', 'clients', 'oauth', 'oauth2', 'oidc', 'openid', 'auth', 'keycloak']);
 
+/** `.env.test`, `.env.testing`, `.env.e2e`: the test runner's settings, where obvious dummies are allowed as in test files. */
+const TEST_ENV_FILE = /^\.env\.(?:test|testing|e2e)(?:\.local)?$/u;
+
 /** Lower-case words joined by `-`, `_` or `.`: a name, not a random id. */
 const SLUG = /^[a-z][a-z0-9]*(?:[-_.][a-z][a-z0-9]*)+$/u;
 
@@ -59,10 +63,17 @@ export function detectConfigFormat(filePath: string | undefined, text = ''): Con
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'dotenv';
   if (name.endsWith('.properties')) return 'properties';
   if (name === '.npmrc' || name === '.yarnrc' || /\.(?:ini|cfg|conf|toml)$/u.test(name)) return 'ini';
+  if (/\.(?:tf|tfvars|hcl)$/u.test(name)) return 'hcl';
+  if (isDockerfileName(name)) return 'dockerfile';
   if (filePath !== undefined && name !== '') return undefined;
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'json';
   return undefined;
+}
+
+/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (lower-cased base name). */
+export function isDockerfileName(lowerCaseName: string): boolean {
+  return /^(?:docker|container)file(?:\.[\w.-]+)?$/u.test(lowerCaseName) || lowerCaseName.endsWith('.dockerfile');
 }
 
 /**
@@ -72,7 +83,7 @@ export function detectConfigFormat(filePath: string | undefined, text = ''): Con
 export function findConfigFileSecrets(text: string, options: ConfigFileOptions = {}): ConfigSecretFinding[] {
   const format = options.format ?? detectConfigFormat(options.filePath, text);
   if (!format) return [];
-  const testFile = options.isTestFile ?? isTestFilePath(options.filePath);
+  const testFile = options.isTestFile ?? (isTestFilePath(options.filePath) || TEST_ENV_FILE.test(basename(options.filePath ?? '')));
   const findings: ConfigSecretFinding[] = [];
   for (const entry of readConfigEntries(text, format)) {
     const finding = classifyEntry(entry, testFile);
@@ -92,6 +103,10 @@ export function readConfigEntries(text: string, format: ConfigFileFormat): Confi
     case 'properties':
     case 'ini':
       return readKeyValueEntries(text, format);
+    case 'hcl':
+      return readHclEntries(text);
+    case 'dockerfile':
+      return readDockerfileEntries(text);
   }
 }
 
@@ -224,13 +239,22 @@ function readJsonEntries(text: string): ConfigEntry[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// YAML (block mappings; flow collections and block scalars are skipped)
+// YAML (block mappings, one-line flow collections; block scalars are skipped)
+//
+// Two list shapes carry environment variables and are read as `KEY: value`:
+// - Kubernetes `env: [{ name: KEY, value: "…" }]`, in block or flow style;
+// - docker-compose `environment: ["KEY=value"]`, in block or flow style.
 
 const YAML_KEY_VALUE = /^(?<key>"[^"]*"|'[^']*'|[^\s#:"'][^:#]*?)\s*:(?:\s+(?<value>.*))?$/u;
+
+/** `KEY=value` as a list item (docker-compose `environment:`, GitHub Actions `env` lists). */
+const ENV_ASSIGNMENT = /^(?<key>[A-Za-z_][\w.-]*)=(?<value>.*)$/u;
 
 function readYamlEntries(text: string): ConfigEntry[] {
   const entries: ConfigEntry[] = [];
   const stack: { indent: number; key: string }[] = [];
+  /** The mapping of the list item being read, with its `name:` once seen (Kubernetes env lists). */
+  let item: { indent: number; name: string | undefined } | undefined;
   let offset = 0;
   let blockIndent = -1;
   for (const line of text.split('\n')) {
@@ -245,32 +269,170 @@ function readYamlEntries(text: string): ConfigEntry[] {
     }
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('---') || trimmed.startsWith('...')) continue;
     let body = trimmed;
+    let listItem = false;
     // `- key: value` opens a mapping inside a list item, one level deeper.
-    while (body.startsWith('- ')) {
-      const rest = body.slice(2).trimStart();
+    while (body.startsWith('- ') || body === '-') {
+      const rest = body.slice(1).trimStart();
       indent += body.length - rest.length;
       body = rest;
+      listItem = true;
     }
-    const match = YAML_KEY_VALUE.exec(body);
-    if (!match?.groups) continue;
+    const bodyStart = lineStart + content.length - body.length;
+    if (item && (indent < item.indent || (listItem && indent === item.indent))) item = undefined;
+    const flowItem = listItem && (body.startsWith('{') || body.startsWith('['));
+    const match = flowItem ? undefined : YAML_KEY_VALUE.exec(body);
+    if (!match?.groups) {
+      // A scalar or flow list item: `- KEY=value`, `- "KEY=value"`, `- { name: KEY, value: "…" }`.
+      if (listItem) {
+        while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? 0) >= indent) stack.pop();
+        const path = stack.map((entry) => entry.key);
+        if (flowItem) readYamlFlow(body, bodyStart, path, entries);
+        else pushEnvAssignment(body, bodyStart, path, entries);
+      }
+      continue;
+    }
     const rawKey = match.groups['key'] ?? '';
     const key = /^["']/u.test(rawKey) ? rawKey.slice(1, -1) : rawKey.trim();
     while (stack.length > 0 && (stack[stack.length - 1]?.indent ?? 0) >= indent) stack.pop();
+    if (listItem) item = { indent, name: undefined };
     const rawValue = match.groups['value'];
     if (rawValue === undefined || rawValue.trim() === '' || rawValue.trim().startsWith('#')) {
       stack.push({ indent, key });
       continue;
     }
-    const valueStartInLine = content.length - body.length + body.length - rawValue.length;
+    const valueStart = bodyStart + body.length - rawValue.length;
+    const path = stack.map((entry) => entry.key);
+    const flow = rawValue.trimStart();
+    if (flow.startsWith('{') || flow.startsWith('[')) {
+      readYamlFlow(flow, valueStart + rawValue.length - flow.length, [...path, key], entries);
+      continue;
+    }
     const scalar = readScalar(rawValue, 'yaml');
     if (scalar === undefined) {
       if (/^[|>]/u.test(rawValue.trim())) blockIndent = indent;
       continue;
     }
-    const start = lineStart + valueStartInLine + scalar.start;
-    entries.push({ path: [...stack.map((item) => item.key), key], value: scalar.value, range: [start, start + scalar.length] });
+    const start = valueStart + scalar.start;
+    const range: [number, number] = [start, start + scalar.length];
+    if (item && indent === item.indent) {
+      if (key === 'name') item.name = scalar.value;
+      else if (key === 'value' && item.name !== undefined && item.name !== '') {
+        entries.push({ path: [...path, item.name], value: scalar.value, range });
+        continue;
+      }
+    }
+    entries.push({ path: [...path, key], value: scalar.value, range });
   }
   return entries;
+}
+
+/** A list item `KEY=value` (quoted or not) as the entry `KEY` with its value. */
+function pushEnvAssignment(raw: string, rawStart: number, path: readonly string[], entries: ConfigEntry[]): void {
+  const scalar = readScalar(raw, 'yaml');
+  if (!scalar) return;
+  // The range is computed on the raw text: skip values that escapes would shift.
+  if (raw.slice(scalar.start, scalar.start + scalar.length) !== scalar.value) return;
+  const match = ENV_ASSIGNMENT.exec(scalar.value);
+  if (!match?.groups) return;
+  const key = match.groups['key'] ?? '';
+  const value = match.groups['value'] ?? '';
+  const start = rawStart + scalar.start + key.length + 1;
+  entries.push({ path: [...path, key], value, range: [start, start + value.length] });
+}
+
+/**
+ * A one-line YAML flow collection (`{ existingSecret: erp-credentials }`, `[{ name: K, value: v }]`,
+ * `["KEY=value"]`). Mappings with `name` and `value` become `name: value`; sequence items keep the
+ * parent path, as block lists do. Stops quietly at anything it does not understand.
+ */
+function readYamlFlow(text: string, textStart: number, basePath: readonly string[], entries: ConfigEntry[]): void {
+  let index = 0;
+  let depth = 0;
+  const skipSpaces = (): void => {
+    while (text[index] === ' ' || text[index] === '\t') index++;
+  };
+  /** A quoted or plain scalar at `index`; plain scalars end at `,`, `:`+space (keys only), `}`, `]` or ` #`. */
+  const readFlowScalar = (asKey: boolean): { value: string; range: [number, number] } | undefined => {
+    skipSpaces();
+    const quote = text[index];
+    if (quote === '"' || quote === "'") {
+      const end = text.indexOf(quote, index + 1);
+      if (end < 0) return undefined;
+      const inner = text.slice(index + 1, end);
+      const range: [number, number] = [textStart + index + 1, textStart + end];
+      index = end + 1;
+      return { value: quote === '"' ? unescapeDoubleQuoted(inner) : inner, range };
+    }
+    const start = index;
+    while (index < text.length) {
+      const char = text[index] as string;
+      if (char === ',' || char === '}' || char === ']' || char === '{' || char === '[') break;
+      if (char === ':' && (asKey || /[\s,}\]]/u.test(text[index + 1] ?? ' '))) break;
+      if (char === '#' && /\s/u.test(text[index - 1] ?? '')) return undefined;
+      index++;
+    }
+    const raw = text.slice(start, index);
+    const value = raw.trim();
+    const valueStart = start + raw.length - raw.trimStart().length;
+    return { value, range: [textStart + valueStart, textStart + valueStart + value.length] };
+  };
+  const readValue = (path: readonly string[]): { value: string; range: [number, number] } | undefined | false => {
+    skipSpaces();
+    const char = text[index];
+    if (char === '{') return readMap(path) ? undefined : false;
+    if (char === '[') return readSequence(path) ? undefined : false;
+    return readFlowScalar(false) ?? false;
+  };
+  const readMap = (path: readonly string[]): boolean => {
+    if (++depth > 32) return false;
+    index++;
+    const scalars: { key: string; value: string; range: [number, number] }[] = [];
+    for (;;) {
+      skipSpaces();
+      if (text[index] === '}') {
+        index++;
+        break;
+      }
+      const key = readFlowScalar(true);
+      skipSpaces();
+      if (!key || text[index] !== ':') return false;
+      index++;
+      const value = readValue([...path, key.value]);
+      if (value === false) return false;
+      if (value && value.value !== '') scalars.push({ key: key.value, ...value });
+      skipSpaces();
+      if (text[index] === ',') index++;
+      else if (text[index] !== '}') return false;
+    }
+    depth--;
+    const name = scalars.find((scalar) => scalar.key === 'name')?.value;
+    for (const scalar of scalars) {
+      const key = scalar.key === 'value' && name !== undefined ? name : scalar.key;
+      entries.push({ path: [...path, key], value: scalar.value, range: scalar.range });
+    }
+    return true;
+  };
+  const readSequence = (path: readonly string[]): boolean => {
+    if (++depth > 32) return false;
+    index++;
+    for (;;) {
+      skipSpaces();
+      if (text[index] === ']') {
+        index++;
+        break;
+      }
+      const itemStart = index;
+      const value = readValue(path);
+      if (value === false) return false;
+      if (value) pushEnvAssignment(text.slice(itemStart, index), textStart + itemStart, path, entries);
+      skipSpaces();
+      if (text[index] === ',') index++;
+      else if (text[index] !== ']') return false;
+    }
+    depth--;
+    return true;
+  };
+  readValue(basePath);
 }
 
 /** A quoted or plain scalar: its value and where its text sits inside `raw`. */
@@ -344,4 +506,159 @@ function readKeyValueEntries(text: string, format: ConfigFileFormat): ConfigEntr
     entries.push({ path: [...section, ...keyPath], value: scalar.value, range: [start, start + scalar.length] });
   }
   return entries;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terraform / HCL: `key = "value"` at any nesting (`provider "azuread" { client_secret = "…" }`,
+// `terraform.tfvars`). Only quoted literals are values; `var.x`, `local.x`, function calls and
+// strings with `${…}` interpolation are references. `variable "client_secret" { default = "…" }`
+// is read as `client_secret`.
+
+function readHclEntries(text: string): ConfigEntry[] {
+  const entries: ConfigEntry[] = [];
+  /** Open blocks and object literals, each with the words before its `{`. */
+  const blocks: string[][] = [];
+  /** Tokens of the statement being read: identifiers, quoted labels, `=`. */
+  let statement: { token: string; quoted: boolean }[] = [];
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const char = text[index] as string;
+    if (char === '\n' || char === ',' || char === ';') {
+      statement = [];
+      index++;
+    } else if (char === ' ' || char === '\t' || char === '\r') {
+      index++;
+    } else if (char === '#' || (char === '/' && text[index + 1] === '/')) {
+      const end = text.indexOf('\n', index);
+      index = end < 0 ? length : end;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? length : end + 2;
+    } else if (char === '<' && text[index + 1] === '<') {
+      // Heredoc: `<<EOF` or `<<-EOF` up to a line holding only the marker.
+      const marker = /^<<-?\s*([A-Za-z_]\w*)/u.exec(text.slice(index, index + 100))?.[1];
+      if (marker === undefined) {
+        index += 2;
+        continue;
+      }
+      const close = new RegExp(`\\n[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'u').exec(text.slice(index));
+      index = close ? index + close.index + close[0].length : length;
+      statement = [];
+    } else if (char === '{' || char === '[') {
+      blocks.push(statement.filter((part) => part.token !== '=').map((part) => part.token));
+      statement = [];
+      index++;
+    } else if (char === '}' || char === ']') {
+      blocks.pop();
+      statement = [];
+      index++;
+    } else if (char === '"') {
+      const end = hclStringEnd(text, index);
+      if (end < 0) break;
+      const value = text.slice(index + 1, end);
+      const [first, second] = statement;
+      const after = /^[ \t]*(?:[\r\n,;}\]#]|\/[/*]|$)/u.test(text.slice(end + 1, end + 80));
+      if (statement.length === 2 && first && second?.token === '=' && !second.quoted && after && !value.includes('${') && !value.includes('%{')) {
+        const parents = blocks.map((words) => words.join('.')).filter((part) => part !== '');
+        const block = blocks[blocks.length - 1];
+        // `variable "client_secret" { default = "…" }`: the variable's name says what the default is.
+        const key = first.token === 'default' && block?.[0] === 'variable' && block[1] !== undefined ? block[1] : first.token;
+        entries.push({ path: [...parents.slice(0, key === first.token ? undefined : -1), key], value: unescapeDoubleQuoted(value), range: [index + 1, end] });
+      }
+      statement.push({ token: value, quoted: true });
+      index = end + 1;
+    } else if (char === '=' && text[index + 1] !== '=' && text[index + 1] !== '>') {
+      statement.push({ token: '=', quoted: false });
+      index++;
+    } else {
+      const word = /^[\w.-]+/u.exec(text.slice(index, index + 200))?.[0];
+      if (word) {
+        statement.push({ token: word, quoted: false });
+        index += word.length;
+      } else {
+        // Operators, calls, anything else: the statement is an expression, not a literal assignment.
+        statement.push({ token: char, quoted: false });
+        index++;
+      }
+    }
+  }
+  return entries;
+}
+
+/** Index of the quote closing the HCL string that opens at `start`, skipping `${ … }` interpolations. */
+function hclStringEnd(text: string, start: number): number {
+  let index = start + 1;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === '\\') index += 2;
+    else if (char === '"') return index;
+    else if (char === '\n') return -1;
+    else if ((char === '$' || char === '%') && text[index + 1] === '{') {
+      let depth = 1;
+      index += 2;
+      while (index < text.length && depth > 0) {
+        if (text[index] === '{') depth++;
+        else if (text[index] === '}') depth--;
+        else if (text[index] === '\n') return -1;
+        index++;
+      }
+    } else index++;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dockerfile: `ENV KEY=value KEY2="value 2"`, the legacy `ENV KEY value`, and `ARG KEY=value`.
+// Values that read another variable (`$VAR`, `${VAR}`) are references.
+
+function readDockerfileEntries(text: string): ConfigEntry[] {
+  const entries: ConfigEntry[] = [];
+  const instruction = /^[ \t]*(ENV|ARG)[ \t]+/iu;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const head = instruction.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 64)));
+    if (head) {
+      // Continuation lines (`\` at the end) belong to the same instruction.
+      let end = lineEnd;
+      while (/\\\r?$/u.test(text.slice(lineStart, end)) && end < text.length) {
+        const next = text.indexOf('\n', end + 1);
+        end = next < 0 ? text.length : next;
+      }
+      readDockerfileArguments(text, lineStart + head[0].length, end, (head[1] ?? '').toUpperCase() === 'ENV', entries);
+      lineStart = end + 1;
+      continue;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return entries;
+}
+
+function readDockerfileArguments(text: string, start: number, end: number, isEnv: boolean, entries: ConfigEntry[]): void {
+  const args = text.slice(start, end);
+  const firstPair = /^([A-Za-z_]\w*)=/u.exec(args);
+  if (!firstPair) {
+    // Legacy `ENV KEY the rest of the line`.
+    const legacy = /^([A-Za-z_]\w*)[ \t]+(\S.*?)[ \t]*\r?$/u.exec(args);
+    if (!isEnv || !legacy?.[1] || legacy[2] === undefined) return;
+    pushDockerValue(legacy[1], legacy[2], start + args.indexOf(legacy[2], legacy[1].length), entries);
+    return;
+  }
+  const pair = /([A-Za-z_]\w*)=("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"']*)/gu;
+  let match: RegExpExecArray | null;
+  while ((match = pair.exec(args)) !== null) {
+    const key = match[1] as string;
+    const raw = match[2] ?? '';
+    if (match.index > 0 && !/\s/u.test(args[match.index - 1] ?? '')) continue;
+    const quoted = raw.startsWith('"') || raw.startsWith("'");
+    const value = quoted ? raw.slice(1, -1) : raw;
+    pushDockerValue(key, value, start + match.index + key.length + 1 + (quoted ? 1 : 0), entries);
+  }
+}
+
+function pushDockerValue(key: string, value: string, start: number, entries: ConfigEntry[]): void {
+  if (value === '' || /\$(?:\{|[A-Za-z_])/u.test(value)) return;
+  entries.push({ path: [key], value, range: [start, start + value.length] });
 }

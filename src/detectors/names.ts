@@ -140,6 +140,9 @@ export function classifySecretName(name: string): SecretName | undefined {
   if (words.length === 0) return undefined;
   if (words.some((word) => NEVER_CREDENTIAL_WORDS.has(word))) return undefined;
   if (NON_VALUE_PREFIXES.has(words[0] ?? '') && words.length > 1) return undefined;
+  // Kubernetes Secret references: Helm's `existingSecret`, `existingSecretKey`, `existingSecretPasswordKey`
+  // and `secretKeyRef` / `secretProviderClass` name a Secret object or a key in one, never a credential.
+  if (isSecretReference(words)) return undefined;
 
   const found = findKind(words);
   if (!found) return undefined;
@@ -151,6 +154,19 @@ export function classifySecretName(name: string): SecretName | undefined {
   // Storage keys: `tokenKey`, `passwordKey`, `sessionKey` name where a value is kept.
   if (after[0] === 'key' && found.kind !== 'api-key' && found.kind !== 'private-key') return undefined;
   return { kind: found.kind, words };
+}
+
+/** Words after `secret` that make it a Kubernetes Secret, or a key in one, that is named rather than held. */
+const SECRET_REFERENCE_SUFFIXES = new Set(['name', 'ref', 'refs', 'key', 'keys', 'provider', 'class', 'store', 'selector', 'namespace']);
+
+function isSecretReference(words: readonly string[]): boolean {
+  // `existingSecret…`: the chart reads the credential from a Secret that already exists.
+  if (words[0] === 'existing' && (words[1] === 'secret' || words[1] === 'secrets')) return true;
+  // `secretKeyRef`, `tokenSecretRef`, `passwordSecretName`, `secretProviderClass`: `secret` followed only by words naming it.
+  const index = words.lastIndexOf('secret');
+  if (index < 0 || index === words.length - 1) return false;
+  const after = words.slice(index + 1);
+  return after.some((word) => word === 'ref' || word === 'refs' || word === 'name' || word === 'provider') && after.every((word) => SECRET_REFERENCE_SUFFIXES.has(word));
 }
 
 function findKind(words: readonly string[]): { kind: CredentialKind; lastIndex: number } | undefined {

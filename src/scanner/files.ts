@@ -1,5 +1,6 @@
 /**
- * Which files a scan reads: every JS/TS source and every config or credential file under the
+ * Which files a scan reads: every JS/TS source and every config or credential file (Terraform and
+ * Dockerfiles included) under the
  * given paths, minus what git ignores (`git ls-files` inside a repository, the same `.gitignore`
  * rules through the `ignore` matcher outside one) and the configured ignore patterns.
  */
@@ -20,12 +21,14 @@ export interface CandidateFile {
 
 const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/u;
-const CONFIG_EXTENSIONS = /\.(?:json|jsonc|json5|ya?ml|properties|ini|cfg|conf|toml|pem|key|p8|xml|config)$/u;
+const CONFIG_EXTENSIONS = /\.(?:json|jsonc|json5|ya?ml|properties|ini|cfg|conf|toml|pem|key|p8|xml|config|tf|tfvars|hcl)$/u;
+/** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`: their `ENV` and `ARG` lines are read. */
+const DOCKERFILE = /^(?:(?:docker|container)file(?:\.[\w.-]+)?|[\w.-]+\.dockerfile)$/iu;
 const CONFIG_BASENAMES = new Set(['.npmrc', '.yarnrc', '.yarnrc.yml', '.netrc', '.pypirc', 'credentials', '.git-credentials', '.htpasswd', 'id_rsa', 'id_ecdsa', 'id_ed25519']);
 /** Generated files with nothing but hashes and URLs: never worth reading. */
 const SKIPPED_BASENAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'composer.lock']);
 /** Directories never descended into, even outside git. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform']);
 
 /** `.env`, `.env.local`, `.env.production`… */
 export function isEnvFile(path: string): boolean {
@@ -43,7 +46,7 @@ export function categorize(path: string): FileCategory | undefined {
   const name = basename(path);
   if (SKIPPED_BASENAMES.has(name)) return undefined;
   if (CODE_FILE.test(name)) return DECLARATION_FILE.test(name) ? undefined : 'code';
-  if (isEnvFile(name) || CONFIG_BASENAMES.has(name) || CONFIG_EXTENSIONS.test(name)) return 'config';
+  if (isEnvFile(name) || CONFIG_BASENAMES.has(name) || CONFIG_EXTENSIONS.test(name) || DOCKERFILE.test(name)) return 'config';
   return undefined;
 }
 

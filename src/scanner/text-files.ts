@@ -2,8 +2,8 @@
  * Non-code files: `.env*`, JSON, YAML, `.properties`, `.npmrc`, credential files. Secrets under a
  * credential key come from `findConfigFileSecrets` (the same classifier as the rules and the
  * secretlint rule); recognised token formats anywhere from `findKnownSecrets` (secretlint's
- * recommended preset plus OAuth formats). A tracked `.env` is reported by itself, because env
- * files hold real values by design.
+ * recommended preset plus OAuth formats). A tracked `.env` that holds one of those is also
+ * reported as a whole, naming the keys (never the values).
  */
 import { basename } from 'node:path';
 import { findConfigFileSecrets, type ConfigSecretFinding } from '../detectors/config-files.js';
@@ -92,25 +92,52 @@ export interface TextFileContext {
   readonly tracked: boolean | undefined;
 }
 
-/** Findings for one non-code file. */
-export function scanTextFile(text: string, { path, tracked }: TextFileContext): TextFinding[] {
-  const findings: TextFinding[] = [];
-  if (isEnvFile(path) && !isEnvTemplate(path) && tracked !== undefined) {
-    const name = basename(path);
-    findings.push({
-      ruleId: COMMITTED_ENV_FILE_RULE,
-      kind: 'env-file',
-      message: tracked
-        ? `\`${name}\` is tracked by git: environment files hold real secrets. Remove it from the index (\`git rm --cached ${name}\`), add it to .gitignore and rotate what it contains.`
-        : `\`${name}\` is not ignored by git and would be committed: add it to .gitignore and keep a \`.env.example\` with placeholders instead.`,
-      // The whole file is the problem; the range stays empty so no value is ever pointed at.
-      range: [0, 0],
-      fingerprintValue: name,
-    });
+/** Env names that bundlers inline into client code by design. */
+const PUBLIC_ENV_PREFIX = /^(?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|EXPO_PUBLIC|PUBLIC|GATSBY|STORYBOOK|VUE_APP)_/u;
+
+/** The `KEY` of the dotenv line holding `offset`, if the line is a `KEY=value` assignment. */
+function envKeyAt(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*[=:]/u.exec(text.slice(lineStart, Math.min(offset, lineStart + 300)))?.[1];
+}
+
+/** Names of the keys that hold the reported values, in file order, each once (never the values). */
+function credentialKeyNames(text: string, secrets: readonly TextFinding[]): string[] {
+  const names: string[] = [];
+  for (const secret of [...secrets].sort((a, b) => a.range[0] - b.range[0])) {
+    const name = envKeyAt(text, secret.range[0]) ?? `line ${text.slice(0, secret.range[0]).split('\n').length}`;
+    if (!names.includes(name)) names.push(name);
   }
-  const secrets = [
+  return names;
+}
+
+/**
+ * Findings for one non-code file. A tracked (or committable) `.env` is reported as a whole only
+ * when it holds a credential: frameworks tell teams to commit `.env`, `.env.development`,
+ * `.env.production` with public settings (`VITE_API_URL`, `NEXT_PUBLIC_*`), and those are fine.
+ */
+export function scanTextFile(text: string, { path, tracked }: TextFileContext): TextFinding[] {
+  const secrets = withoutOverlaps(text, [
     ...findConfigFileSecrets(text, { filePath: path }).map((secret) => configSecretFinding(text, secret)),
     ...findKnownSecrets(text, { filePath: path }).map((secret) => knownSecretFinding(text, secret)),
-  ];
-  return [...findings, ...withoutOverlaps(text, secrets)];
+  ]);
+  if (!isEnvFile(path) || isEnvTemplate(path) || tracked === undefined) return secrets;
+  // Client ids and public build-time settings (`NEXT_PUBLIC_…`, `VITE_…`) ship to every browser anyway:
+  // they alone do not make committing the file a leak (their own findings stay).
+  const credentials = secrets.filter((secret) => secret.kind !== 'client-id' && !PUBLIC_ENV_PREFIX.test(envKeyAt(text, secret.range[0]) ?? ''));
+  if (credentials.length === 0) return secrets;
+  const name = basename(path);
+  const keys = credentialKeyNames(text, credentials);
+  const shown = keys.slice(0, 5).map((key) => `\`${key}\``).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '');
+  const envFile: TextFinding = {
+    ruleId: COMMITTED_ENV_FILE_RULE,
+    kind: 'env-file',
+    message: tracked
+      ? `\`${name}\` is tracked by git and holds credentials (${shown}). Remove it from the index (\`git rm --cached ${name}\`), add it to .gitignore and rotate them; keep public settings in a committed file without credentials.`
+      : `\`${name}\` holds credentials (${shown}) and is not ignored by git, so it would be committed: add it to .gitignore and keep a \`.env.example\` with placeholders instead.`,
+    // The whole file is the problem; the range stays empty so no value is ever pointed at.
+    range: [0, 0],
+    fingerprintValue: name,
+  };
+  return [envFile, ...secrets];
 }

@@ -112,6 +112,122 @@ describe('findConfigFileSecrets', () => {
     expect(find('deep.json', '['.repeat(50_000))).toEqual([]);
   });
 
+  it('reads Kubernetes env lists as KEY: value, in block and flow style', () => {
+    const text = [
+      'spec:',
+      '  containers:',
+      '    - name: sync',
+      '      env:',
+      '        - name: ERP_CLIENT_SECRET',
+      '          valueFrom:',
+      '            secretKeyRef: { name: erp-credentials, key: ERP_CLIENT_SECRET }',
+      '        - name: LOG_LEVEL',
+      '          value: debug',
+      '        - name: ERP_PASSWORD',
+      `          value: "${SECRET}"`,
+      `        - { name: API_TOKEN, value: '${SECRET}' }`,
+      '        - name: DB_PASSWORD',
+      '          value: $(DB_PASSWORD)',
+      '',
+    ].join('\n');
+    expect(find('deploy.yaml', text)).toEqual([
+      { kind: 'password', key: 'spec.containers.env.ERP_PASSWORD', text: SECRET, value: 'credential' },
+      { kind: 'token', key: 'spec.containers.env.API_TOKEN', text: SECRET, value: 'credential' },
+    ]);
+    expect(find('deploy.yaml', `env: [{ name: ERP_CLIENT_SECRET, value: "${SECRET}" }, { name: ERP_CLIENT_ID, value: pos-sync }]\n`)).toEqual([
+      { kind: 'client-secret', key: 'env.ERP_CLIENT_SECRET', text: SECRET, value: 'credential' },
+    ]);
+  });
+
+  it('reads docker-compose environment lists of KEY=value, quoted or not', () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    environment:',
+      '      - POSTGRES_USER=pos',
+      `      - POSTGRES_PASSWORD=${SECRET}`,
+      `      - "ERP_CLIENT_SECRET=${SECRET}"`,
+      '      - ERP_API_TOKEN=${ERP_API_TOKEN}',
+      '      - RABBITMQ_DEFAULT_PASS=guest',
+      '    command: ["--max-connections=200"]',
+      `  sync:`,
+      `    environment: ["JWT_SECRET=${SECRET}", "LOG_LEVEL=info"]`,
+      '',
+    ].join('\n');
+    expect(find('docker-compose.yml', text)).toEqual([
+      { kind: 'password', key: 'services.db.environment.POSTGRES_PASSWORD', text: SECRET, value: 'credential' },
+      { kind: 'client-secret', key: 'services.db.environment.ERP_CLIENT_SECRET', text: SECRET, value: 'credential' },
+      { kind: 'signing-secret', key: 'services.sync.environment.JWT_SECRET', text: SECRET, value: 'credential' },
+    ]);
+  });
+
+  it('reads GitHub Actions env maps like any map, with secrets references left alone', () => {
+    const text = `jobs:\n  deploy:\n    env:\n      ERP_CLIENT_SECRET: \${{ secrets.ERP_CLIENT_SECRET }}\n      API_TOKEN: ${SECRET}\n`;
+    expect(find('.github/workflows/deploy.yml', text)).toEqual([{ kind: 'token', key: 'jobs.deploy.env.API_TOKEN', text: SECRET, value: 'credential' }]);
+  });
+
+  it('does not take Helm Secret references for secrets, and reads one-line flow maps', () => {
+    const values = 'erp:\n  existingSecret: erp-credentials\n  existingSecretKey: client-secret\n  clientSecret: ""\nauth: { existingSecret: erp-credentials, existingSecretPasswordKey: password }\n';
+    expect(find('helm/values.yaml', values)).toEqual([]);
+    const template = 'env:\n  - name: ERP_CLIENT_SECRET\n    value: {{ .Values.erp.clientSecret | quote }}\nauth: { password: {{ .Values.password }} }\n';
+    expect(find('helm/templates/deployment.yaml', template)).toEqual([]);
+    expect(find('helm/values.yaml', `redis: { auth: { password: "${SECRET}", enabled: true } }\n`)).toEqual([
+      { kind: 'password', key: 'redis.auth.password', text: SECRET, value: 'credential' },
+    ]);
+  });
+
+  it('reads Terraform assignments at any nesting, and variable defaults under the variable name', () => {
+    const text = [
+      '# terraform.tfvars',
+      'erp_client_id     = "pos-sync"',
+      `erp_client_secret = "${SECRET}"`,
+      'provider "azuread" {',
+      `  client_secret = "${SECRET}" // TODO`,
+      '  client_id     = var.client_id',
+      '}',
+      `variable "api_token" { default = "${SECRET}" }`,
+      'resource "x" "y" {',
+      '  password = var.db_password',
+      '  token    = "${var.token}"',
+      '  secret   = "abc-${random_id.suffix.hex}"',
+      '  api_key  = lookup(var.keys, "prod")',
+      '  policy = <<EOF',
+      `password = "${SECRET}"`,
+      'EOF',
+      '  settings { client_secret = "" }',
+      `  tags = { "api_key" = "${SECRET}" }`,
+      '}',
+      '',
+    ].join('\n');
+    expect(find('infra/terraform.tfvars', text)).toEqual([
+      { kind: 'client-secret', key: 'erp_client_secret', text: SECRET, value: 'credential' },
+      { kind: 'client-secret', key: 'provider.azuread.client_secret', text: SECRET, value: 'credential' },
+      { kind: 'token', key: 'api_token', text: SECRET, value: 'credential' },
+      { kind: 'api-key', key: 'resource.x.y.tags.api_key', text: SECRET, value: 'credential' },
+    ]);
+  });
+
+  it('reads Dockerfile ENV and ARG, and skips references to other variables', () => {
+    const text = [
+      'FROM node:20-alpine',
+      `ENV ERP_CLIENT_SECRET=${SECRET} NODE_ENV=production`,
+      `ENV API_TOKEN ${SECRET}`,
+      `ARG DB_PASSWORD="${SECRET}"`,
+      'ARG NPM_TOKEN',
+      'ENV NPM_TOKEN=$NPM_TOKEN JWT_SECRET=${JWT_SECRET}',
+      'ENV LOG_LEVEL=debug \\',
+      `    SESSION_SECRET=${SECRET}`,
+      `RUN echo "CLIENT_SECRET=${SECRET}" > /dev/null`,
+      '',
+    ].join('\n');
+    expect(find('services/sync/Dockerfile', text)).toEqual([
+      { kind: 'client-secret', key: 'ERP_CLIENT_SECRET', text: SECRET, value: 'credential' },
+      { kind: 'token', key: 'API_TOKEN', text: SECRET, value: 'credential' },
+      { kind: 'password', key: 'DB_PASSWORD', text: SECRET, value: 'credential' },
+      { kind: 'signing-secret', key: 'SESSION_SECRET', text: SECRET, value: 'credential' },
+    ]);
+  });
+
   it('returns nothing for unknown formats unless one is forced', () => {
     expect(findConfigFileSecrets(`CLIENT_SECRET=${SECRET}`, { filePath: 'notes.txt' })).toEqual([]);
     expect(findConfigFileSecrets(`CLIENT_SECRET=${SECRET}`, { filePath: 'notes.txt', format: 'dotenv' })).toHaveLength(1);
@@ -127,6 +243,12 @@ describe('detectConfigFormat', () => {
     expect(detectConfigFormat('app.properties')).toBe('properties');
     expect(detectConfigFormat('.npmrc')).toBe('ini');
     expect(detectConfigFormat('pyproject.toml')).toBe('ini');
+    expect(detectConfigFormat('terraform.tfvars')).toBe('hcl');
+    expect(detectConfigFormat('infra/main.tf')).toBe('hcl');
+    expect(detectConfigFormat('main.tf.json')).toBe('json');
+    expect(detectConfigFormat('Dockerfile')).toBe('dockerfile');
+    expect(detectConfigFormat('Dockerfile.prod')).toBe('dockerfile');
+    expect(detectConfigFormat('api.Dockerfile')).toBe('dockerfile');
     expect(detectConfigFormat('index.ts')).toBeUndefined();
     expect(detectConfigFormat(undefined, ' {"a": 1}')).toBe('json');
   });

@@ -76,3 +76,23 @@ describe('listFiles', () => {
     expect(listed(dir, ['linked']).map(([path, category]) => [path.replace(join(dir, 'linked'), project), category])).toEqual(expected);
   });
 });
+
+describe('categorize', () => {
+  it('reads Terraform files and Dockerfiles as config, and skips .terraform module caches', async () => {
+    const { categorize } = await import('../../src/scanner/files.js');
+    for (const name of ['infra/terraform.tfvars', 'infra/main.tf', 'infra/prod.hcl', 'Dockerfile', 'services/sync/Dockerfile.prod', 'api.Dockerfile', 'Containerfile']) {
+      expect(categorize(name)).toBe('config');
+    }
+    expect(categorize('src/dockerfile.ts')).toBe('code');
+    expect(categorize('.dockerignore')).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'ch-files-'));
+    try {
+      mkdirSync(join(dir, 'infra', '.terraform', 'modules', 'vpc'), { recursive: true });
+      writeFileSync(join(dir, 'infra', '.terraform', 'modules', 'vpc', 'main.tf'), 'variable "x" {}\n');
+      writeFileSync(join(dir, 'infra', 'main.tf'), 'variable "x" {}\n');
+      expect(listed(dir, ['.'])).toEqual([[join(dir, 'infra', 'main.tf'), 'config']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

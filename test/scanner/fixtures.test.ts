@@ -160,7 +160,7 @@ describe('tracked .env', () => {
       { ruleId: 'no-hardcoded-client-secret', severity: 'error', file: '.env', line: 2, column: 23, endLine: 2, endColumn: 55, kind: 'client-secret' },
     ]);
     expect(result.findings[0]?.message).toBe(
-      '`.env` is tracked by git: environment files hold real secrets. Remove it from the index (`git rm --cached .env`), add it to .gitignore and rotate what it contains.',
+      '`.env` is tracked by git and holds credentials (`KENSIUM_CLIENT_SECRET`). Remove it from the index (`git rm --cached .env`), add it to .gitignore and rotate them; keep public settings in a committed file without credentials.',
     );
   });
 
