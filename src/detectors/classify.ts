@@ -3,7 +3,7 @@
  * Pure: no AST, no I/O. Every front end asks this one function.
  */
 import { characterClassCount, shannonEntropy } from './entropy.js';
-import { findKnownSecrets } from './known-formats.js';
+import { connectionUserInfo, findKnownSecrets, isDefaultPassword, isLocalHost } from './known-formats.js';
 import { classifySecretName, splitIdentifierWords, type CredentialKind } from './names.js';
 
 export type SecretValueKind =
@@ -13,7 +13,10 @@ export type SecretValueKind =
   | 'placeholder'
   /** A reference to where the secret really lives: `env:X`, a vault path, a secrets-manager ARN, `op://…`. */
   | 'reference'
-  /** An obvious test value (`test-secret`, `foo`, `password123`) in a test file. */
+  /**
+   * An obvious test value (`test-secret`, `foo`, `password123`) in a test file, or a URL whose
+   * password is a local default (`postgres://postgres:postgres@localhost/test`) anywhere.
+   */
   | 'dummy'
   /** A short, dictionary or low-entropy value: still a secret if it reaches a sink, and a weak one. */
   | 'weak'
@@ -21,7 +24,7 @@ export type SecretValueKind =
   | 'credential'
   /** A recognised token format (AWS, GitHub, Slack, Google, Stripe, private keys, JWTs…). */
   | 'known-format'
-  /** Clearly not a secret: a URL without credentials, a file path, prose, a header name. */
+  /** Clearly not a secret: a URL without credentials, a file path, prose, UI text in any language, a header name. */
   | 'not-secret';
 
 export type Confidence = 'low' | 'medium' | 'high';
@@ -155,30 +158,48 @@ function isLabelFor(value: string, name: string): boolean {
 }
 
 function classifyUrl(value: string): SecretValueClassification | undefined {
-  const match = URL_PATTERN.exec(value);
-  if (!match) return undefined;
-  const authority = match[1] ?? '';
-  const at = authority.lastIndexOf('@');
-  if (at > 0) {
-    const userInfo = authority.slice(0, at);
-    const colon = userInfo.indexOf(':');
-    if (colon >= 0) {
-      const password = decodeSafely(userInfo.slice(colon + 1));
-      if (password !== '' && !isPlaceholder(password) && !DUMMY_PATTERN.test(password)) {
-        return { kind: 'credential', confidence: 'high', reason: 'a URL with an embedded password', format: 'url-with-password' };
-      }
-      return { kind: 'placeholder', confidence: 'medium', reason: 'a URL with a placeholder password' };
+  if (!URL_PATTERN.test(value)) return undefined;
+  const userInfo = connectionUserInfo(value);
+  if (userInfo) {
+    const { user, password } = userInfo;
+    if (password === '' || isPlaceholder(password)) return { kind: 'placeholder', confidence: 'medium', reason: 'a URL with a placeholder password' };
+    // `postgres://postgres:postgres@db:5432/app`, `amqp://guest:guest@localhost`: the image's
+    // default on a local host, which compose files, CI service containers and `.env.test` are full
+    // of. On a routable host it is a weak real password; a random one is reported on any host.
+    if (DUMMY_PATTERN.test(password) || (isLocalHost(userInfo.host) && isDefaultPassword(password, user))) {
+      return { kind: 'dummy', confidence: 'high', reason: 'a URL with a local default password', format: 'url-default-password' };
     }
+    return { kind: 'credential', confidence: 'high', reason: 'a URL with an embedded password', format: 'url-with-password' };
   }
   return { kind: 'not-secret', confidence: 'high', reason: 'a URL without credentials', format: 'url' };
 }
 
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+/** A word in any script: letters and combining marks (`Schlüssel`, `dostępu`, `Contraseña`, `d'accès`). */
+const LETTER_WORD = /^[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?$/u;
+/** A word as UI text writes it: `Client`, `klienta`, `API`. Not `aBc` or `XyZw`: random text mixes case. */
+const TEXT_WORD = /^(?:\p{Lu}?[\p{Ll}\p{M}]+(?:['’][\p{Ll}\p{M}]+)?|\p{Lu}{1,6})$/u;
+
+/**
+ * Text in a natural language, as translation files and UI constants hold under credential keys
+ * (`"token": "Zugangsschlüssel"`, `clientSecret: 'Sekret klienta'`, `"apiKey": "API-Schlüssel"`):
+ * - letters only, with a letter outside ASCII: generated secrets (hex, base64, alphanumeric)
+ *   are ASCII, and a hand-made password with an umlaut and nothing else is a word;
+ * - two or more words joined by single spaces or hyphens, the first capitalised, each a word as
+ *   text writes it (`Client-Geheimnis`, `Klucz API`): a label in sentence or title case;
+ * - one capitalised word of letters only (`Geheimnis`, `Secreto`): a label. English dictionary
+ *   words (`Secret`, `Password`) are caught earlier as dictionary values and stay weak.
+ * Lower-case phrases (`super secret`) are not text here: they are the classic weak secret.
+ * Digits or symbols (`Summer2024!`, `P@ssw0rd`) never make text.
+ */
+function isNaturalLanguageText(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 3 || trimmed.length > 80) return false;
+  const words = trimmed.split(/[ -]/u);
+  if (!words.every((word) => LETTER_WORD.test(word))) return false;
+  if (/[^\x00-\x7f]/u.test(trimmed)) return true;
+  if (!/^\p{Lu}/u.test(trimmed) || !words.every((word) => TEXT_WORD.test(word))) return false;
+  if (words.length >= 2) return /\p{Ll}/u.test(trimmed);
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(trimmed);
 }
 
 /**
@@ -268,6 +289,12 @@ export function classifySecretValue(value: string, context: ClassifyContext = {}
     return { kind: 'not-secret', confidence: 'high', reason: 'a label that names the value', format: 'label' };
   }
   if (isProse(value)) return { kind: 'not-secret', confidence: 'medium', reason: 'prose, not a secret', format: 'prose' };
+  if (isNaturalLanguageText(value)) {
+    // At a sink the text is used as the secret: a weak one, not a random value.
+    return context.atSink === true
+      ? { kind: 'weak', confidence: 'medium', reason: 'a word or phrase, not a random value', format: 'phrase' }
+      : { kind: 'not-secret', confidence: 'medium', reason: 'text in a natural language (a label)', format: 'text' };
+  }
   return classifyShape(value);
 }
 

@@ -179,13 +179,90 @@ export function isPlausibleKnownSecret(format: string, value: string): boolean {
   return true;
 }
 
+/** Formats whose match is a URL or connection string with a user and a password in it. */
+const CONNECTION_FORMATS = new Set(['basic-auth', 'mongo-db-connection', 'my-sql-connection', 'postgre-sql-connection']);
+
+/**
+ * Passwords that images, brokers and databases ship with, or that only say what they are:
+ * `postgres`, `root`, `guest`, `changeme`, `secret`, `test`… A product name is a default of that
+ * product's image (`POSTGRES_PASSWORD=postgres`, `MYSQL_ROOT_PASSWORD=mysql`, RabbitMQ's
+ * `guest`, MinIO's `minioadmin`).
+ */
+const DEFAULT_PASSWORD_WORDS =
+  'postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|redis|rabbitmq|rabbit|guest|amqp|oracle|sa|mssql|sqlserver|keycloak|minio|minioadmin|neo4j|elastic|kibana|couchdb|cassandra|clickhouse|airflow|grafana|prisma|docker|' +
+  'root|toor|admin|administrator|user|username|owner|app|db|database|default|password|passwd|pass|pwd|secret|changeme|changeit|example|sample|demo|test|testing|dev|development|local|localhost|ci|dummy|fake|mock|foo|bar|qwerty|letmein|abc';
+const DEFAULT_PASSWORD = new RegExp(`^(?:${DEFAULT_PASSWORD_WORDS})(?:[_.-]?(?:${DEFAULT_PASSWORD_WORDS}))?[_.-]?\\d{0,6}$|^\\d{1,8}$`, 'iu');
+
+/**
+ * Whether a password in a connection string is a local default rather than a secret: a
+ * well-known default (`postgres`, `guest`, `root`, `password`, `changeme`, `test`, `dev`, a few
+ * digits…), or the user name again (`app:app`), possibly with `pass`/`password`/digits after it.
+ * Such URLs fill docker-compose files, CI service containers and `.env.test`. Callers also ask
+ * `isLocalHost`: the same password on a routable host is a weak real one, and a random password
+ * is a secret on any host, localhost included.
+ */
+export function isDefaultPassword(password: string, user = ''): boolean {
+  if (password === '' || password.length > 40) return false;
+  if (DEFAULT_PASSWORD.test(password)) return true;
+  if (user === '') return false;
+  const lowerPassword = password.toLowerCase();
+  const lowerUser = user.toLowerCase();
+  if (!lowerPassword.startsWith(lowerUser)) return false;
+  return /^(?:[_.-]?(?:pass|password|passwd|pwd|secret))?[_.-]?\d{0,6}$/u.test(lowerPassword.slice(lowerUser.length));
+}
+
+/**
+ * A host that only a developer's machine, a CI job or a container network resolves: `localhost`,
+ * loopback and unspecified addresses, `host.docker.internal`, `*.local`, and a name without a dot
+ * (a compose or Kubernetes service: `db`, `postgres`, `redis-master`). A default password on such a
+ * host is a development set-up; on a routable name (`db.acme.com`) it is a weak real password.
+ */
+export function isLocalHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/gu, '').toLowerCase();
+  if (name === '' || name === '::1' || name === '0.0.0.0' || /^127\./u.test(name)) return true;
+  if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name === 'host.docker.internal') return true;
+  return !name.includes('.') && !name.includes(':');
+}
+
+/** `scheme://user:password@host…`: the user, the (URL-decoded) password and the first host, when the text has them. */
+export function connectionUserInfo(url: string): { readonly user: string; readonly password: string; readonly host: string } | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]*)/iu.exec(url);
+  if (!match) return undefined;
+  const authority = match[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const userInfo = authority.slice(0, at);
+  const colon = userInfo.indexOf(':');
+  if (colon < 0) return undefined;
+  // `user:pw@host:5432`, `user:pw@[::1]:5432`, Mongo's `user:pw@h1:27017,h2:27017`.
+  const hostPart = authority.slice(at + 1).split(',')[0] ?? '';
+  const host = hostPart.startsWith('[') ? hostPart.slice(0, hostPart.indexOf(']') + 1) : (hostPart.split(':')[0] ?? '');
+  return { user: decodeSafely(userInfo.slice(0, colon)), password: decodeSafely(userInfo.slice(colon + 1)), host };
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A connection string to a local host whose password is a default (`postgres://postgres:postgres@db/app`). */
+function hasDefaultPassword(format: string, match: string): boolean {
+  if (!CONNECTION_FORMATS.has(format)) return false;
+  const userInfo = connectionUserInfo(match);
+  return userInfo !== undefined && isLocalHost(userInfo.host) && isDefaultPassword(userInfo.password, userInfo.user);
+}
+
 /** Cheap literal hints: text that contains none of them cannot match any known format. */
 const KNOWN_FORMAT_HINT =
   /A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|key|account|x-oauth-basic|_auth|npm_|xox|xapp|hooks\.slack|:\/\/|sk-|sk_|rk_|lin_api|PRIVATE KEY|SG\.|shp|gh[pousr]_|github_pat|ops_|GOCSPX-|AIza|Q~|eyJ/iu;
 
 /**
  * Finds every recognised token format in `text`. Ranges point at the secret itself. Results are
- * sorted by position and de-duplicated by range.
+ * sorted by position and de-duplicated by range. A connection string whose password is a local
+ * default (`isDefaultPassword`) is not a secret and is left out.
  */
 export function findKnownSecrets(text: string, options: { filePath?: string } = {}): KnownSecret[] {
   if (!KNOWN_FORMAT_HINT.test(text)) return [];
@@ -196,6 +273,8 @@ export function findKnownSecrets(text: string, options: { filePath?: string } = 
     const key = `${secret.range[0]}:${secret.range[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // `postgres://postgres:postgres@localhost:5432/test`: the image's default on a local host, not a secret.
+    if (hasDefaultPassword(secret.format, text.slice(secret.range[0], secret.range[1]))) continue;
     unique.push(secret.format === 'shopify-key' ? { ...secret, label: shopifyLabel(text.slice(secret.range[0], secret.range[0] + 6)) } : secret);
   }
   return unique;

@@ -227,3 +227,83 @@ describe('readable names', () => {
     expect(classifySecretValue(value).format).not.toBe('words');
   });
 });
+
+describe('text in a natural language', () => {
+  // Translation files and UI constants put labels under credential keys: de.json, pl.ts, es.json.
+  it.each([
+    ['Zugangsschlüssel', 'token'],
+    ['API-Schlüssel', 'apiKey'],
+    ['Geheimnis', 'secret'],
+    ['Client-Geheimnis', 'clientSecret'],
+    ['Secreto', 'secret'],
+    ['Sekret klienta', 'clientSecret'],
+    ['Klucz API', 'apiKey'],
+    ['Token dostępu', 'accessToken'],
+    ['Hasło', 'password'],
+    ['Contraseña', 'password'],
+    ['Żeton', 'token'],
+    ["Jeton d'accès", 'accessToken'],
+    ['Секрет клиента', 'clientSecret'],
+    ['クライアントシークレット', 'clientSecret'],
+  ])('takes %j under %s for text, not a secret', (value, name) => {
+    expect(classifySecretValue(value, { name })).toMatchObject({ kind: 'not-secret', format: 'text' });
+  });
+
+  it('reads the same text passed to a sink as a weak secret: it is used as one', () => {
+    expect(classifySecretValue('Geheimnis', { name: 'secret', atSink: true })).toMatchObject({ kind: 'weak', format: 'phrase' });
+    expect(classifySecretValue('Zugangsschlüssel', { name: 'secret', atSink: true })).toMatchObject({ kind: 'weak', format: 'phrase' });
+  });
+
+  // What hand-made passwords look like stays a weak secret: digits or symbols, lower-case phrases,
+  // English dictionary words.
+  it.each(['Summer2024!', 'P@ssw0rd', 'hunter2', 'super secret', 'geheim', 'Secret', 'Password', 'keyboard cat', 'Geheim123'])('keeps %j a weak secret', (value) => {
+    expect(classifySecretValue(value, { name: 'clientSecret' }).kind).toBe('weak');
+  });
+
+  it('does not take letters with digits for text, in any script', () => {
+    expect(isHarmlessValueKind(classifySecretValue('Schlüssel2024', { name: 'clientSecret' }).kind)).toBe(false);
+  });
+
+  it.each([join('Zq8vL2mN', '-x4Rt7YpK'), join('Abcdef', 'GhIj-Klm'), join('q8Zv2LmN', 'x4Rt7YpK', 'w1Bs9DfH')])('does not take the random value %j for text', (value) => {
+    expect(classifySecretValue(value, { name: 'clientSecret' }).kind).toBe('credential');
+  });
+});
+
+describe('URLs with a local default password', () => {
+  it.each([
+    'postgres://postgres:postgres@localhost:5432/test',
+    'postgres://postgres:postgres@db:5432/app',
+    'postgresql://app:app@127.0.0.1/app_dev',
+    'mysql://root:root@localhost:3306/shop',
+    'mysql://root:password@mysql/shop',
+    'mongodb://admin:admin@localhost:27017',
+    'mongodb://mongo:mongo123@mongo:27017/app?authSource=admin',
+    'amqp://guest:guest@localhost:5672',
+    'redis://:redispass@localhost:6379',
+    'postgres://app:app_password@db/app',
+    'postgres://sa:test@localhost/db',
+    'mongodb://app:app@mongo-0:27017,mongo-1:27017/app',
+    'postgres://postgres:postgres@host.docker.internal:5432/app',
+  ])('takes %j for a dummy on a local host', (value) => {
+    expect(classifySecretValue(value, { name: 'DATABASE_URL' })).toMatchObject({ kind: 'dummy' });
+  });
+
+  it.each([
+    'postgres://postgres:postgres@orders.db.acme-erp.com:5432/app',
+    'mongodb://app:app@cluster0.ab1cd.mongodb.net/app',
+    'mysql://shop:shop_password@10.20.0.15/shop',
+    'https://user:pass@example.com/x',
+  ])('does not take the image default %j on a routable host for a dummy', (value) => {
+    expect(classifySecretValue(value, { name: 'DATABASE_URL' }).kind).not.toBe('dummy');
+  });
+
+  it('takes a placeholder password for a placeholder', () => {
+    expect(classifySecretValue('postgres://user:changeme@db/app').kind).toBe('placeholder');
+  });
+
+  it('still reports a random password in a URL, localhost included', () => {
+    expect(classifySecretValue(join('postgres://postgres:', 'Xk29fjQp', 'L0aZ@localhost:5432/test')).kind).toBe('known-format');
+    expect(classifySecretValue(join('amqp://guest:', 'Xk29fjQp', 'L0aZ@localhost')).kind).toBe('credential');
+    expect(classifySecretValue(join('mysql://root:', 'hunter2-', 'Vx81@localhost/db')).kind).not.toBe('dummy');
+  });
+});

@@ -2,6 +2,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { describe, expect, it } from 'vitest';
 import { findKnownSecrets } from '../../src/detectors/index.js';
+import { isDefaultPassword } from '../../src/detectors/known-formats.js';
 
 const join = (...parts: string[]): string => parts.join('');
 
@@ -57,5 +58,37 @@ describe('findKnownSecrets', () => {
 
   it('returns nothing quickly for text without any hint', () => {
     expect(findKnownSecrets('export function add(a: number, b: number) { return a + b; }')).toEqual([]);
+  });
+});
+
+describe('isDefaultPassword and connection strings', () => {
+  it.each([
+    ['postgres', 'postgres'],
+    ['postgres', 'x'],
+    ['guest', 'guest'],
+    ['root', 'root'],
+    ['app_password', 'app'],
+    ['svc123', 'svc'],
+    ['minioadmin', 'minioadmin'],
+    ['123456', 'u'],
+  ])('takes %j (user %j) for a local default', (password, user) => {
+    expect(isDefaultPassword(password, user)).toBe(true);
+  });
+
+  it.each([
+    [['Xk29fjQp', 'L0aZ'].join(''), 'postgres'],
+    ['postgres-Vx81q', 'postgres'],
+    ['Sommer2024', 'app'],
+  ])('does not take %j (user %j) for a default', (password, user) => {
+    expect(isDefaultPassword(password, user)).toBe(false);
+  });
+
+  it('leaves connection strings with a default password out, and keeps random ones', () => {
+    expect(findKnownSecrets('DATABASE_URL=postgres://postgres:postgres@localhost:5432/test')).toEqual([]);
+    expect(findKnownSecrets('url: mongodb://root:example@mongo:27017/')).toEqual([]);
+    // The same default on a routable host is a weak real password.
+    expect(findKnownSecrets('DATABASE_URL=postgres://postgres:postgres@orders.db.acme-erp.com:5432/app').map((secret) => secret.format)).toEqual(['postgre-sql-connection']);
+    const real = findKnownSecrets(['DATABASE_URL=postgres://postgres:', 'Xk29fjQp', 'L0aZ@localhost:5432/test'].join(''));
+    expect(real.map((secret) => secret.format)).toEqual(['postgre-sql-connection']);
   });
 });

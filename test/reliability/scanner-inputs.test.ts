@@ -50,7 +50,9 @@ function hostileFiles(): Record<string, string | Buffer> {
   const minifiedLine = 'var a=1,b=function(c){return c*2},d={e:"f"};'.repeat(240_000);
   return {
     'src/truncated.ts': first.slice(0, Math.floor(first.length / 2)),
-    'src/spliced.ts': first.slice(0, Math.floor(first.length / 3)) + second.slice(Math.floor(second.length / 2)),
+    // A secret first, so that a gate lets the file through to the parse, and a seam that no splice of
+    // the sources can leave valid (the parser recovers from some cuts without a syntax error).
+    'src/spliced.ts': `export const kensium = { clientSecret: '${secretFor(95)}' };\n${first.slice(0, Math.floor(first.length / 3))}\n}} ((\n${second.slice(Math.floor(second.length / 2))}`,
     // Nested tens of thousands deep, one level per line (so it is parsed, not skipped as minified).
     'src/deep-parens.ts': `export const clientSecret = ${'(\n'.repeat(DEPTH)}'x'${')\n'.repeat(DEPTH)};\n`,
     'src/deep-objects.ts': `export const config = ${'{ a:\n'.repeat(DEPTH)}1${' }\n'.repeat(DEPTH)};\n`,
