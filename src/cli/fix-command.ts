@@ -51,6 +51,9 @@ Options:
   --env-file <file>      Env file that receives the values (default: .env, created with mode 0600)
   --example-file <file>  File listing the names with empty values (default: .env.example)
   --prefix <prefix>      Prefix for derived variable names (APP -> APP_KENSIUM_CLIENT_SECRET)
+  --client-ids <which>   Client ids to move: with-secret (default): those in a file whose client
+                         secret moves too; all; none. A lone client id may be a public client's
+                         (a CLI, a native app) that must keep working without a variable
   --config <file>        Config file, as for scan
   --project <tsconfig>   tsconfig to load instead of ./tsconfig.json
   --ignore <pattern>     Skip files matching a .gitignore-style pattern (repeatable)
@@ -67,6 +70,7 @@ const FIX_FLAGS = {
   'env-file': { type: 'string' },
   'example-file': { type: 'string' },
   prefix: { type: 'string' },
+  'client-ids': { type: 'string' },
   config: { type: 'string', short: 'c' },
   project: { type: 'string', short: 'p' },
   ignore: { type: 'string', multiple: true },
@@ -81,6 +85,7 @@ interface FixFlags {
   readonly 'env-file'?: string;
   readonly 'example-file'?: string;
   readonly prefix?: string;
+  readonly 'client-ids'?: string;
   readonly config?: string;
   readonly project?: string;
   readonly ignore?: string[];
@@ -171,7 +176,7 @@ function collectTargets(result: RunResult, cwd: string, prefix: string | undefin
 
 /** Findings the plan resolves: the fixed targets' findings, matched by file and position. */
 function remainingFindings(result: RunResult, plan: FixPlan, cwd: string): Finding[] {
-  const fixed = new Set(plan.fixed.map((entry) => `${entry.target.file}:${entry.line}:${entry.column}`));
+  const fixed = new Set([...plan.fixed, ...(plan.sameLiteral ?? [])].map((entry) => `${entry.target.file}:${entry.line}:${entry.column}`));
   return result.findings.filter((finding) => !fixed.has(`${resolve(cwd, finding.file)}:${finding.line}:${finding.column}`));
 }
 
@@ -195,6 +200,11 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   }
   if (values.style !== undefined && values.style !== 'process-env' && values.style !== 'require-env') {
     io.stderr.write(`credential-hygiene fix: --style must be "process-env" or "require-env", not "${describeArgument(values.style)}"\n`);
+    return 2;
+  }
+  const clientIds = values['client-ids'];
+  if (clientIds !== undefined && clientIds !== 'with-secret' && clientIds !== 'all' && clientIds !== 'none') {
+    io.stderr.write(`credential-hygiene fix: --client-ids must be "with-secret", "all" or "none", not "${describeArgument(clientIds)}"\n`);
     return 2;
   }
   if (values.prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/u.test(values.prefix)) {
@@ -243,6 +253,7 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
       exampleFile: resolve(cwd, values['example-file'] ?? '.env.example'),
       ...(values['helper-path'] === undefined ? {} : { helperPath: resolve(cwd, values['helper-path']) }),
       naming: sharedFixNaming(values.prefix),
+      ...(clientIds === undefined ? {} : { clientIds }),
     });
   } catch (error) {
     io.stderr.write(`credential-hygiene fix: cannot plan the fix: ${(error as Error).message}\n`);
@@ -265,13 +276,25 @@ export async function runFixCommand(argv: string[], io: CliIo, cwd: string): Pro
   return exitCodeFor({ ...result, findings: dryRun ? result.findings : remainingFindings(result, plan, cwd) }, config);
 }
 
+/** Rules whose findings' ranges are hard-coded credential values (and not code around a value). */
+const CREDENTIAL_VALUE_RULES = new Set(['no-hardcoded-client-secret', 'no-hardcoded-credentials', FALLBACK_RULE]);
+
 /**
  * The diff's context and edited lines show the user's code, where other credentials than the ones
- * moved may stand (a connection string left for later, a value the fix skipped): every value the
- * scan found, and every recognised token format, is masked there too.
+ * moved may stand (a connection string left for later, a value the fix skipped): every hard-coded
+ * credential the scan found, and every recognised token format, is masked there too. Only
+ * credential values: other findings' ranges (a `grant_type`, a logged expression, a client id)
+ * are code, and masking them would garble the diff.
  */
 function maskFoundSecrets(diff: string, result: RunResult): string {
-  const found = result.findings.flatMap((finding) => (finding.secret === undefined || finding.secret.length < 4 ? [] : [finding.secret]));
+  const found = result.findings.flatMap((finding) => {
+    if (finding.secret === undefined || !CREDENTIAL_VALUE_RULES.has(finding.ruleId) || finding.kind === 'client-id') return [];
+    // A fallback finding covers the literal with its quotes (a default parameter covers more: not a value).
+    const quoted = /^(['"`])[^]*\1$/u.test(finding.secret);
+    if (finding.ruleId === FALLBACK_RULE && !quoted) return [];
+    const value = quoted ? finding.secret.slice(1, -1) : finding.secret;
+    return value.length < 4 ? [] : [value];
+  });
   const known = findKnownSecrets(diff).map((secret) => diff.slice(secret.range[0], secret.range[1]));
   return redactValuesInCode(diff, [...found, ...known]);
 }

@@ -56,7 +56,15 @@ const GENERIC_WORDS = new Set([
   'server', 'instance', 'strategy', 'setup', 'init', 'constants', 'const', 'a', 'an', 'to', 'for', 'of', 'and', 'with', 'x',
   // File names that say what the file is in a framework, not which credential it holds.
   'route', 'routes', 'page', 'layout', 'middleware', 'handler', 'handlers', 'action', 'actions', 'plugin', 'plugins', 'router', 'controller', 'loader',
+  // Dependency-injection wiring (Nest's `{ provide, useValue }`) and plain holders of a value.
+  'use', 'value', 'values', 'factory', 'header', 'headers',
 ]);
+
+/**
+ * Words that say which sort of credential it is, not whose: `ACCESS_TOKEN` still needs the product
+ * (`HUBSPOT_ACCESS_TOKEN`), where `KENSIUM_CLIENT_SECRET` has it.
+ */
+const DESCRIPTOR_WORDS = new Set(['access', 'refresh', 'bearer']);
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/u;
 
@@ -168,12 +176,14 @@ export function envVarNameFor(context: EnvVarNameContext): string {
     name = context.convention;
   } else {
     const fromVariable = specificWords(context.variableName, context.kind);
-    const fromProperty = specificWords(context.propertyName, context.kind);
+    // `client: { id, secret }` (@fastify/oauth2, simple-oauth2): the client's secret and id.
+    const clientPart = splitIdentifierWords(context.objectName ?? '').at(-1) === 'client' && /^(?:secret|id)$/iu.test(context.propertyName ?? '') ? ['client', (context.propertyName ?? '').toLowerCase()] : undefined;
+    const fromProperty = clientPart ?? specificWords(context.propertyName, context.kind);
     const base = fromProperty ?? fromVariable ?? [...KIND_WORDS[context.kind]];
     const qualifiers = [qualifierWords(context.provider), qualifierWords(context.objectName), qualifierWords(context.variableName), fileQualifier(context.fileName)];
     let qualifier: string[] = [];
     // A qualifier already in the base (`KENSIUM_CLIENT_SECRET` as the variable) adds nothing.
-    const baseHasQualifier = qualifierWords(base.join('_')).length > 0;
+    const baseHasQualifier = qualifierWords(base.join('_')).some((word) => !DESCRIPTOR_WORDS.has(word));
     if (!baseHasQualifier) {
       for (const candidate of qualifiers) {
         const words = withoutOverlap(candidate, base);
@@ -208,4 +218,41 @@ function withoutLeadingDuplicates(words: readonly string[]): string[] {
     if (result.at(-1)?.toLowerCase() !== word.toLowerCase()) result.push(word);
   }
   return result;
+}
+
+/** Names the libraries and platforms read a connection string from, by URL scheme. */
+const CONNECTION_STRING_NAMES: Readonly<Record<string, string>> = {
+  postgres: 'DATABASE_URL',
+  postgresql: 'DATABASE_URL',
+  mysql: 'DATABASE_URL',
+  mariadb: 'DATABASE_URL',
+  mssql: 'DATABASE_URL',
+  sqlserver: 'DATABASE_URL',
+  cockroachdb: 'DATABASE_URL',
+  mongodb: 'MONGODB_URI',
+  'mongodb+srv': 'MONGODB_URI',
+  redis: 'REDIS_URL',
+  rediss: 'REDIS_URL',
+  amqp: 'AMQP_URL',
+  amqps: 'AMQP_URL',
+};
+
+/** Words that name a URL rather than the service it points at. */
+const URL_WORDS = new Set(['url', 'uri', 'base', 'endpoint', 'href', 'dsn', 'string', 'host', 'address', 'addr', 'link']);
+
+/**
+ * The env-var name for a whole URL that carries a password (`postgres://user:pw@host/db`): the
+ * name its library reads by convention (`DATABASE_URL`, `MONGODB_URI`, `REDIS_URL`), else a
+ * qualifier from the context and `_URL` (`legacyErp` → `LEGACY_ERP_URL`), with `prefix` for a
+ * derived name and a numeric suffix when taken.
+ */
+export function connectionStringEnvName(scheme: string, context: Omit<EnvVarNameContext, 'kind'>): string {
+  const convention = CONNECTION_STRING_NAMES[scheme.toLowerCase()];
+  if (convention !== undefined) return envVarNameFor({ kind: 'password', convention, ...(context.taken ? { taken: context.taken } : {}) });
+  const candidates = [context.provider, context.objectName, context.variableName].map((name) => qualifierWords(name).filter((word) => !URL_WORDS.has(word)));
+  candidates.push(fileQualifier(context.fileName).filter((word) => !URL_WORDS.has(word)));
+  const qualifier = candidates.find((words) => words.length > 0) ?? [scheme.replace(/[^a-z0-9]/giu, '_')];
+  const words = [...qualifierWordsOrAll(context.prefix), ...qualifier, 'url'];
+  while (words.length > 0 && /^\d/u.test(words[0] ?? '')) words.shift();
+  return envVarNameFor({ kind: 'password', convention: screaming(withoutLeadingDuplicates(words)), ...(context.taken ? { taken: context.taken } : {}) });
 }

@@ -162,3 +162,48 @@ describe('credential-hygiene fix', () => {
     expect(result.out).toContain('--- a/src/kensium.ts');
   });
 });
+
+describe('credential-hygiene fix on the shapes a QA pass found', () => {
+  const PW = ['Sh2Cde2w', 'ioVMEuUY'].join('');
+
+  it('moves a connection string whole and says why a Bearer header literal stays', async () => {
+    const dir = project({
+      'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: 'postgres://pos_app:${PW}@db.internal.example:5432/pos' });\n`,
+      'src/erp-http.ts': `export const headers = { Authorization: 'Bearer ${OTHER}' };\n`,
+    });
+    const result = await fix(dir);
+    expect(result.err).toBe('');
+    expect(readFileSync(join(dir, 'src/db.ts'), 'utf8')).toContain("new Pool({ connectionString: requireEnv('DATABASE_URL') })");
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toContain(`DATABASE_URL='postgres://pos_app:${PW}@db.internal.example:5432/pos'`);
+    expect(result.out).toContain('src/db.ts:2:');
+    expect(result.out).toContain('-> DATABASE_URL');
+    expect(result.out).toMatch(/src\/erp-http\.ts:1:\d+ {2}token: The secret is part of a longer string, a `Bearer …` header value/u);
+    expect(result.out).not.toContain('changed since the scan');
+    expect(result.out).not.toContain(PW);
+    expect(result.out).not.toContain(OTHER);
+  });
+
+  it('masks only credential values in the dry-run diff, not the ranges of other findings', async () => {
+    const dir = project({
+      'src/kensium.ts': `export const kensium = {\n  clientSecret: '${SECRET}',\n  authMethod: 'client_secret_basic', // not client_credentials\n  grantType: 'client_credentials',\n};\n`,
+      'src/connect.tsx': `'use client';\nexport async function connect() {\n  const body = new URLSearchParams({ grant_type: 'client_credentials', client_secret: process.env.NEXT_PUBLIC_ERP_CLIENT_SECRET! });\n  await fetch('https://erp.example.com/connect/token', { method: 'POST', body });\n}\n`,
+    });
+    const result = await fix(dir, ['--dry-run']);
+    expect(result.out).toContain("   authMethod: 'client_secret_basic', // not client_credentials\n");
+    expect(result.out).toContain("   grantType: 'client_credentials',\n");
+    expect(result.out).toContain("-  clientSecret: 'Zq8…0cE' (35 chars),\n");
+    expect(result.out).not.toContain(SECRET);
+  });
+
+  it('leaves a public client id of a CLI in place unless --client-ids all', async () => {
+    const login = `export const PUBLIC_CLIENT_ID = 'acme-cli-public';\nexport const body = new URLSearchParams({ grant_type: 'device_code', client_id: PUBLIC_CLIENT_ID });\n`;
+    const dir = project({ 'src/login.ts': login });
+    const result = await fix(dir);
+    expect(readFileSync(join(dir, 'src/login.ts'), 'utf8')).toBe(login);
+    expect(result.out).toContain('may be a public client');
+    const all = await fix(dir, ['--client-ids', 'all']);
+    expect(all.out).toContain('-> PUBLIC_CLIENT_ID');
+    expect(readFileSync(join(dir, 'src/login.ts'), 'utf8')).toContain("requireEnv('PUBLIC_CLIENT_ID')");
+    expect((await fix(dir, ['--client-ids', 'some'])).code).toBe(2);
+  });
+});

@@ -45,6 +45,40 @@ describe('locateLiteral', () => {
 
   it('reports a range that is not a literal (the file changed since the scan)', () => {
     expect(locate('a.ts', `const s = requireEnv('X');`, `requireEnv`)).toMatchObject({ failure: 'not-a-literal' });
-    expect(locate('a.ts', `const s = '${SECRET}';`, SECRET)).toMatchObject({ failure: 'not-a-literal' });
+  });
+
+  it('takes the value without its quotes (a known token format) as the literal', () => {
+    expect(locate('a.ts', `const s = '${SECRET}';`, SECRET)).toMatchObject({ value: SECRET, replaced: `'${SECRET}'` });
+    expect(locate('a.js', `const k = process.env.SENDGRID_API_KEY ?? '${SECRET}';`, SECRET)).toMatchObject({ existingEnvName: 'SENDGRID_API_KEY' });
+  });
+
+  it('moves a URL with a password in it whole, with its scheme', () => {
+    const pg = `postgres://pos_app:${SECRET}@db.internal.example:5432/pos`;
+    const located = locateLiteral(parseSource('db.ts', `new Pool({ connectionString: '${pg}' });`), 0, 0);
+    expect(located).toMatchObject({ failure: 'not-a-literal' });
+    const text = `new Pool({ connectionString: '${pg}' });`;
+    const start = text.indexOf(SECRET);
+    expect(locateLiteral(parseSource('db.ts', text), start, start + SECRET.length)).toMatchObject({ value: pg, urlScheme: 'postgres', start: text.indexOf(`'`) });
+    const mongo = `mongodb+srv://etl:${SECRET}@cluster0.example.net/pos`;
+    expect(locate('a.ts', `await mongoose.connect('${mongo}');`, SECRET)).toMatchObject({ value: mongo, replaced: `'${mongo}'` });
+    const https = `https://svc-sync:${SECRET}@legacy-erp.example/api`;
+    expect(locate('a.ts', `axios.create({ baseURL: '${https}' });`, SECRET)).toMatchObject({ value: https });
+  });
+
+  it('says what a longer string holding a secret is, never that the file changed', () => {
+    const bearer = locate('a.ts', `const h = { Authorization: 'Bearer ${SECRET}' };`, SECRET);
+    expect(bearer).toMatchObject({ failure: 'not-replaceable' });
+    expect((bearer as { message: string }).message).toContain('a `Bearer …` header value');
+    const pair = locate('a.ts', `const h = btoa('pos-sync:${SECRET}');`, SECRET) as { message: string };
+    expect(pair.message).toContain('a `user:password` pair');
+    const template = locate('a.ts', `const u = \`https://api.example.com/v1?key=${SECRET}&q=\${q}\`;`, SECRET) as { message: string };
+    expect(template.message).toContain('inside a template string with substitutions, a URL');
+    // A token in a URL's query is no user-info password: the URL does not move.
+    const query = locate('a.ts', `const u = 'https://api.example.com/v1?key=${SECRET}';`, SECRET) as { message: string };
+    expect(query.message).toContain('part of a longer string, a URL');
+    const comment = locate('a.ts', `// token: ${SECRET}\nconst a = 1;`, SECRET) as { message: string };
+    expect(comment.message).toBe('The secret is in a comment: delete it by hand.');
+    for (const result of [bearer, pair, template, query, comment]) expect(JSON.stringify(result)).not.toContain(SECRET);
+    for (const result of [bearer, pair, template, query, comment]) expect(JSON.stringify(result)).not.toContain('changed since the scan');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envLookupText, envVarNameFor, helperImportText } from '../../src/fix/index.js';
+import { connectionStringEnvName } from '../../src/fix/naming.js';
 
 describe('envVarNameFor', () => {
   it.each([
@@ -19,8 +20,32 @@ describe('envVarNameFor', () => {
     [{ kind: 'password', variableName: 'dbPwd' }, 'DB_PASSWORD'],
     [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET'] }, 'KENSIUM_CLIENT_SECRET_2'],
     [{ kind: 'client-secret', objectName: 'kensium', propertyName: 'clientSecret', taken: ['KENSIUM_CLIENT_SECRET', 'KENSIUM_CLIENT_SECRET_2'] }, 'KENSIUM_CLIENT_SECRET_3'],
+    // A token's kind words are no product: the file still qualifies it.
+    [{ kind: 'token', propertyName: 'accessToken', fileName: '/srv/sync/src/hubspot.ts' }, 'HUBSPOT_ACCESS_TOKEN'],
+    // Nest's `{ provide, useValue: { clientSecret } }`: the wiring names nothing.
+    [{ kind: 'client-secret', objectName: 'useValue', propertyName: 'clientSecret', fileName: '/srv/api/src/pos/pos.module.ts' }, 'POS_CLIENT_SECRET'],
+    [{ kind: 'client-secret', variableName: 'ERP_VALUE', fileName: '/srv/lambdas/shared/settings.ts' }, 'ERP_CLIENT_SECRET'],
+    // @fastify/oauth2's `credentials.client.secret`.
+    [{ kind: 'secret', objectName: 'client', propertyName: 'secret', fileName: '/srv/services/sync/src/plugins/oauth.ts' }, 'SYNC_CLIENT_SECRET'],
+    [{ kind: 'client-id', objectName: 'client', propertyName: 'id', provider: 'erp' }, 'ERP_CLIENT_ID'],
+    [{ kind: 'password', fileName: '/srv/services/sync/src/auth-header.cjs' }, 'SYNC_PASSWORD'],
   ] as const)('names %o as %s', (context, expected) => {
     expect(envVarNameFor(context)).toBe(expected);
+  });
+});
+
+describe('connectionStringEnvName', () => {
+  it.each([
+    ['postgres', {}, 'DATABASE_URL'],
+    ['postgresql', { taken: ['DATABASE_URL'] }, 'DATABASE_URL_2'],
+    ['mongodb+srv', {}, 'MONGODB_URI'],
+    ['rediss', {}, 'REDIS_URL'],
+    ['https', { variableName: 'legacyErp', propertyName: 'baseURL' }, 'LEGACY_ERP_URL'],
+    ['https', { fileName: '/srv/api/src/erp/acumatica-http.ts' }, 'ACUMATICA_URL'],
+    ['smtp', {}, 'SMTP_URL'],
+    ['https', { variableName: 'legacyErp', prefix: 'APP' }, 'APP_LEGACY_ERP_URL'],
+  ] as const)('names a %s URL with %o as %s', (scheme, context, expected) => {
+    expect(connectionStringEnvName(scheme, context)).toBe(expected);
   });
 });
 

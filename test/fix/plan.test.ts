@@ -135,14 +135,24 @@ describe('planFix and applyPlan', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('drops an env fallback whose variable the env file already sets, keeping the file as it is', () => {
+  it('reports an env fallback whose variable the env file sets to another value as a conflict, and drops one it sets to the same', () => {
     const dir = tsProject({ '.env': `ERP_API_KEY='${OTHER}'\n`, '.gitignore': '.env\n', 'src/a.ts': `const key = process.env.ERP_API_KEY ?? '${SECRET}';\n` });
     const target = targetFor(join(dir, 'src/a.ts'), { literal: `'${SECRET}'`, envName: 'ERP_API_KEY', kind: 'api-key', ruleId: 'no-secret-env-fallback' });
+    const before = snapshotTree(dir);
     const result = plan(dir, [target]);
-    expect(result.fixed.map((entry) => [entry.envName, entry.alreadyInEnvFile])).toEqual([['ERP_API_KEY', true]]);
+    expect(result.fixed).toEqual([]);
+    expect(result.skipped.map((entry) => [entry.reason, entry.message.replace(/\(.*\)/u, '(…)')])).toEqual([
+      ['conflict', '.env already sets ERP_API_KEY to a different value (…); the code and the env file were left unchanged. Decide which value is right, then run the fix again.'],
+    ]);
     applyPlan(result);
+    expect(snapshotTree(dir)).toEqual(before);
+
+    writeFileSync(join(dir, '.env'), `ERP_API_KEY='${SECRET}'\n`);
+    const same = plan(dir, [target]);
+    expect(same.fixed.map((entry) => [entry.envName, entry.alreadyInEnvFile])).toEqual([['ERP_API_KEY', true]]);
+    applyPlan(same);
     expect(readFileSync(join(dir, 'src/a.ts'), 'utf8')).toBe("import { requireEnv } from './require-env.js';\n\nconst key = requireEnv('ERP_API_KEY');\n");
-    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(`ERP_API_KEY='${OTHER}'\n`);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(`ERP_API_KEY='${SECRET}'\n`);
   });
 
   it('fills an empty declaration in .env instead of adding a second one', () => {
@@ -309,5 +319,99 @@ describe('output', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('connection strings, duplicate findings, client ids and CommonJS files', () => {
+  /** A target for `inner`, a part of a literal (as the scanner reports a password in a URL or a known format). */
+  function innerTarget(file: string, inner: string, extra: Partial<FixTarget> = {}): FixTarget {
+    const start = readFileSync(file, 'utf8').indexOf(inner);
+    if (start === -1) throw new Error('not found');
+    return { file, start, end: start + inner.length, ruleId: 'no-hardcoded-credentials', kind: 'password', clientSide: false, naming: { kind: 'password', fileName: file }, ...extra };
+  }
+
+  it('moves a connection string whole, under the name its library reads', () => {
+    const url = `postgres://pos_app:${SECRET}@db.internal.example:5432/pos`;
+    const mongo = `mongodb+srv://etl:${OTHER}@cluster0.example.net/pos`;
+    const dir = tsProject({ 'src/db.ts': `import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: '${url}' });\nexport const m = '${mongo}';\n` });
+    const file = join(dir, 'src/db.ts');
+    const result = plan(dir, [innerTarget(file, SECRET), innerTarget(file, OTHER)]);
+    expect(result.skipped).toEqual([]);
+    expect(result.fixed.map((entry) => entry.envName)).toEqual(['DATABASE_URL', 'MONGODB_URI']);
+    applyPlan(result);
+    expect(readFileSync(file, 'utf8')).toBe(
+      "import { Pool } from 'pg';\nimport { requireEnv } from './require-env.js';\nexport const pool = new Pool({ connectionString: requireEnv('DATABASE_URL') });\nexport const m = requireEnv('MONGODB_URI');\n",
+    );
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toContain(`# URL with a password in it from src/db.ts. Rotate it: the old value is in git history.\nDATABASE_URL='${url}'\n`);
+    const summary = renderSummary(result, { dryRun: false, envFile: join(dir, '.env') });
+    expect(summary).not.toContain(SECRET);
+    expect(summary).not.toContain(OTHER);
+  });
+
+  it('names an http URL with credentials after its context', () => {
+    const url = `https://svc-sync:${SECRET}@legacy-erp.example/api`;
+    const dir = tsProject({ 'src/erp-http.ts': `export const legacyErp = '${url}';\n` });
+    const file = join(dir, 'src/erp-http.ts');
+    const result = plan(dir, [innerTarget(file, SECRET, { naming: { kind: 'password', variableName: 'legacyErp', fileName: file } })]);
+    expect(result.fixed.map((entry) => entry.envName)).toEqual(['LEGACY_ERP_URL']);
+  });
+
+  it('counts a second finding on a moved literal as moved with it, not as left unchanged', () => {
+    const dir = tsProject({ 'src/a.ts': `export const key = process.env.SENDGRID_API_KEY ?? '${SECRET}';\n` });
+    const file = join(dir, 'src/a.ts');
+    const fallback = targetFor(file, { literal: `'${SECRET}'`, envName: 'SENDGRID_API_KEY', kind: 'api-key', ruleId: 'no-secret-env-fallback' });
+    const result = plan(dir, [fallback, innerTarget(file, SECRET, { kind: 'api-key' })]);
+    expect(result.skipped).toEqual([]);
+    expect(result.fixed.map((entry) => [entry.envName, entry.column])).toEqual([['SENDGRID_API_KEY', 52]]);
+    expect(result.sameLiteral?.map((entry) => [entry.envName, entry.column])).toEqual([['SENDGRID_API_KEY', 53]]);
+    const summary = renderSummary(result, { dryRun: true, envFile: join(dir, '.env') });
+    expect(summary).toContain('Moved with the finding on the same literal (1):\n  src/a.ts:1:53  api-key Zq8v…A0cE (33 chars) -> SENDGRID_API_KEY\n');
+    expect(summary).not.toContain('Left unchanged');
+    expect(summary).toContain('Rotate this secret now');
+  });
+
+  it('leaves a lone client id (a public client) in place, and moves one whose client secret moves too', () => {
+    const dir = tsProject({
+      'src/login.ts': `export const PUBLIC_CLIENT_ID = 'acme-cli-public';\n`,
+      'src/kensium.ts': `export const kensium = { clientId: 'pos-sync-service-01', clientSecret: '${SECRET}' };\n`,
+    });
+    const targets = [
+      targetFor(join(dir, 'src/login.ts'), { literal: "'acme-cli-public'", envName: 'PUBLIC_CLIENT_ID', kind: 'client-id', ruleId: 'no-hardcoded-client-id' }),
+      targetFor(join(dir, 'src/kensium.ts'), { literal: "'pos-sync-service-01'", envName: 'KENSIUM_CLIENT_ID', kind: 'client-id', ruleId: 'no-hardcoded-client-id' }),
+      targetFor(join(dir, 'src/kensium.ts'), { literal: `'${SECRET}'`, envName: 'KENSIUM_CLIENT_SECRET' }),
+    ];
+    const result = plan(dir, targets);
+    expect(result.fixed.map((entry) => entry.envName)).toEqual(['KENSIUM_CLIENT_ID', 'KENSIUM_CLIENT_SECRET']);
+    expect(result.skipped.map((entry) => [entry.reason, entry.line, entry.column])).toEqual([['client-id', 1, 33]]);
+    expect(result.skipped[0]?.message).toContain('may be a public client');
+    expect(renderSummary(result, { dryRun: true, envFile: join(dir, '.env') })).not.toContain('src/login.ts:1 (client-id');
+
+    clearProjectFactsCache();
+    const all = planFix(targets, { cwd: dir, style: 'require-env', envFile: join(dir, '.env'), exampleFile: join(dir, '.env.example'), naming: sharedFixNaming(), clientIds: 'all' });
+    expect(all.fixed.map((entry) => entry.envName)).toEqual(['KENSIUM_CLIENT_ID', 'KENSIUM_CLIENT_SECRET', 'PUBLIC_CLIENT_ID']);
+    clearProjectFactsCache();
+    const none = planFix(targets, { cwd: dir, style: 'require-env', envFile: join(dir, '.env'), exampleFile: join(dir, '.env.example'), naming: sharedFixNaming(), clientIds: 'none' });
+    expect(none.fixed.map((entry) => entry.envName)).toEqual(['KENSIUM_CLIENT_SECRET']);
+  });
+
+  it('gives a .cjs file in an ESM package a helper it can require', () => {
+    const dir = tempDir();
+    writeProject(dir, {
+      'package.json': '{ "type": "module" }\n',
+      'lib/a.js': `export const a = { clientSecret: '${SECRET}' };\n`,
+      'lib/b.cjs': `'use strict';\nmodule.exports = { clientSecret: '${OTHER}' };\n`,
+    });
+    const result = plan(dir, [
+      targetFor(join(dir, 'lib/a.js'), { literal: `'${SECRET}'`, envName: 'A_CLIENT_SECRET' }),
+      targetFor(join(dir, 'lib/b.cjs'), { literal: `'${OTHER}'`, envName: 'B_CLIENT_SECRET' }),
+    ]);
+    applyPlan(result);
+    expect(readFileSync(join(dir, 'lib/b.cjs'), 'utf8')).toBe(`'use strict';\n\nconst { requireEnv } = require('../require-env.cjs');\nmodule.exports = { clientSecret: requireEnv('B_CLIENT_SECRET') };\n`);
+    expect(readFileSync(join(dir, 'lib/a.js'), 'utf8')).toContain("from '../require-env.js'");
+    expect(readFileSync(join(dir, 'require-env.cjs'), 'utf8')).toContain('module.exports = { requireEnv };');
+    expect(readFileSync(join(dir, 'require-env.js'), 'utf8')).toContain('export function requireEnv');
+    const run = spawnSync(process.execPath, ['-e', "console.log(require('./lib/b.cjs').clientSecret.length)"], { cwd: dir, encoding: 'utf8', env: { ...process.env, B_CLIENT_SECRET: 'x'.repeat(5) } });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('5\n');
   });
 });

@@ -4,7 +4,7 @@
  * variable name and the same replacement text from the editor and from `credential-hygiene fix`.
  */
 import { CREDENTIAL_KIND_LABELS, type CredentialKind } from '../../detectors/index.js';
-import { envVarNameFor } from '../naming.js';
+import { connectionStringEnvName, envVarNameFor } from '../naming.js';
 import { envLookupText } from '../replacement.js';
 import type { FixNaming } from './plan.js';
 
@@ -25,6 +25,9 @@ export function sharedFixNaming(prefix?: string): FixNaming {
       if (target.envName !== undefined) return envVarNameFor({ kind, convention: target.envName, taken });
       if (target.naming) return envVarNameFor({ ...target.naming, ...withPrefix, taken });
       return envVarNameFor({ kind, fileName: target.file, ...withPrefix, taken });
+    },
+    urlNameFor(target, scheme, taken) {
+      return connectionStringEnvName(scheme, { ...(target.naming ?? { fileName: target.file }), ...withPrefix, taken });
     },
     lookupText(name, style, helperName) {
       return envLookupText(name, { style, helperName });

@@ -17,6 +17,11 @@ export interface LocatedLiteral {
   readonly wrap: (lookup: string) => string;
   /** For an env fallback, the variable the code already reads. */
   readonly existingEnvName?: string;
+  /**
+   * For a password inside a URL (`postgres://user:pw@host/db`, `https://user:pw@host`): the URL's
+   * scheme. The whole literal moves, since a connection string belongs in the environment whole.
+   */
+  readonly urlScheme?: string;
 }
 
 export type LocateFailure = { readonly failure: 'not-a-literal' | 'not-replaceable'; readonly message: string };
@@ -102,12 +107,88 @@ function isConstAssertion(node: ts.Node): node is ts.AsExpression {
 
 const identity = (text: string): string => text;
 
+/** The innermost string literal or template part whose text strictly contains `[start, end)`. */
+function enclosingString(sourceFile: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  function visit(node: ts.Node): void {
+    if (node.getStart(sourceFile) > start || node.getEnd() < end) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) found = node;
+    node.forEachChild(visit);
+  }
+  visit(sourceFile);
+  return found;
+}
+
+/** Whether `[start, end)` lies inside a comment. */
+function inComment(sourceFile: ts.SourceFile, start: number, end: number): boolean {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, sourceFile.text);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    const tokenStart = scanner.getTokenStart();
+    if (tokenStart > start) return false;
+    if ((token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) && scanner.getTokenEnd() >= end) return true;
+  }
+  return false;
+}
+
+/** `scheme://user:password@host…`: the scheme when the value is a URL with a password in it. */
+const URL_WITH_PASSWORD = /^([a-z][a-z0-9+.-]*):\/\/[^\s/?#@:]*:[^\s/?#@]+@[^\s]/iu;
+
+/** Why a secret inside a longer string stays, and how to move it by hand. */
+function longerStringReason(value: string, offsetInValue: number, template: boolean): string {
+  const where = template ? 'inside a template string with substitutions' : 'part of a longer string';
+  if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(value)) {
+    return `The secret is ${where}, a URL (in its path or query); move it by hand: build the URL from \`encodeURIComponent(requireEnv('NAME'))\`, or move the whole URL.`;
+  }
+  const header = /^(Bearer|Basic|Token|Bot|Digest|SSWS)\s/iu.exec(value);
+  if (header) {
+    const scheme = header[1] ?? '';
+    return `The secret is ${where}, a \`${scheme} …\` header value; move it by hand: \`'${scheme} ' + requireEnv('NAME')\`.`;
+  }
+  const colon = value.indexOf(':');
+  if (colon !== -1 && colon < offsetInValue && !/\s/u.test(value)) {
+    return `The secret is ${where}, a \`user:password\` pair; move it by hand: \`\${requireEnv('USER')}:\${requireEnv('PASSWORD')}\`.`;
+  }
+  return template
+    ? `The secret is ${where}; move it by hand: put \`\${requireEnv('NAME')}\` in its place.`
+    : `The secret is ${where}; move it by hand, or move the whole string.`;
+}
+
 /** Locates the literal of a target and the range its replacement covers. */
 export function locateLiteral(sourceFile: ts.SourceFile, start: number, end: number): LocatedLiteral | LocateFailure {
-  const node = nodeAt(sourceFile, start, end);
-  const value = node === undefined ? undefined : constantString(node);
+  let node = nodeAt(sourceFile, start, end);
+  let value = node === undefined ? undefined : constantString(node);
+  let urlScheme: string | undefined;
   if (node === undefined || value === undefined) {
-    return { failure: 'not-a-literal', message: 'The reported range is not a string literal in the current file; it may have changed since the scan.' };
+    // The finding covers part of a string: the value without its quotes, a password in a URL, a
+    // token after `Bearer `.
+    const container = enclosingString(sourceFile, start, end);
+    if (container === undefined) {
+      if (inComment(sourceFile, start, end)) {
+        return { failure: 'not-replaceable', message: 'The secret is in a comment: delete it by hand.' };
+      }
+      return { failure: 'not-a-literal', message: 'The reported range is not a string literal in the current file; it may have changed since the scan.' };
+    }
+    const containerStart = container.getStart(sourceFile);
+    const text = (container as ts.LiteralLikeNode).text;
+    const templatePart = ts.isTemplateHead(container) || ts.isTemplateMiddle(container) || ts.isTemplateTail(container);
+    const contentStart = containerStart + 1;
+    const contentEnd = container.getEnd() - (ts.isTemplateHead(container) || ts.isTemplateMiddle(container) ? 2 : 1);
+    const rawContent = sourceFile.text.slice(contentStart, contentEnd);
+    const scheme = URL_WITH_PASSWORD.exec(rawContent)?.[1];
+    if (!templatePart && start === contentStart && end === contentEnd) {
+      // The value without its quotes: the literal itself.
+      node = container;
+    } else if (!templatePart && scheme !== undefined && end - contentStart <= rawContent.indexOf('@', scheme.length + 3)) {
+      // A password in a URL's user-info: the connection string moves whole.
+      node = container;
+      urlScheme = scheme.toLowerCase();
+    } else {
+      return { failure: 'not-replaceable', message: longerStringReason(text, start - contentStart, templatePart) };
+    }
+    value = constantString(node);
+    if (value === undefined) {
+      return { failure: 'not-a-literal', message: 'The reported range is not a string literal in the current file; it may have changed since the scan.' };
+    }
   }
   const raw = node.getText(sourceFile);
   let replaced: ts.Node = node;
@@ -122,11 +203,11 @@ export function locateLiteral(sourceFile: ts.SourceFile, start: number, end: num
   ) {
     const existingEnvName = processEnvName(parent.left);
     if (existingEnvName !== undefined) {
-      return { value, raw, start: parent.getStart(sourceFile), end: parent.getEnd(), wrap: identity, existingEnvName };
+      return { value, raw, start: parent.getStart(sourceFile), end: parent.getEnd(), wrap: identity, existingEnvName, ...(urlScheme === undefined ? {} : { urlScheme }) };
     }
   }
   if (ts.isJsxAttribute(parent)) {
-    return { value, raw, start: replaced.getStart(sourceFile), end: replaced.getEnd(), wrap: (lookup) => `{${lookup}}` };
+    return { value, raw, start: replaced.getStart(sourceFile), end: replaced.getEnd(), wrap: (lookup) => `{${lookup}}`, ...(urlScheme === undefined ? {} : { urlScheme }) };
   }
   if (
     ts.isEnumMember(parent) ||
@@ -145,7 +226,7 @@ export function locateLiteral(sourceFile: ts.SourceFile, start: number, end: num
   }
   // A `const X = 'literal'` whose literal type is used as a type elsewhere would change type;
   // that is rare and caught by the type-check the user runs after the fix.
-  return { value, raw, start: replaced.getStart(sourceFile), end: replaced.getEnd(), wrap: identity };
+  return { value, raw, start: replaced.getStart(sourceFile), end: replaced.getEnd(), wrap: identity, ...(urlScheme === undefined ? {} : { urlScheme }) };
 }
 
 export function isFailure(result: LocatedLiteral | LocateFailure): result is LocateFailure {

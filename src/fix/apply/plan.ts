@@ -26,6 +26,11 @@ export interface FixNaming {
   nameFor(target: FixTarget, taken: ReadonlySet<string>): string;
   /** The expression that reads `name` in the chosen style. */
   lookupText(name: string, style: LookupStyle, helperName: string): string;
+  /**
+   * The variable name for a whole URL with a password in it (`DATABASE_URL`, `MONGODB_URI`,
+   * `LEGACY_ERP_URL`), not in `taken`. Without it, `nameFor` names the URL.
+   */
+  urlNameFor?(target: FixTarget, scheme: string, taken: ReadonlySet<string>): string;
 }
 
 export interface FixOptions {
@@ -42,6 +47,13 @@ export interface FixOptions {
   readonly naming: FixNaming;
   /** Names the project already reads (`process.env.X` elsewhere), which a new secret must not take. */
   readonly takenNames?: Iterable<string>;
+  /**
+   * Which client ids move: `with-secret` (the default) only those in a file whose client secret
+   * moves too (a confidential client, configured per environment); `all`; or `none`. A lone
+   * client id may be a public client's (a CLI, a native app) that ships with the code, and
+   * `requireEnv` would make every user set it.
+   */
+  readonly clientIds?: 'with-secret' | 'all' | 'none';
 }
 
 interface Candidate {
@@ -49,6 +61,14 @@ interface Candidate {
   readonly located: LocatedLiteral;
   readonly line: number;
   readonly column: number;
+}
+
+/** A second finding on a literal another finding already covers (a fallback and its known format). */
+interface Duplicate {
+  readonly target: FixTarget;
+  readonly line: number;
+  readonly column: number;
+  readonly of: Candidate;
 }
 
 interface Assigned extends Candidate {
@@ -103,6 +123,20 @@ function defaultHelperPath(packageDir: string, files: readonly string[]): string
   return join(underSrc ? sourceDir : packageDir, `require-env${extension}`);
 }
 
+/**
+ * The helper a CommonJS file can `require`: a `.cjs` file (or `.cts`) whose package helper is an
+ * ES module (`"type": "module"`) or TypeScript gets a `.cjs` (or `.cts`) helper beside it, since
+ * `require()` of an ES module needs Node 20.19 or later.
+ */
+function commonJsHelperPath(file: string, helperPath: string): string {
+  // A `.cjs` file cannot load TypeScript source either: it gets a JavaScript helper of its own.
+  if (/\.cjs$/u.test(file) && helperFlavourFor(helperPath) !== 'commonjs') return helperPath.replace(/\.[cm]?[jt]sx?$/u, '.cjs');
+  if (/\.cts$/u.test(file) && /\.(?:m?ts|tsx)$/u.test(helperPath) && (helperPath.endsWith('.mts') || projectFactsFor(helperPath).packageType === 'module')) {
+    return helperPath.replace(/\.[cm]?[jt]sx?$/u, '.cts');
+  }
+  return helperPath;
+}
+
 function helperFlavourFor(helperPath: string): HelperFlavour {
   if (/\.[cm]?tsx?$/u.test(helperPath)) return 'typescript';
   if (helperPath.endsWith('.mjs')) return 'esm';
@@ -125,6 +159,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   // 1. Locate every literal; client-side code and unreadable or changed files are reported.
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
+  const duplicates: Duplicate[] = [];
   const ordered = [...targets].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
   for (const target of ordered) {
     const key = `${target.file}\0${target.start}\0${target.end}`;
@@ -143,7 +178,14 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const position = positionOf(text.slice(bom), target.start);
     if (target.clientSide) {
-      skip(target, 'client-side', 'Client-side code: an environment variable would still be bundled into the browser. Move this call to a server (a backend-for-frontend or an API route), then rotate the secret.', position);
+      skip(
+        target,
+        'client-side',
+        target.kind === 'client-id'
+          ? 'Client-side code: an environment variable would still be bundled into the browser, where a public client id is expected; set it through the bundler\'s public configuration if it differs per environment.'
+          : 'Client-side code: an environment variable would still be bundled into the browser. Move this call to a server (a backend-for-frontend or an API route), then rotate the secret.',
+        position,
+      );
       continue;
     }
     if (target.testFile) {
@@ -165,9 +207,34 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
     secrets.add(located.value);
     secrets.add(located.raw);
+    // The reported part (a URL's password) is a secret of its own wherever else it stands.
+    if (located.urlScheme !== undefined) secrets.add(text.slice(target.start + bom, target.end + bom));
     const overlapping = candidates.find((other) => other.target.file === target.file && other.located.start < located.end && located.start < other.located.end);
-    if (overlapping) continue;
+    if (overlapping) {
+      duplicates.push({ target, ...position, of: overlapping });
+      continue;
+    }
     candidates.push({ target, located, ...position });
+  }
+
+  // Client ids: an id whose secret moves too is configuration of the same client and moves with it;
+  // a lone id may be a public client's, shipped on purpose, and a required variable would break
+  // every user of the program.
+  const clientIds = options.clientIds ?? 'with-secret';
+  const filesWithSecrets = new Set(candidates.filter((candidate) => candidate.target.kind !== 'client-id').map((candidate) => candidate.target.file));
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const candidate = candidates[index] as Candidate;
+    if (candidate.target.kind !== 'client-id' || candidate.located.existingEnvName !== undefined) continue;
+    if (clientIds === 'all' || (clientIds === 'with-secret' && filesWithSecrets.has(candidate.target.file))) continue;
+    candidates.splice(index, 1);
+    skip(
+      candidate.target,
+      'client-id',
+      clientIds === 'none'
+        ? 'A client id is not a secret, and --client-ids none leaves client ids in the code.'
+        : 'A client id is not a secret, and no client secret moves from this file: it may be a public client (a CLI, a native or single-page app) whose id ships with the code, and a required variable would stop every user who has not set it. Move it with --client-ids all, or by hand with a default.',
+      candidate,
+    );
   }
 
   // 2. Names: an env fallback keeps its variable; a value seen before keeps its name (in this run
@@ -186,12 +253,17 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   for (const [name, value] of envValues) if (!nameByValue.has(value) && value !== '') nameByValue.set(value, name);
 
   const assigned: Assigned[] = [];
+  const urlNames = new Set<string>();
+  const labelOf = (name: string, kind: string): string => (urlNames.has(name) ? `URL with a ${kindLabel(kind)} in it` : kindLabel(kind));
   for (const candidate of candidates) {
     const { target, located } = candidate;
     let name = located.existingEnvName ?? nameByValue.get(located.value);
     if (name === undefined) {
       const unavailable = new Set([...taken, ...valueByName.keys()]);
-      name = options.naming.nameFor(target, unavailable);
+      name =
+        located.urlScheme !== undefined && options.naming.urlNameFor
+          ? options.naming.urlNameFor(target, located.urlScheme, unavailable)
+          : options.naming.nameFor(target, unavailable);
     }
     const inRun = valueByName.get(name);
     if (inRun !== undefined && inRun !== located.value) {
@@ -199,10 +271,10 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
       continue;
     }
     const inEnvFile = envValues.get(name);
-    // `process.env.X || 'old'` with X set in the env file already reads the file's value: dropping
-    // the fallback keeps that behaviour, and the env file stays as it is.
-    const fallbackAlreadySet = located.existingEnvName !== undefined && inEnvFile !== undefined && inEnvFile !== '';
-    if (inEnvFile !== undefined && inEnvFile !== '' && inEnvFile !== located.value && !fallbackAlreadySet) {
+    // `process.env.X || 'old'` with X set to another value in the env file is a conflict like any
+    // other: which value is current (the file's, or the fallback's where the file is not loaded)
+    // is the user's call, and the fallback is the only copy of the old value in the code.
+    if (inEnvFile !== undefined && inEnvFile !== '' && inEnvFile !== located.value) {
       skip(
         target,
         'conflict',
@@ -219,7 +291,8 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
     valueByName.set(name, located.value);
     nameByValue.set(located.value, name);
-    assigned.push({ ...candidate, name, alreadyInEnvFile: inEnvFile === located.value || fallbackAlreadySet });
+    if (located.urlScheme !== undefined) urlNames.add(name);
+    assigned.push({ ...candidate, name, alreadyInEnvFile: inEnvFile === located.value });
   }
 
   // 3. Helper paths (require-env style), one per package unless given.
@@ -234,7 +307,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
     for (const [packageDir, files] of filesByPackage) {
       const helperPath = options.helperPath ?? defaultHelperPath(packageDir, files);
-      for (const file of files) helperFor.set(file, helperPath);
+      for (const file of files) helperFor.set(file, commonJsHelperPath(file, helperPath));
     }
   }
   const helperOk = new Map<string, boolean>();
@@ -289,6 +362,17 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
   }
 
+  // A second finding on a moved literal is resolved with it; one on a literal left in place is not.
+  const sameLiteral: FixedSecret[] = [];
+  for (const duplicate of duplicates) {
+    const primary = fixed.find((entry) => entry.target === duplicate.of.target);
+    if (primary) {
+      sameLiteral.push({ ...primary, target: duplicate.target, line: duplicate.line, column: duplicate.column });
+    } else {
+      skip(duplicate.target, 'duplicate', `Same literal as the finding at ${duplicate.of.line}:${duplicate.of.column}, which is left unchanged (see there).`, duplicate, duplicate.of.located.value);
+    }
+  }
+
   if (options.style === 'process-env') {
     const typed = files.find((file) => /\.[cm]?tsx?$/u.test(file.path));
     if (typed) {
@@ -317,7 +401,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     secrets.add(line);
     // An existing empty `NAME=` is filled in place, which never loses a value.
     const rotate = entry.target.kind === 'client-id' ? '' : ' Rotate it: the old value is in git history.';
-    envLines.push(`# ${kindLabel(entry.target.kind)} from ${show(entry.target.file)}.${rotate}`, line);
+    envLines.push(`# ${labelOf(name, entry.target.kind)} from ${show(entry.target.file)}.${rotate}`, line);
   }
   if (envLines.length > 0) {
     const base = envBefore ?? '';
@@ -347,7 +431,7 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
   for (const [name, entry] of firstUse) {
     if (exampleNames.has(name)) continue;
     const usedAt = entry.target.sink ? ` (used at ${entry.target.sink})` : '';
-    exampleLines.push(`# ${kindLabel(entry.target.kind)} for ${show(entry.target.file)}${usedAt}. Required; keep the real value out of git.`, `${name}=`);
+    exampleLines.push(`# ${labelOf(name, entry.target.kind)} for ${show(entry.target.file)}${usedAt}. Required; keep the real value out of git.`, `${name}=`);
   }
   if (exampleLines.length > 0) {
     const base = exampleBefore ?? '';
@@ -380,9 +464,11 @@ export function planFix(targets: readonly FixTarget[], options: FixOptions): Fix
     }
   }
 
+  skipped.sort((a, b) => (a.target.file < b.target.file ? -1 : a.target.file > b.target.file ? 1 : a.target.start - b.target.start));
+
   // Env file, example and ignore rules first: if the run is interrupted between renames, the
   // values exist before any code reads them.
   const order: Record<PlannedFile['role'], number> = { gitignore: 0, env: 1, example: 2, helper: 3, source: 4 };
   files.sort((a, b) => order[a.role] - order[b.role]);
-  return { cwd: options.cwd, files, fixed, skipped, notices, secrets: [...secrets].filter((secret) => secret.length > 0) };
+  return { cwd: options.cwd, files, fixed, sameLiteral, skipped, notices, secrets: [...secrets].filter((secret) => secret.length > 0) };
 }

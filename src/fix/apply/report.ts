@@ -53,6 +53,11 @@ export function renderSummary(plan: FixPlan, options: SummaryOptions): string {
     const written = plan.files.map((file) => `${show(plan.cwd, file.path)}${file.before === undefined ? ' (new)' : ''}`);
     if (written.length > 0) lines.push(`${options.dryRun ? 'Would write' : 'Wrote'}: ${written.join(', ')}`);
   }
+  const sameLiteral = plan.sameLiteral ?? [];
+  if (sameLiteral.length > 0) {
+    lines.push('', `Moved with the finding on the same literal (${sameLiteral.length}):`);
+    for (const entry of sameLiteral) lines.push(`  ${where(entry.target.file, entry.line, entry.column)}  ${entry.target.kind} ${entry.masked} -> ${entry.envName}`);
+  }
   if (plan.skipped.length > 0) {
     lines.push('', `Left unchanged (${plan.skipped.length}):`);
     for (const entry of plan.skipped) {
@@ -63,7 +68,7 @@ export function renderSummary(plan: FixPlan, options: SummaryOptions): string {
 
   // Client ids identify the client and are not secret; every other credential is compromised.
   const toRotate = [...plan.fixed.map((entry) => ({ target: entry.target, label: entry.envName, masked: entry.masked })),
-    ...plan.skipped.map((entry) => ({ target: entry.target, label: `${show(plan.cwd, entry.target.file)}:${entry.line}`, masked: entry.masked ?? '' }))]
+    ...plan.skipped.filter((entry) => entry.reason !== 'duplicate').map((entry) => ({ target: entry.target, label: `${show(plan.cwd, entry.target.file)}:${entry.line}`, masked: entry.masked ?? '' }))]
     .filter((entry) => entry.target.kind !== 'client-id');
   const unique = new Map<string, { label: string; masked: string; kind: string }>();
   for (const entry of toRotate) if (!unique.has(entry.label)) unique.set(entry.label, { label: entry.label, masked: entry.masked, kind: entry.target.kind });

@@ -77,7 +77,7 @@ export interface FixedSecret {
   readonly alreadyInEnvFile: boolean;
 }
 
-export type SkipReason = 'client-side' | 'test-file' | 'conflict' | 'not-a-literal' | 'not-replaceable' | 'not-representable' | 'stale' | 'import-clash' | 'helper-clash';
+export type SkipReason = 'client-side' | 'client-id' | 'duplicate' | 'test-file' | 'conflict' | 'not-a-literal' | 'not-replaceable' | 'not-representable' | 'stale' | 'import-clash' | 'helper-clash';
 
 /** A target the plan leaves alone, and why. */
 export interface SkippedTarget {
@@ -101,6 +101,11 @@ export interface FixPlan {
   readonly cwd: string;
   readonly files: readonly PlannedFile[];
   readonly fixed: readonly FixedSecret[];
+  /**
+   * Further findings on a literal that moved (a `process.env.X || '…'` fallback that is also a
+   * known token format): resolved by the same move, under the same name. Not counted twice.
+   */
+  readonly sameLiteral?: readonly FixedSecret[];
   readonly skipped: readonly SkippedTarget[];
   readonly notices: readonly PlanNotice[];
   /**
