@@ -4,7 +4,7 @@
  * Browser-Based Apps §6.3.3.1). The ESLint rules collect the facts of one file with their AST; the
  * scanner collects the same facts with the TypeScript compiler API; both ask `classifyModuleSide`.
  */
-import { classifySecretName, matchesAnyGlob, toPosixPath, type CredentialKind } from '../detectors/index.js';
+import { classifySecretName, matchesAnyGlob, splitIdentifierWords, toPosixPath, type CredentialKind } from '../detectors/index.js';
 
 export interface PublicEnvPrefix {
   /** The prefix, e.g. `NEXT_PUBLIC_`. */
@@ -34,14 +34,120 @@ export function getPublicEnvPrefix(name: string): PublicEnvPrefix | undefined {
 }
 
 /**
+ * A vendor whose browser key is public by design: the vendor serves it to every visitor and
+ * restricts it by origin, by what it can do (search, ingest, render a map) or both.
+ */
+export interface PublicByDesignKey {
+  /** Vendor words as a name splits into them (`GOOGLE_MAPS` → `google maps`); any one of them. `^` anchors them at the start of the name. */
+  readonly vendors: readonly string[];
+  /** Words after the vendor that name the public key (`api key`, `access token`), any one of them, exactly. */
+  readonly keys: readonly string[];
+  /** Why the key is public, from the vendor's documentation (see docs/rules/no-secret-in-client-code.md). */
+  readonly why: string;
+}
+
+/**
+ * Browser keys that are public by design. Names that only say `key` (`NEXT_PUBLIC_POSTHOG_KEY`,
+ * `SUPABASE_ANON_KEY`, `STRIPE_PUBLISHABLE_KEY`, `RECAPTCHA_SITE_KEY`, `SEGMENT_WRITE_KEY`) name no
+ * credential and need no entry; these names say `api key` or `token`. Each entry is exact: the
+ * vendor's secret keys (`ALGOLIA_ADMIN_KEY`, `MAPBOX_SECRET_TOKEN`, `AMPLITUDE_SECRET_KEY`,
+ * `POSTHOG_PERSONAL_API_KEY`, `DD_API_KEY`) have other words and stay reported, and so does an
+ * ambiguous name (`ALGOLIA_API_KEY` may hold the admin key, `GOOGLE_API_KEY` a Gemini key).
+ */
+export const PUBLIC_BY_DESIGN_KEYS: readonly PublicByDesignKey[] = [
+  { vendors: ['firebase'], keys: ['api key', 'web api key', 'browser key', 'web key'], why: 'Firebase web API key: identifies the project; access is enforced by Security Rules and App Check' },
+  {
+    vendors: ['google maps', 'google places', 'gmaps', 'google maps js', 'google maps javascript', 'google maps platform', '^ maps', '^ places'],
+    keys: ['api key', 'js api key', 'javascript api key', 'browser key', 'browser api key'],
+    why: 'Google Maps JavaScript API key: loaded in the page, restricted by HTTP referrer and API',
+  },
+  { vendors: ['mapbox', 'mapbox gl'], keys: ['token', 'access token', 'api token', 'api key', 'public token', 'public access token', 'gl token'], why: 'Mapbox default public token (pk.): scoped to public styles and tiles, restricted by URL; secret tokens are sk.' },
+  { vendors: ['maptiler'], keys: ['api key', 'token'], why: 'MapTiler key: used in map style URLs, restricted by origin' },
+  {
+    vendors: ['algolia', 'typesense', 'meilisearch', 'meili'],
+    keys: ['search api key', 'search key', 'search only api key', 'search only key', 'search token', 'public api key', 'public search key'],
+    why: 'search-only keys: can only search the indices they are scoped to (admin and write keys are secret)',
+  },
+  { vendors: ['amplitude'], keys: ['api key', 'browser api key'], why: 'Amplitude project API key: sent by the browser SDK with every event; the secret key is separate' },
+  { vendors: ['mixpanel'], keys: ['token', 'project token'], why: 'Mixpanel project token: sent by the browser SDK with every event; the API secret is separate' },
+  { vendors: ['posthog'], keys: ['api key', 'project api key', 'project key', 'token'], why: 'PostHog project API key (phc_): write-only ingestion key; personal API keys (phx_) are secret' },
+  { vendors: ['datadog', 'dd', 'datadog rum', 'dd rum'], keys: ['client token', 'rum client token', 'rum token'], why: 'Datadog client token: made for browser and mobile SDKs; API and application keys are secret' },
+  { vendors: ['rollbar'], keys: ['client token', 'client access token', 'post client item token', 'post client item access token'], why: 'Rollbar post_client_item token: may only post items from a browser' },
+  { vendors: ['bugsnag'], keys: ['api key', 'browser api key'], why: 'Bugsnag notifier API key: identifies the project to the browser notifier' },
+  { vendors: ['cloudinary'], keys: ['api key'], why: 'Cloudinary API key: not secret on its own, signed uploads need the API secret' },
+  { vendors: ['contentful'], keys: ['delivery token', 'delivery access token', 'delivery api key', 'cda token', 'cda access token'], why: 'Contentful Delivery API token: read-only, published content' },
+];
+
+/** Words that make a name secret whatever vendor it names. */
+const NEVER_PUBLIC_WORDS = new Set(['secret', 'private', 'admin', 'server', 'service', 'management', 'mgmt', 'master', 'personal', 'write', 'sk', 'preview', 'downloads', 'download', 'root']);
+
+/** Key words a `public` / `publishable` qualifier may precede. */
+const PUBLIC_QUALIFIED_KEYS = new Set(['token', 'key', 'api key', 'api token', 'access token']);
+
+/** Entry words, split once: vendor sequences and key sequences. */
+const PUBLIC_BY_DESIGN_WORDS = PUBLIC_BY_DESIGN_KEYS.map((entry) => ({
+  vendors: entry.vendors.map((vendor) => vendor.split(' ')),
+  keys: new Set(entry.keys),
+}));
+
+/**
+ * Whether an env-var or property name names a browser key that is public by design:
+ * `NEXT_PUBLIC_FIREBASE_API_KEY`, `VITE_MAPBOX_ACCESS_TOKEN`, `REACT_APP_AMPLITUDE_API_KEY`,
+ * `MAPBOX_PUBLIC_TOKEN`. A public env prefix is ignored. The vendor words may follow words of the
+ * app's own (`MY_APP_FIREBASE_API_KEY`); a word like `secret`, `admin`, `server` anywhere rules
+ * it out (`ALGOLIA_ADMIN_KEY`, `MAPBOX_SECRET_TOKEN`, `FIREBASE_SERVICE_ACCOUNT`).
+ */
+export function isPublicByDesignName(name: string): boolean {
+  const prefix = getPublicEnvPrefix(name);
+  const words = splitIdentifierWords(prefix ? name.slice(prefix.prefix.length) : name);
+  if (words.length < 2 || words.some((word) => NEVER_PUBLIC_WORDS.has(word))) return false;
+  // A key the name itself calls public, right before the key words: `STORYBLOK_PUBLIC_TOKEN`,
+  // `ALGOLIA_PUBLIC_API_KEY` (not `GITHUB_PUBLIC_REPO_TOKEN`, a token for public repositories).
+  const qualifier = words.findIndex((word) => word === 'public' || word === 'publishable');
+  if (qualifier > 0 && PUBLIC_QUALIFIED_KEYS.has(words.slice(qualifier + 1).join(' '))) return true;
+  for (const entry of PUBLIC_BY_DESIGN_WORDS) {
+    for (const vendor of entry.vendors) {
+      // `MAPS_API_KEY` is Google's only as the whole name: not `AZURE_MAPS_API_KEY`.
+      const anchored = vendor[0] === '^';
+      const first = anchored ? vendor[1] : vendor[0];
+      const rest = anchored ? vendor.slice(1) : vendor;
+      for (let start = words.indexOf(first as string); start >= 0; start = words.indexOf(first as string, start + 1)) {
+        if ((anchored && start > 0) || !rest.every((word, offset) => words[start + offset] === word)) continue;
+        if (entry.keys.has(words.slice(start + rest.length).join(' '))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Vendor secrets whose names hold no credential word the name classifier knows (`key` alone, `service
+ * account`), as the words a name splits into after any public prefix: they are reported behind a
+ * public prefix like any secret (`NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY` bypasses Row Level Security).
+ */
+export const VENDOR_SECRET_NAMES: ReadonlyMap<string, CredentialKind> = new Map<string, CredentialKind>([
+  ['algolia admin key', 'api-key'],
+  ['algolia write key', 'api-key'],
+  ['supabase service role key', 'api-key'],
+  ['supabase service key', 'api-key'],
+  ['firebase service account', 'private-key'],
+  ['firebase service account key', 'private-key'],
+  ['firebase admin key', 'private-key'],
+]);
+
+/**
  * Whether an env-var name is a secret that a build tool inlines into the client bundle:
- * `NEXT_PUBLIC_CLIENT_SECRET`, `VITE_API_SECRET`. Client ids are public by design and not counted.
+ * `NEXT_PUBLIC_CLIENT_SECRET`, `VITE_API_SECRET`. Client ids and keys that are public by design
+ * (`PUBLIC_BY_DESIGN_KEYS`) are not counted.
  */
 export function isPublicSecretEnvName(name: string): { readonly prefix: PublicEnvPrefix; readonly kind: CredentialKind } | undefined {
   const prefix = getPublicEnvPrefix(name);
   if (!prefix) return undefined;
-  const secret = classifySecretName(name.slice(prefix.prefix.length));
-  if (!secret || secret.kind === 'client-id') return undefined;
+  const rest = name.slice(prefix.prefix.length);
+  const vendorSecret = VENDOR_SECRET_NAMES.get(splitIdentifierWords(rest).join(' '));
+  if (vendorSecret) return { prefix, kind: vendorSecret };
+  const secret = classifySecretName(rest);
+  if (!secret || secret.kind === 'client-id' || isPublicByDesignName(name)) return undefined;
   return { prefix, kind: secret.kind };
 }
 

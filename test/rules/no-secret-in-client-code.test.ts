@@ -1,9 +1,28 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-secret-in-client-code.js';
 import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
 const USE_CLIENT_REASON = "the file starts with 'use client'";
+const JSX = { parserOptions: { ecmaFeatures: { jsx: true } } };
+/** A credential-shaped literal, assembled so this file holds none. */
+const LITERAL_SECRET = "'Zq8vN2' + 'pL5tR9' + 'wX3mK7' + 'bH4cJ6'";
+/** The settings form of an integration: the user types the client secret, the page POSTs it to its own API. */
+const CONNECT_FORM = `'use client';
+import { useState } from 'react';
+
+export function ConnectErpForm() {
+  const [form, setForm] = useState({ grantType: 'client_credentials', clientId: '', clientSecret: '' });
+  const save = () => fetch('/api/integrations/erp', { method: 'POST', body: JSON.stringify(form) });
+  return (
+    <form onSubmit={save}>
+      <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} />
+      <input type="password" value={form.clientSecret} onChange={(e) => setForm({ ...form, clientSecret: e.target.value })} />
+    </form>
+  );
+}`;
 
 ruleTester.run('no-secret-in-client-code', rule, {
   valid: [
@@ -42,8 +61,134 @@ ruleTester.run('no-secret-in-client-code', rule, {
     // A public client id or URL with a public prefix.
     "const id = import.meta.env.VITE_OIDC_CLIENT_ID; const url = import.meta.env.VITE_TOKEN_URL;",
     "import { PUBLIC_API_URL } from '$env/static/public';",
+    // Browser keys that are public by design (PUBLIC_BY_DESIGN_KEYS): the vendor serves them to every visitor.
+    {
+      code: [
+        "'use client';",
+        'export const cfg = {',
+        '  firebase: { apiKey: process.env.NEXT_PUBLIC_FIREBASE_API_KEY, authDomain: process.env.NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN },',
+        '  maps: process.env.NEXT_PUBLIC_GOOGLE_MAPS_API_KEY,',
+        '  mapbox: import.meta.env.VITE_MAPBOX_ACCESS_TOKEN,',
+        '  mapboxToken: process.env.NEXT_PUBLIC_MAPBOX_TOKEN,',
+        '  algolia: process.env.NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY,',
+        '  amplitude: process.env.REACT_APP_AMPLITUDE_API_KEY,',
+        '  posthog: process.env.NEXT_PUBLIC_POSTHOG_API_KEY,',
+        '  mixpanel: process.env.NEXT_PUBLIC_MIXPANEL_TOKEN,',
+        '  datadog: import.meta.env.VITE_DATADOG_CLIENT_TOKEN,',
+        '  rollbar: process.env.NEXT_PUBLIC_ROLLBAR_CLIENT_TOKEN,',
+        '  storyblok: process.env.NEXT_PUBLIC_STORYBLOK_PUBLIC_TOKEN,',
+        '  supabase: process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY,',
+        '  stripe: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,',
+        '  segment: process.env.NEXT_PUBLIC_SEGMENT_WRITE_KEY,',
+        '  recaptcha: process.env.NEXT_PUBLIC_RECAPTCHA_SITE_KEY,',
+        '};',
+      ].join('\n'),
+      filename: 'components/Providers.tsx',
+    },
+    "import { PUBLIC_FIREBASE_API_KEY, PUBLIC_MAPBOX_TOKEN } from '$env/static/public';",
+    // Without a public prefix too (webpack DefinePlugin, Expo `extra`): still public by design.
+    { code: "'use client';\nconst maps = process.env.GOOGLE_MAPS_API_KEY;\nconst { FIREBASE_API_KEY } = process.env;", filename: 'components/Map.tsx' },
+    // An integration settings form: what the user types is not in the bundle.
+    { code: CONNECT_FORM, filename: 'src/components/ConnectErpForm.tsx', languageOptions: JSX },
+    {
+      code: [
+        "'use client';",
+        "import { useForm } from 'react-hook-form';",
+        "import { z } from 'zod';",
+        "const schema = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });",
+        "const fields = [{ name: 'clientSecret', label: 'Client secret', type: 'password' }];",
+        "const labels = { clientId: 'Client ID', clientSecret: t('integrations.erp.clientSecret') };",
+        "const types = { clientId: 'text', client_secret: 'password' };",
+        "const placeholders = { clientSecret: 'YOUR_CLIENT_SECRET' };",
+        'export function Connect() {',
+        "  const { register, handleSubmit, getValues } = useForm({ defaultValues: { grant_type: 'client_credentials', clientSecret: '' } });",
+        "  const onSubmit = handleSubmit((values) => fetch('/api/erp/connect', { method: 'POST', body: JSON.stringify({ client_id: values.clientId, client_secret: values.clientSecret }) }));",
+        "  const test = () => post('/api/erp/test', { clientSecret: getValues('clientSecret') });",
+        '  return (',
+        '    <form onSubmit={onSubmit}>',
+        "      <select {...register('grantType')}><option value=\"client_credentials\">Client credentials</option></select>",
+        "      <input type=\"password\" {...register('clientSecret')} />",
+        '      <input name="client_secret" autoComplete="off" />',
+        '    </form>',
+        '  );',
+        '}',
+      ].join('\n'),
+      filename: 'app/settings/erp/ConnectForm.tsx',
+      languageOptions: JSX,
+    },
+    {
+      code: [
+        "'use client';",
+        'export async function connect(event) {',
+        '  const data = new FormData(event.currentTarget);',
+        "  await fetch('/api/erp', { method: 'POST', body: JSON.stringify({ client_secret: data.get('client_secret'), secret: event.currentTarget.elements.clientSecret.value }) });",
+        "  await fetch('/api/erp', { method: 'POST', body: JSON.stringify({ clientSecret: secretRef.current.value }) });",
+        '}',
+        "const [clientSecret, setClientSecret] = useState('');",
+        'const payload = { clientSecret };',
+        "setCredentials({ clientSecret: clientSecret, grantType: 'client_credentials' });",
+        "const [credentials, setCredentials] = useState({ client_secret: '' });",
+      ].join('\n'),
+      filename: 'src/components/ErpSettings.tsx',
+    },
+    // Client metadata (RFC 7591) or a description of a token: no request is sent.
+    { code: "'use client';\nexport const ex = { tokenType: 'Bearer', grantType: 'client_credentials', tokenEndpointAuthMethod: 'client_secret_basic' };", filename: 'src/lookalikes.tsx' },
+    { code: "'use client';\nexport const placeholders = { secret: 'REPLACE_ME', clientSecret: 'xxxxxxxxxxxxxxxx', client_secret: '<client-secret>' };", filename: 'src/lookalikes.tsx' },
   ],
   invalid: [
+    {
+      // Secret keys of vendors whose browser keys are public stay reported, and so do ambiguous names.
+      code: [
+        'const a = process.env.NEXT_PUBLIC_ALGOLIA_ADMIN_API_KEY;',
+        'const b = process.env.NEXT_PUBLIC_MAPBOX_SECRET_TOKEN;',
+        'const c = process.env.NEXT_PUBLIC_GOOGLE_CLIENT_SECRET;',
+        'const d = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;',
+        'const e = process.env.NEXT_PUBLIC_ALGOLIA_API_KEY;',
+        'const f = process.env.NEXT_PUBLIC_POSTHOG_PERSONAL_API_KEY;',
+        'const g = import.meta.env.VITE_AZURE_MAPS_API_KEY;',
+        'const h = process.env.NEXT_PUBLIC_OPENAI_API_KEY;',
+        'const i = process.env.NEXT_PUBLIC_FIREBASE_PRIVATE_KEY;',
+        'const j = process.env.NEXT_PUBLIC_ALGOLIA_ADMIN_KEY;',
+        'const k = process.env.NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY;',
+        'const l = import.meta.env.VITE_FIREBASE_SERVICE_ACCOUNT;',
+      ].join('\n'),
+      filename: 'lib/config.ts',
+      errors: [
+        { messageId: 'publicSecretEnv', line: 1, data: { env: 'process.env.NEXT_PUBLIC_ALGOLIA_ADMIN_API_KEY', kind: 'an API key', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 2, data: { env: 'process.env.NEXT_PUBLIC_MAPBOX_SECRET_TOKEN', kind: 'a token', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 3, data: { env: 'process.env.NEXT_PUBLIC_GOOGLE_CLIENT_SECRET', kind: 'a client secret', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 4 },
+        { messageId: 'publicSecretEnv', line: 5 },
+        { messageId: 'publicSecretEnv', line: 6 },
+        { messageId: 'publicSecretEnv', line: 7 },
+        { messageId: 'publicSecretEnv', line: 8 },
+        { messageId: 'publicSecretEnv', line: 9, data: { env: 'process.env.NEXT_PUBLIC_FIREBASE_PRIVATE_KEY', kind: 'a private key', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 10, data: { env: 'process.env.NEXT_PUBLIC_ALGOLIA_ADMIN_KEY', kind: 'an API key', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 11, data: { env: 'process.env.NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', kind: 'an API key', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' } },
+        { messageId: 'publicSecretEnv', line: 12, data: { env: 'import.meta.env.VITE_FIREBASE_SERVICE_ACCOUNT', kind: 'a private key', framework: 'Vite', prefix: 'VITE_' } },
+      ],
+    },
+    {
+      // A settings form that is filled from the bundle rather than by the user: the secret ships.
+      code: [
+        "'use client';",
+        'export function ConnectErpForm() {',
+        `  const [form, setForm] = useState({ clientId: 'pos-web', clientSecret: ${LITERAL_SECRET} });`,
+        '  const [other] = useState({ clientSecret: process.env.ERP_CLIENT_SECRET });',
+        "  const connect = () => fetch(tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: form.clientId, client_secret: form.clientSecret }) });",
+        '  return <button onClick={() => fetch(tokenUrl, { method: "POST", body: "grant_type=client_credentials" })}>Connect</button>;',
+        '}',
+      ].join('\n'),
+      filename: 'src/components/ConnectErpForm.tsx',
+      languageOptions: JSX,
+      errors: [
+        { messageId: 'clientSecretInClient', line: 3, data: { name: 'clientSecret', reason: USE_CLIENT_REASON } },
+        { messageId: 'clientSecretInClient', line: 4, data: { name: 'clientSecret', reason: USE_CLIENT_REASON } },
+        { messageId: 'secretEnvInClient', line: 4, data: { env: 'process.env.ERP_CLIENT_SECRET', kind: 'a client secret', reason: USE_CLIENT_REASON } },
+        { messageId: 'clientCredentialsInClient', line: 5 },
+        { messageId: 'clientCredentialsInClient', line: 6 },
+      ],
+    },
     {
       // A secret behind a public prefix is an error wherever it is read.
       code: 'const secret = process.env.NEXT_PUBLIC_KENSIUM_CLIENT_SECRET;',
@@ -55,7 +200,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 16,
           endLine: 1,
           endColumn: 61,
-          data: { env: 'process.env.NEXT_PUBLIC_KENSIUM_CLIENT_SECRET', kind: 'client secret', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' },
+          data: { env: 'process.env.NEXT_PUBLIC_KENSIUM_CLIENT_SECRET', kind: 'a client secret', framework: 'Next.js', prefix: 'NEXT_PUBLIC_' },
         },
       ],
     },
@@ -69,7 +214,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 9,
           endLine: 1,
           endColumn: 24,
-          data: { env: 'import.meta.env.VITE_API_SECRET', kind: 'secret', framework: 'Vite', prefix: 'VITE_' },
+          data: { env: 'import.meta.env.VITE_API_SECRET', kind: 'a secret', framework: 'Vite', prefix: 'VITE_' },
         },
         {
           messageId: 'publicSecretEnv',
@@ -77,7 +222,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 10,
           endLine: 2,
           endColumn: 29,
-          data: { env: "PUBLIC_ERP_PASSWORD from '$env/static/public'", kind: 'password', framework: 'SvelteKit / Astro', prefix: 'PUBLIC_' },
+          data: { env: "PUBLIC_ERP_PASSWORD from '$env/static/public'", kind: 'a password', framework: 'SvelteKit / Astro', prefix: 'PUBLIC_' },
         },
       ],
     },
@@ -91,7 +236,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 16,
           endLine: 2,
           endColumn: 49,
-          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', reason: USE_CLIENT_REASON },
+          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'a client secret', reason: USE_CLIENT_REASON },
         },
       ],
     },
@@ -159,7 +304,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 11,
           endLine: 1,
           endColumn: 33,
-          data: { env: 'process.env.API_SECRET', kind: 'secret', reason: 'the file uses the browser global `window`' },
+          data: { env: 'process.env.API_SECRET', kind: 'a secret', reason: 'the file uses the browser global `window`' },
         },
       ],
     },
@@ -189,7 +334,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 51,
           endLine: 1,
           endColumn: 84,
-          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', reason: 'the file matches a client-code glob' },
+          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'a client secret', reason: 'the file matches a client-code glob' },
         },
       ],
     },
@@ -204,7 +349,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 47,
           endLine: 2,
           endColumn: 76,
-          data: { env: 'process.env.ERP_CLIENT_SECRET', kind: 'client secret', reason: 'the file uses the client-only React hook `useState`' },
+          data: { env: 'process.env.ERP_CLIENT_SECRET', kind: 'a client secret', reason: 'the file uses the client-only React hook `useState`' },
         },
       ],
     },
@@ -219,7 +364,7 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 48,
           endLine: 1,
           endColumn: 69,
-          data: { name: 'KENSIUM_CLIENT_SECRET', kind: 'client secret' },
+          data: { name: 'KENSIUM_CLIENT_SECRET', kind: 'a client secret' },
         },
       ],
     },
@@ -235,9 +380,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           column: 11,
           endLine: 1,
           endColumn: 35,
-          data: { env: 'process.env.ERP_PASSWORD', kind: 'password', reason: 'the file matches a client-code glob' },
+          data: { env: 'process.env.ERP_PASSWORD', kind: 'a password', reason: 'the file matches a client-code glob' },
         },
       ],
     },
   ],
+});
+
+describe('no-secret-in-client-code messages', () => {
+  it('puts the right article before the credential label', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const config: Linter.Config[] = [{ plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } }];
+    const messages = linter.verify("const key = process.env.NEXT_PUBLIC_OPENAI_API_KEY;\nconst s = import.meta.env.VITE_ERP_CLIENT_SECRET;", config, 'lib/ai.js').map((m) => m.message);
+    expect(messages[0]).toBe(
+      'process.env.NEXT_PUBLIC_OPENAI_API_KEY is an API key behind the Next.js public prefix `NEXT_PUBLIC_`: the build inlines it into the JavaScript every visitor downloads. Rename it without the prefix and use it only on the server.',
+    );
+    expect(messages[1]).toMatch(/^import\.meta\.env\.VITE_ERP_CLIENT_SECRET is a client secret behind the Vite public prefix/u);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Text gate of `no-secret-in-client-code`. The rule reports
  * - a secret env var behind a public prefix (`process.env.NEXT_PUBLIC_CLIENT_SECRET`, an import of
- *   `PUBLIC_X_PASSWORD` from `$env/static/public`), wherever it is read;
+ *   `PUBLIC_X_PASSWORD` from `$env/static/public`), wherever it is read; never a browser key that
+ *   is public by design (`NEXT_PUBLIC_FIREBASE_API_KEY`, `isPublicByDesignName`);
  * - a secret in the `env` object of `next.config.*`;
  * - in browser code only: a secret env read (`process.env.X`, `import.meta.env['X']`,
  *   `Deno.env.get('X')`, `const { X } = process.env`), a `clientSecret` property, the
@@ -11,7 +12,7 @@
  * (`'use client'`, a client module, a client glob, a client React hook, and while
  * `checkBrowserGlobals` is on, a browser global or a public env prefix).
  */
-import { BROWSER_GLOBALS, CLIENT_HOOKS, CLIENT_MODULES, DEFAULT_CLIENT_GLOBS, isPublicSecretEnvName, PUBLIC_ENV_PREFIXES, SERVER_GLOBS } from '../../catalogue/client-side.js';
+import { BROWSER_GLOBALS, CLIENT_HOOKS, CLIENT_MODULES, DEFAULT_CLIENT_GLOBS, isPublicByDesignName, isPublicSecretEnvName, PUBLIC_ENV_PREFIXES, SERVER_GLOBS } from '../../catalogue/client-side.js';
 import { classifySecretName } from '../names.js';
 import { isTestFile, matchesAnyGlob } from '../test-files.js';
 import { envMemberRead, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
@@ -61,11 +62,11 @@ function hasPublicSecretName(text: string): boolean {
   return false;
 }
 
-/** A secret server env var: any credential but a client id. */
+/** A secret server env var: any credential but a client id or a browser key that is public by design. */
 function isServerSecretName(name: string): boolean {
   if (!CREDENTIAL_NAME.test(name)) return false;
   const kind = classifySecretName(name)?.kind;
-  return kind !== undefined && kind !== 'client-id';
+  return kind !== undefined && kind !== 'client-id' && !isPublicByDesignName(name);
 }
 
 /** Whether the env member whose word `env` starts at `index` reads a server secret (`process.env.API_SECRET`, `const { ERP_PASSWORD } = import.meta.env`). */
