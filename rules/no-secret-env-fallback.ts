@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { formatEnvRead, getEnvRead, type EnvRead } from '../src/catalogue/env.js';
-import { classifySecretName, classifySecretValue, CREDENTIAL_KIND_LABELS, isTestFile, maskSecret, type CredentialKind } from '../src/detectors/index.js';
+import { classifySecretName, classifySecretValue, CREDENTIAL_KIND_LABELS, isTestFile, kindWithArticle, maskSecret, type CredentialKind } from '../src/detectors/index.js';
 import { envLookupText, requireEnvImportFix } from '../src/fix/index.js';
 import { getPropertyKeyName, resolveString } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
       literalFallback:
         '{{env}} falls back to a hard-coded {{kind}} ({{masked}}), {{reason}}. When the variable is missing the program runs with a secret that is in version control; fail fast instead.',
       emptyFallback:
-        "{{env}} falls back to '' for a {{kind}}. When the variable is missing the program starts with an empty secret and fails later, far from the cause; fail fast instead.",
+        "{{env}} falls back to '' for {{kindWithArticle}}. When the variable is missing the program starts with an empty secret and fails later, far from the cause; fail fast instead.",
       defaultParameter:
         'Parameter `{{name}}` defaults to a hard-coded {{kind}} ({{masked}}), {{reason}}. Callers that forget it run with a secret from version control; make it required.',
       suggestFailFast: 'Replace the fallback with {{replacement}}, which fails at start-up when {{name}} is not set.',
@@ -134,7 +134,7 @@ export default createRule<Options, MessageIds>({
       const classification = classifySecretValue(resolved.value, { name: target.name, isTestFile: testFile, expectedKind: target.kind });
       const empty = classification.kind === 'empty';
       if (empty ? !reportEmpty : classification.kind === 'placeholder' || classification.kind === 'reference' || classification.kind === 'dummy' || classification.kind === 'not-secret') return;
-      const data = { env: formatEnvRead(read), kind: CREDENTIAL_KIND_LABELS[target.kind], masked: maskSecret(resolved.value), reason: classification.reason };
+      const data = { env: formatEnvRead(read), kind: CREDENTIAL_KIND_LABELS[target.kind], kindWithArticle: kindWithArticle(target.kind), masked: maskSecret(resolved.value), reason: classification.reason };
       pending.push(() => {
         // An env lookup in browser code is inlined or undefined: no replacement is offered there.
         const client = tracker.side().side === 'client';

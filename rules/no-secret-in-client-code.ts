@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { DEFAULT_CLIENT_GLOBS, isPublicByDesignName, isPublicSecretEnvName } from '../src/catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../src/catalogue/env.js';
 import { GRANT_TYPES } from '../src/catalogue/flows.js';
-import { classifySecretValue, CREDENTIAL_KIND_LABELS, isTestFile, type CredentialKind } from '../src/detectors/index.js';
+import { classifySecretValue, isTestFile, kindWithArticle, type CredentialKind } from '../src/detectors/index.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { canonicalParameterName } from '../src/util/oauth-requests.js';
 import { createRule } from '../src/util/create-rule.js';
@@ -27,11 +27,6 @@ const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']
 
 const CLIENT_CREDENTIALS = new Set<string>(GRANT_TYPES.clientCredentials);
 
-/** A credential label with its indefinite article, for messages: `a client secret`, `an API key`. */
-export function kindWithArticle(kind: CredentialKind): string {
-  const label = CREDENTIAL_KIND_LABELS[kind];
-  return `${/^(?:[aeio]|API\b)/u.test(label) ? 'an' : 'a'} ${label}`;
-}
 
 /**
  * The label (with its article) of a credential an env var holds; client ids and browser keys that

@@ -1,11 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { CREDENTIAL_KIND_LABELS, isTestFile, type CredentialKind } from '../src/detectors/index.js';
+import { CREDENTIAL_KIND_LABELS, isTestFile, kindWithArticle, type CredentialKind } from '../src/detectors/index.js';
 import { getMemberPropertyName, getPropertyKeyName, resolveString, skipTypeWrappers } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { resolveImportedName } from '../src/util/imports.js';
 import { credentialKindOf, mayReport } from '../src/detectors/text-gates/no-token-in-browser-storage.js';
 import { RULE_DOCS } from '../src/rule-docs.js';
+
+/** `A` or `An`, to start a message with the credential's label (`An API key`). */
+const article = (kind: CredentialKind): string => (kindWithArticle(kind).startsWith('an ') ? 'An' : 'A');
 
 export type Options = [];
 export type MessageIds = 'tokenInWebStorage' | 'tokenInCookie' | 'tokenInIndexedDb' | 'webStorageCache';
@@ -43,9 +46,9 @@ export default createRule<Options, MessageIds>({
     docs: RULE_DOCS['no-token-in-browser-storage'],
     messages: {
       tokenInWebStorage:
-        'A {{kind}} (`{{name}}`) is written to {{storage}}, where any script on the origin can read it (OAuth for Browser-Based Apps §8.5). Keep tokens in memory, or behind an HttpOnly session cookie set by a backend.',
+        '{{article}} {{kind}} (`{{name}}`) is written to {{storage}}, where any script on the origin can read it (OAuth for Browser-Based Apps §8.5). Keep tokens in memory, or behind an HttpOnly session cookie set by a backend.',
       tokenInCookie:
-        'A {{kind}} (`{{name}}`) is written to `document.cookie`; a cookie set from JavaScript can never be HttpOnly. Let the backend set an HttpOnly, Secure, SameSite session cookie instead.',
+        '{{article}} {{kind}} (`{{name}}`) is written to `document.cookie`; a cookie set from JavaScript can never be HttpOnly. Let the backend set an HttpOnly, Secure, SameSite session cookie instead.',
       tokenInIndexedDb:
         'A {{kind}} (`{{name}}`) is written to IndexedDB through `{{callee}}`, where any script on the origin can read it. Keep tokens in memory or behind a backend session.',
       webStorageCache:
@@ -113,7 +116,7 @@ export default createRule<Options, MessageIds>({
     function report(node: TSESTree.Node, storage: string, key: TSESTree.Node | undefined, value: TSESTree.Node | undefined): void {
       const found = credentialIn(key) ?? credentialIn(value);
       if (!found) return;
-      context.report({ node, messageId: 'tokenInWebStorage', data: { kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name, storage: `\`${storage}\`` } });
+      context.report({ node, messageId: 'tokenInWebStorage', data: { article: article(found.kind), kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name, storage: `\`${storage}\`` } });
     }
 
     /** The credential a `document.cookie = …` assignment sets: by the cookie's name (the text before the first `=`), or by the value right after it. */
@@ -185,7 +188,7 @@ export default createRule<Options, MessageIds>({
         if (left.type !== AST_NODE_TYPES.MemberExpression) return;
         if (isDocumentCookie(left)) {
           const found = cookieCredential(node.right);
-          if (found) context.report({ node, messageId: 'tokenInCookie', data: { kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name } });
+          if (found) context.report({ node, messageId: 'tokenInCookie', data: { article: article(found.kind), kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name } });
           return;
         }
         const storage = webStorageName(left.object);
@@ -194,7 +197,7 @@ export default createRule<Options, MessageIds>({
         const keyName = getMemberPropertyName(left);
         const keyNode = left.computed ? left.property : undefined;
         const found = (keyName === undefined ? credentialIn(keyNode) : credentialKindOf(keyName) && { kind: credentialKindOf(keyName) as CredentialKind, name: keyName }) ?? credentialIn(node.right);
-        if (found) context.report({ node, messageId: 'tokenInWebStorage', data: { kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name, storage: `\`${storage}\`` } });
+        if (found) context.report({ node, messageId: 'tokenInWebStorage', data: { article: article(found.kind), kind: CREDENTIAL_KIND_LABELS[found.kind], name: found.name, storage: `\`${storage}\`` } });
       },
       Property(node) {
         const name = getPropertyKeyName(node);

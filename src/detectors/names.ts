@@ -27,6 +27,12 @@ export const CREDENTIAL_KIND_LABELS: Readonly<Record<CredentialKind, string>> = 
   secret: 'secret',
 };
 
+/** A credential label with its indefinite article, for messages: `a client secret`, `an API key`. */
+export function kindWithArticle(kind: CredentialKind): string {
+  const label = CREDENTIAL_KIND_LABELS[kind];
+  return `${/^(?:[aeio]|API\b)/u.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 /** Compound words written without a separator, split so the word rules below see them. */
 const COMPOUNDS: Readonly<Record<string, readonly string[]>> = {
   clientsecret: ['client', 'secret'],

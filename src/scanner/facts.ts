@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { BROWSER_GLOBALS, getPublicEnvPrefix } from '../catalogue/client-side.js';
+import { BROWSER_GLOBALS, getPublicEnvPrefix, isPublicByDesignName } from '../catalogue/client-side.js';
 import { formatEnvRead, getEnvRead } from '../catalogue/env.js';
 import { lookupSink, slotsForArgument } from '../catalogue/index.js';
 import { sinkTableFor, type UserSinkOption } from '../catalogue/user-sinks.js';
@@ -275,7 +275,8 @@ export function createFactsRule(sink: Map<string, FileFacts>, userSinks?: readon
           return;
         }
         const kind = classifySecretName(read.name)?.kind;
-        if (!kind || kind === 'client-id') return;
+        // Browser keys that vendors publish by design (`FIREBASE_API_KEY`) may be bundled.
+        if (!kind || kind === 'client-id' || isPublicByDesignName(read.name)) return;
         secretEnvReads.push({
           name: read.name,
           text: formatEnvRead(read),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySecretName, splitIdentifierWords } from '../../src/detectors/index.js';
+import { classifySecretName, kindWithArticle, splitIdentifierWords } from '../../src/detectors/index.js';
 
 describe('splitIdentifierWords', () => {
   it.each([
@@ -117,5 +117,14 @@ describe('splitIdentifierWords on Object.prototype names', () => {
 
   it('does not take a `…Match` pattern for a token', () => {
     expect(classifySecretName('tokenMatch')).toBeUndefined();
+  });
+});
+
+describe('kindWithArticle', () => {
+  it('puts the article that the label needs before it', () => {
+    expect(kindWithArticle('api-key')).toBe('an API key');
+    expect(kindWithArticle('client-secret')).toBe('a client secret');
+    expect(kindWithArticle('private-key')).toBe('a private key');
+    expect(kindWithArticle('token')).toBe('a token');
   });
 });

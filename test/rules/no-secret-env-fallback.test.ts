@@ -127,7 +127,7 @@ ruleTester.run('no-secret-env-fallback', rule, {
           column: 53,
           endLine: 1,
           endColumn: 55,
-          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret' },
+          data: { env: 'process.env.KENSIUM_CLIENT_SECRET', kind: 'client secret', kindWithArticle: 'a client secret' },
           suggestions: [
             {
               messageId: 'suggestFailFast',

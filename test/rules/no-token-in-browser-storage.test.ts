@@ -37,7 +37,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
   invalid: [
     {
       code: "localStorage.setItem('pos_session', JSON.stringify({ accessToken, expiresAt: Date.now() }));",
-      errors: [{ messageId: 'tokenInWebStorage', line: 1, column: 1, endLine: 1, endColumn: 92, data: { kind: 'token', name: 'accessToken', storage: '`localStorage`' } }],
+      errors: [{ messageId: 'tokenInWebStorage', line: 1, column: 1, endLine: 1, endColumn: 92, data: { article: 'A', kind: 'token', name: 'accessToken', storage: '`localStorage`' } }],
     },
     {
       code: "localStorage.setItem('access_token', tokens.access_token);",
@@ -48,7 +48,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 1,
           endColumn: 58,
-          data: { kind: 'token', name: 'access_token', storage: '`localStorage`' },
+          data: { article: 'A', kind: 'token', name: 'access_token', storage: '`localStorage`' },
         },
       ],
     },
@@ -62,7 +62,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 1,
           endColumn: 67,
-          data: { kind: 'token', name: 'refreshToken', storage: '`sessionStorage`' },
+          data: { article: 'A', kind: 'token', name: 'refreshToken', storage: '`sessionStorage`' },
         },
       ],
     },
@@ -75,7 +75,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 2,
           endColumn: 40,
-          data: { kind: 'token', name: 'jwt', storage: '`localStorage`' },
+          data: { article: 'A', kind: 'token', name: 'jwt', storage: '`localStorage`' },
         },
         {
           messageId: 'tokenInWebStorage',
@@ -83,7 +83,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 3,
           endColumn: 35,
-          data: { kind: 'client secret', name: 'clientSecret', storage: '`localStorage`' },
+          data: { article: 'A', kind: 'client secret', name: 'clientSecret', storage: '`localStorage`' },
         },
       ],
     },
@@ -91,8 +91,8 @@ ruleTester.run('no-token-in-browser-storage', rule, {
       // The cookie's name says nothing; its value is the token.
       code: "document.cookie = `rt=${data.refreshToken}; path=/`;\ndocument.cookie = 'session=' + data.accessToken + '; Secure';",
       errors: [
-        { messageId: 'tokenInCookie', line: 1, data: { kind: 'token', name: 'refreshToken' } },
-        { messageId: 'tokenInCookie', line: 2, data: { kind: 'token', name: 'accessToken' } },
+        { messageId: 'tokenInCookie', line: 1, data: { article: 'A', kind: 'token', name: 'refreshToken' } },
+        { messageId: 'tokenInCookie', line: 2, data: { article: 'A', kind: 'token', name: 'accessToken' } },
       ],
     },
     {
@@ -104,7 +104,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 1,
           endColumn: 56,
-          data: { kind: 'token', name: 'access_token' },
+          data: { article: 'A', kind: 'token', name: 'access_token' },
         },
         {
           messageId: 'tokenInCookie',
@@ -112,7 +112,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 2,
           endColumn: 40,
-          data: { kind: 'token', name: 'id_token' },
+          data: { article: 'A', kind: 'token', name: 'id_token' },
         },
       ],
     },
@@ -125,7 +125,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 7,
           endLine: 3,
           endColumn: 31,
-          data: { kind: 'token', name: 'auth_token', callee: 'idb-keyval set' },
+          data: { article: 'A', kind: 'token', name: 'auth_token', callee: 'idb-keyval set' },
         },
         {
           messageId: 'tokenInIndexedDb',
@@ -133,7 +133,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 7,
           endLine: 4,
           endColumn: 57,
-          data: { kind: 'token', name: 'refresh_token', callee: 'localforage.setItem' },
+          data: { article: 'A', kind: 'token', name: 'refresh_token', callee: 'localforage.setItem' },
         },
         {
           messageId: 'tokenInIndexedDb',
@@ -141,7 +141,7 @@ ruleTester.run('no-token-in-browser-storage', rule, {
           column: 1,
           endLine: 5,
           endColumn: 87,
-          data: { kind: 'token', name: 'access_token', callee: 'objectStore().put' },
+          data: { article: 'A', kind: 'token', name: 'access_token', callee: 'objectStore().put' },
         },
       ],
     },

@@ -130,6 +130,12 @@ describe('client-bundle reachability', () => {
     expect(reach.some((finding) => finding.file.includes('lib/server'))).toBe(false);
   });
 
+  it('lets browser keys that are public by design be bundled, and not server secrets', async () => {
+    const result = await run({ cwd: join(fixtures, 'client-public-keys') });
+    const reach = result.findings.filter((finding) => finding.ruleId === 'no-secret-in-client-code');
+    expect(reach.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/lib/payments.ts:2']);
+  });
+
   it('treats files matching configured client globs as roots', async () => {
     const result = await run({ cwd: join(fixtures, 'client-reachability'), paths: ['src/lib'], clientFiles: ['src/lib/sales.ts'] });
     const reach = result.findings.filter((finding) => finding.ruleId === 'no-secret-in-client-code');
