@@ -149,15 +149,96 @@ export default createRule<Options, MessageIds>({
       return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init !== null && isTokenApiCall(def.node.init);
     }
 
+    /** The rule's enum-like constants: an `UPPER_CASE` member of an object whose name starts upper-case (`EnvVarNames.MSI_SECRET`). */
+    function isUpperCaseConstant(node: TSESTree.MemberExpression): boolean {
+      const name = getMemberPropertyName(node);
+      return name !== undefined && /^[A-Z][A-Z0-9_]*$/u.test(name) && /^[A-Z]/u.test(calleeText(node.object)?.split('.').pop() ?? '');
+    }
+
+    /** The variable an identifier object of a member read is bound to, if it is declared in the file. */
+    function objectVariable(node: TSESTree.MemberExpression): TSESLint.Scope.Variable | undefined {
+      const object = skipTypeWrappers(node.object);
+      if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(scopeOf(object), object);
+      return variable && variable.defs.length > 0 ? variable : undefined;
+    }
+
+    /** A member of a TypeScript `enum` of the file: `GrantType.Password`. */
+    function isEnumMember(node: TSESTree.MemberExpression): boolean {
+      return objectVariable(node)?.defs.every((def) => def.type === 'TSEnumName') === true;
+    }
+
+    /**
+     * Whether an `UPPER_CASE` member of an upper-case object, used as the value of a credential key,
+     * is a constant. When the object is a constant table of the file (`const GrantType = { PASSWORD:
+     * 'password' }`, also behind `Object.freeze` / `as const`), its entry decides: a string equal to
+     * the member's name, or a value no credential can be. An object from elsewhere decides by the
+     * member's name: `Mode.OFF` is a constant, `Config.DB_PASSWORD` may hold the password.
+     */
+    function isConstantMember(node: TSESTree.MemberExpression, depth: number): boolean {
+      const name = getMemberPropertyName(node);
+      if (name === undefined || !isUpperCaseConstant(node)) return false;
+      const variable = objectVariable(node);
+      const declarator = variable?.defs.length === 1 && variable.defs[0]?.type === 'Variable' ? variable.defs[0].node : undefined;
+      let table = declarator?.init ? skipTypeWrappers(declarator.init) : undefined;
+      if (table?.type === AST_NODE_TYPES.CallExpression && calleeText(table.callee) === 'Object.freeze' && table.arguments[0]) table = skipTypeWrappers(table.arguments[0]);
+      if (table?.type !== AST_NODE_TYPES.ObjectExpression) return credentialKindOf(name) === undefined;
+      const entry = findObjectProperty(table, name);
+      if (entry?.type !== AST_NODE_TYPES.Property) return false;
+      const value = skipTypeWrappers(entry.value);
+      const plain = (text: string): string => text.toLowerCase().replace(/[\W_]/gu, '');
+      return (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && plain(value.value) === plain(name)) || isNonCredentialValue(value, depth + 1);
+    }
+
+    /**
+     * Whether a value cannot be a credential whatever its name or key says: a function or class
+     * (`password: handlePasswordGrant`, `refresh_token() {…}`, `this.onRefresh.bind(this)`), a
+     * boolean, number or empty value (`refresh_token: true`, `password: !0`, `password: 8`), an
+     * enum-like constant (`password: GrantType.PASSWORD`, see `isConstantMember`), or a name bound to
+     * one of those in the file. A map keyed by grant names (`{ password: handlePassword, refresh_token: handleRefresh }`)
+     * holds no secret. A name bound elsewhere (an import, a parameter) may be anything.
+     */
+    function isNonCredentialValue(node: TSESTree.Node, depth = 0): boolean {
+      const value = skipTypeWrappers(node);
+      switch (value.type) {
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+        case AST_NODE_TYPES.FunctionExpression:
+        case AST_NODE_TYPES.ClassExpression:
+          return true;
+        case AST_NODE_TYPES.Literal:
+          return value.value === null || value.value === '' || typeof value.value === 'boolean' || typeof value.value === 'number' || typeof value.value === 'bigint' || 'regex' in value;
+        case AST_NODE_TYPES.UnaryExpression:
+          // `!x`, `delete x`: a boolean; `-x`, `+x`, `~x`: a number; `typeof x`: a type's name; `void x`: undefined.
+          return true;
+        case AST_NODE_TYPES.MemberExpression:
+          return isEnumMember(value) || (depth <= 2 && isConstantMember(value, depth));
+        case AST_NODE_TYPES.CallExpression: {
+          // `this.handlePassword.bind(this)`: a bound function.
+          const callee = skipTypeWrappers(value.callee);
+          return callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(callee) === 'bind';
+        }
+        case AST_NODE_TYPES.Identifier: {
+          if (value.name === 'undefined' || value.name === 'NaN' || value.name === 'Infinity') return true;
+          const variable = ASTUtils.findVariable(scopeOf(value), value);
+          if (!variable || variable.defs.length === 0) return false;
+          if (variable.defs.every((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'TSEnumName')) return true;
+          if (depth > 2) return false;
+          const init = constInit(value);
+          return init !== undefined && isNonCredentialValue(init, depth + 1);
+        }
+        default:
+          return false;
+      }
+    }
+
     /** Whether an object literal holds a credential (`{ clientId, clientSecret: process.env.X }`). */
     function secretPropertyOf(object: TSESTree.ObjectExpression): string | undefined {
       for (const property of object.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const name = getPropertyKeyName(property);
         if (credentialKindOf(name) === undefined) continue;
-        const value = skipTypeWrappers(property.value);
-        if (value.type === AST_NODE_TYPES.Literal && (value.value === '' || value.value === null)) continue;
-        if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') continue;
+        // A getter (`get password() { return process.env.DB_PASSWORD; }`) computes the value `JSON.stringify` writes.
+        if (property.kind === 'init' && isNonCredentialValue(property.value)) continue;
         return name;
       }
       return undefined;
@@ -174,6 +255,8 @@ export default createRule<Options, MessageIds>({
       }
       switch (current.type) {
         case AST_NODE_TYPES.Identifier: {
+          // `console.log(passwordGrant)` of `function passwordGrant(…) {…}`: code, not a secret.
+          if (isNonCredentialValue(current)) return undefined;
           const init = constInit(current);
           // A constant bound to a literal (`PASSWORD_CHANGE_FAILED = 'password_change_failed'`) is
           // code, not a runtime secret; a hard-coded secret is reported by the hard-coding rules.
@@ -194,8 +277,8 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           const name = getMemberPropertyName(current);
-          // `EnvVarNames.MSI_SECRET`, `Messages.API_KEY_WITH_CREDENTIALS`: a constant of an enum-like object.
-          if (name !== undefined && /^[A-Z][A-Z0-9_]*$/u.test(name) && /^[A-Z]/u.test(calleeText(current.object)?.split('.').pop() ?? '')) return undefined;
+          // `EnvVarNames.MSI_SECRET`, `Messages.API_KEY_WITH_CREDENTIALS`, `GrantType.Password` of an `enum`: a constant.
+          if (isUpperCaseConstant(current) || isEnumMember(current)) return undefined;
           const kind = credentialKindOf(name);
           if (kind && name !== undefined) return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind };
           // `res.data` of `const res = await axios.post(tokenUrl, body)`: the token response's body.
@@ -224,7 +307,7 @@ export default createRule<Options, MessageIds>({
             const name = getPropertyKeyName(property);
             const kind = credentialKindOf(name);
             const value = skipTypeWrappers(property.value);
-            if (kind && name !== undefined && !(value.type === AST_NODE_TYPES.Literal && (value.value === '' || value.value === null || typeof value.value === 'boolean'))) {
+            if (kind && name !== undefined && !isNonCredentialValue(value)) {
               const leak = findLeak(value, depth + 1);
               // `{ clientSecret: mask(secret) }` and `{ accessToken: '[redacted]' }` are safe; a key alone is not a leak.
               if (leak) return leak;

@@ -1,6 +1,9 @@
 import rule from '../../rules/no-secret-logging.js';
 import { createRuleTester } from '../rule-tester.js';
 
+/** A hard-coded database password, assembled so that this file holds none. */
+const DB_PASSWORD = ['pos', 'x'.repeat(12)].join('-');
+
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-secret-logging', rule, {
@@ -39,6 +42,16 @@ ruleTester.run('no-secret-logging', rule, {
     "const res = await http.post('https://pos.example.com/api/v1/orders', order);\nlogger.debug(res);",
     // A config object without a secret in it.
     "const config = { tokenUrl, clientId: 'pos-sync', clientSecret: undefined };\nconsole.log(config);",
+    // Maps keyed by grant names hold handlers, flags and limits, not credentials.
+    "const grantHandlers = { password: handlePasswordGrant, client_credentials: handleClientCredentials, refresh_token: handleRefresh };\nlogger.debug('grants', grantHandlers);\nfunction handlePasswordGrant(req) { return issue(req); }\nconst handleClientCredentials = async (req) => issue(req);\nfunction handleRefresh(req) { return issue(req); }",
+    "const supported = { authorization_code: true, refresh_token: true, password: false };\nconsole.log(supported);",
+    "const minLength = { password: 12, pin: 4 };\nlogger.info('policy', minLength, { refresh_token: !0 });",
+    "class TokenServer {\n  routes() {\n    const grants = { password: this.onPassword.bind(this), refresh_token(req) { return req.body; } };\n    this.logger.debug('grants', grants, { password: this.onPassword.bind(this) });\n  }\n}",
+    // Enum-like constants: a TypeScript enum, a constant table whose entry is the member's name, a name bound to a function.
+    "enum GrantType { Password = 'password', RefreshToken = 'refresh_token' }\nconst defaults = { password: GrantType.Password, refresh_token: GrantType.RefreshToken };\nconsole.log(defaults, GrantType.Password);",
+    "const FieldType = Object.freeze({ PASSWORD: 'password', TEXT: 'text' });\nconst loginForm = { username: FieldType.TEXT, password: FieldType.PASSWORD };\nlogger.debug({ form: loginForm });",
+    "const grantSupport = { refresh_token: Support.NONE };\nconsole.log(grantSupport);",
+    "function passwordGrant(req) { return issue(req); }\nconsole.log('registered', passwordGrant);",
   ],
   invalid: [
     {
@@ -207,6 +220,38 @@ ruleTester.run('no-secret-logging', rule, {
           endColumn: 73,
           data: { what: '`config.clientSecret`', kind: 'client secret' },
         },
+      ],
+    },
+    {
+      // A config object whose password is a parameter, a literal, a constant table's env read or a member of another module.
+      code: "function connect(password) {\n  const options = { host: 'db.internal', user: 'pos', password };\n  logger.debug(options, 'connecting');\n}",
+      errors: [
+        {
+          messageId: 'secretLogged',
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 23,
+          data: { what: '`options` (with `password`)', kind: 'config object', sink: '`logger.debug`' },
+        },
+      ],
+    },
+    {
+      code: `const db = { user: 'pos', password: '${DB_PASSWORD}' };\nconsole.log(db);`,
+      errors: [{ messageId: 'secretLogged', line: 2, column: 13, endLine: 2, endColumn: 15, data: { what: '`db` (with `password`)', kind: 'config object', sink: '`console.log`' } }],
+    },
+    {
+      code: "const Secrets = { DB_PASSWORD: process.env.DB_PASSWORD };\nconst db = { password: Secrets.DB_PASSWORD };\nconsole.log(db);\nconsole.log({ refresh_token: Config.REFRESH_TOKEN });",
+      errors: [
+        { messageId: 'secretLogged', line: 3, column: 13, endLine: 3, endColumn: 15, data: { what: '`db` (with `password`)', kind: 'config object', sink: '`console.log`' } },
+        { messageId: 'secretLogged', line: 4, column: 15, endLine: 4, endColumn: 50, data: { what: '`refresh_token`', kind: 'token', sink: '`console.log`' } },
+      ],
+    },
+    {
+      // A getter computes the value JSON.stringify writes; a handler imported from elsewhere may be anything.
+      code: "import { handlePasswordGrant } from './grants';\nconst db = { get password() { return process.env.DB_PASSWORD; } };\nconst grants = { password: handlePasswordGrant };\nconsole.log(JSON.stringify(db), grants);",
+      errors: [
+        { messageId: 'secretLogged', line: 4, column: 28, endLine: 4, endColumn: 30, data: { what: '`db` (with `password`)', kind: 'config object', sink: '`console.log`' } },
       ],
     },
     {
