@@ -19,6 +19,16 @@ describe('no-secret-in-url text gate', () => {
     ["await got(tokenUrl, { searchParams: { client_secret: secret } });"],
     ["import axios from 'axios';\nconst query = { api_key: key };\nawait axios.get(url, { params: query });"],
     ["import request from 'superagent';\nawait request.get(url).query({ accessToken });"],
+    // A query built apart (a key, a shorthand key, a `.set/.append` name) and joined to a URL.
+    ['const params = new URLSearchParams({ client_id: id, client_secret: secret });\nawait fetch(`${tokenUrl}?${params}`);'],
+    ['const params = new URLSearchParams({ client_id, client_secret });\nawait fetch(`${tokenUrl}?grant_type=x&${params}`);'],
+    ["const query = { 'api-key': key };\nconst url = ordersUrl + '?' + new URLSearchParams(query);"],
+    ["const query = new URLSearchParams();\nquery.set('client_secret', secret);\nreturn fetch(`${tokenUrl}?` + query);"],
+    ["const qs = querystring.stringify({ access_token: token });\nawait axios.get(apiUrl + \"&\" + qs);"],
+    ["const params = new URLSearchParams();\nparams.append( 'refresh_token', token);\nurl.search = params.toString();"],
+    ['const params = new URLSearchParams({\n  client_id,\n  // confidential client\n  client_secret\n});\nconst q = params.toString();\nreturn `${tokenUrl}?${q}`;'],
+    ["const params = new URLSearchParams({ ['client_secret']: secret });\nconst url = `${tokenUrl}?${String(params)}`;"],
+    ['const pos = { query: { api_key: key } };\nconst search = new URLSearchParams(pos.query);\nawait fetch(`${posUrl}?${search}`);'],
   ])('lets %j through', (text) => {
     expect(mayReport(text)).toBe(true);
   });
@@ -33,6 +43,15 @@ describe('no-secret-in-url text gate', () => {
     ['const passwordless = "?passwords=1"; const x = "?mypassword=1";'],
     ['switch (kind) { case "password": return f("apiKey"); }'],
     ['for (const e of keys) if (/password|secret/.test(e)) url.searchParams.set(e, "redacted"); r.password = "";'],
+    // A query built apart with a secret key, but nothing joined to a `?` / `&` or `.search`.
+    ['const params = new URLSearchParams({ client_secret: secret });\nawait fetch(tokenUrl, { method: "POST", body: params });\nif (url.search === "") log(url);'],
+    // Joined to a `?`, but the name is no key or `.set` argument, or nothing builds a query.
+    ['const params = new URLSearchParams({ client_id });\nconst password = input.password;\nlog(params.get("password"));\nres.redirect(`${authorizeUrl}?${params}`);'],
+    ['const body = { client_secret: secret };\nres.redirect(`${authorizeUrl}?${query}`);'],
+    // A builder joined to a URL, and a secret key in an object no builder reads (a destructuring, another call's options).
+    ['const { username, password } = new URL(input);\nconst params = new URLSearchParams({ pathname });\nawait requestApi(`/mpu?${params.toString()}`);\nlogin({ password });'],
+    // A secret `.set` on something that is no builder variable.
+    ["const params = new URLSearchParams({ state });\nheaders.set('api-key', key);\nres.redirect(`${authorizeUrl}?${params}`);"],
   ])('stops %j', (text) => {
     expect(mayReport(text)).toBe(false);
   });
