@@ -94,7 +94,8 @@ const NON_VALUE_SUFFIXES = new Set([
   'disabled', 'supported', 'exists', 'present', 'missing', 'loaded', 'selector', 'element', 'el',
   'ui', 'form', 'dialog', 'modal', 'button', 'link', 'route', 'page', 'view', 'key_name', 'bytes',
   'bits', 'usage', 'usages', 'scope', 'scopes', 'verifier', 'challenge', 'attribute', 'attr', 'match',
-  'matcher', 'matches',
+  'matcher', 'matches', 'patterns', 'words', 'chars', 'characters', 'alphabet', 'charset', 'dictionary',
+  'wordlist', 'blocklist', 'denylist',
   // Where credentials are kept, not one: `OAuthAccessTokenTable`, `passwordPolicies`.
   'table', 'tables', 'column', 'columns', 'collection', 'model', 'entity', 'policies',
   // Measures and settings about a credential: `tokenRenewalOffsetSeconds`, `issuerTokenAlgs`.

@@ -87,7 +87,7 @@ describe('isDefaultPassword and connection strings', () => {
     expect(findKnownSecrets('DATABASE_URL=postgres://postgres:postgres@localhost:5432/test')).toEqual([]);
     expect(findKnownSecrets('url: mongodb://root:example@mongo:27017/')).toEqual([]);
     // The same default on a routable host is a weak real password.
-    expect(findKnownSecrets('DATABASE_URL=postgres://postgres:postgres@orders.db.acme-erp.com:5432/app').map((secret) => secret.format)).toEqual(['postgre-sql-connection']);
+    expect(findKnownSecrets(['DATABASE_URL=postgres://postgres:', 'postgres@orders.db.acme-erp.com:5432/app'].join('')).map((secret) => secret.format)).toEqual(['postgre-sql-connection']);
     const real = findKnownSecrets(['DATABASE_URL=postgres://postgres:', 'Xk29fjQp', 'L0aZ@localhost:5432/test'].join(''));
     expect(real.map((secret) => secret.format)).toEqual(['postgre-sql-connection']);
   });

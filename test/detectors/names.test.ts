@@ -104,6 +104,11 @@ describe('classifySecretName', () => {
     'OAuthAccessTokenTable',
     'passwordPolicies',
     'refreshTokenModel',
+    // Word lists and alphabets about passwords: `DEFAULT_PASSWORD_WORDS = 'postgres|root|…'`.
+    'DEFAULT_PASSWORD_WORDS',
+    'passwordChars',
+    'COMMON_PASSWORDS_DICTIONARY',
+    'tokenAlphabet',
   ])('does not take %s for a credential name', (name) => {
     expect(classifySecretName(name)).toBeUndefined();
   });
