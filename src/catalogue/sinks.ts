@@ -490,6 +490,35 @@ export const SINK_ROWS: readonly SinkRow[] = [
   },
   { id: 'stripe', modules: ['stripe'], path: [], invocation: 'new', label: 'Stripe', slots: [{ arg: 0, kind: 'api-key', envName: 'STRIPE_SECRET_KEY' }] },
   { id: 'stripe/call', modules: ['stripe'], path: [], invocation: 'call', label: 'Stripe', slots: [{ arg: 0, kind: 'api-key', envName: 'STRIPE_SECRET_KEY' }] },
+  // SaaS SDKs that integration code hands a credential to positionally or under a neutral key.
+  // `twilio(accountSid, authToken)` and `new twilio.Twilio(accountSid, authToken)` (twilio 5 `lib/index.js`).
+  { id: 'twilio/call', modules: ['twilio'], path: [], invocation: 'call', label: 'twilio', slots: [{ arg: 1, kind: 'token', envName: 'TWILIO_AUTH_TOKEN' }] },
+  { id: 'twilio/Twilio', modules: ['twilio'], path: ['Twilio'], invocation: 'new', label: 'Twilio', slots: [{ arg: 1, kind: 'token', envName: 'TWILIO_AUTH_TOKEN' }] },
+  // `new Octokit({ auth: token })` (@octokit/core and the packages built on it).
+  {
+    id: 'octokit/Octokit',
+    modules: ['@octokit/rest', '@octokit/core', 'octokit'],
+    path: ['Octokit'],
+    invocation: 'new',
+    label: 'Octokit',
+    slots: [{ arg: 0, path: ['auth'], kind: 'token', envName: 'GITHUB_TOKEN' }],
+  },
+  // `new OAuthApp({ clientId, clientSecret })` (@octokit/oauth-app `types.d.ts`).
+  { id: '@octokit/oauth-app/OAuthApp', modules: ['@octokit/oauth-app', 'octokit'], path: ['OAuthApp'], invocation: 'new', label: 'OAuthApp', slots: CAMEL_CLIENT_OPTIONS },
+  // `new hubspot.Client({ accessToken })` (@hubspot/api-client `IConfiguration`: `accessToken`, `apiKey`).
+  {
+    id: '@hubspot/api-client/Client',
+    modules: ['@hubspot/api-client'],
+    path: ['Client'],
+    invocation: 'new',
+    label: 'hubspot.Client',
+    slots: [
+      { arg: 0, path: ['accessToken'], kind: 'token', envName: 'HUBSPOT_ACCESS_TOKEN' },
+      { arg: 0, path: ['apiKey'], kind: 'api-key', envName: 'HUBSPOT_API_KEY' },
+    ],
+  },
+  // QuickBooks: `new OAuthClient({ clientId, clientSecret, environment, redirectUri })` (intuit-oauth `src/OAuthClient.js`).
+  { id: 'intuit-oauth/OAuthClient', modules: ['intuit-oauth'], path: [], invocation: 'new', label: 'intuit-oauth OAuthClient', slots: CAMEL_CLIENT_OPTIONS },
 ];
 
 /** HTTP clients through which hand-rolled token requests go (§1.0 #19–22). */

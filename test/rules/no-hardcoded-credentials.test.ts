@@ -14,6 +14,7 @@ const JWT = ['eyJhbGciOiJIUzI1NiJ9', '.eyJzdWIiOiJwb3Mtc3luYyJ9', '.dBjftJeZ4CVP
 const PEM_BODY = ['MIIEvQIBADANBgkqhkiG9w0BAQEF', 'AASCBKcwggSjAgEAAoIBAQC7'].join('');
 const JWK_D = ['hD8f3kq9Xz2Lm5Rt', '7Yp1Bs4Nc6Vw8Qe0'].join('');
 const BASIC = Buffer.from(`pos-sync:${PASSWORD}${PASSWORD}`).toString('base64');
+const HEX_TOKEN = ['9f8e7d6c5b4a3928', '1706f5e4d3c2b1a0'].join('');
 const SLACK = ['xoxb-', '123456789012-', '1234567890123-', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('');
 
 ruleTester.run('no-hardcoded-credentials', rule, {
@@ -23,6 +24,10 @@ ruleTester.run('no-hardcoded-credentials', rule, {
     "import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: storeId }, requireEnv('JWT_SECRET'));",
     "import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET!, resave: false }));",
     "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });",
+    // SaaS SDKs given their credentials from the environment; the account SID is no secret.
+    "import twilio from 'twilio';\nconst sms = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);",
+    "import { Octokit } from '@octokit/rest';\nconst gh = new Octokit({ auth: process.env.GITHUB_TOKEN, userAgent: 'pos-sync/1.4.0' });",
+    "import * as hubspot from '@hubspot/api-client';\nconst hs = new hubspot.Client({ accessToken: requireEnv('HUBSPOT_ACCESS_TOKEN'), basePath: 'https://api.hubapi.com' });",
     // Placeholders, empty values, and URLs or connection strings without a password.
     "const erp = { password: 'changeme', apiKey: '<api-key>', token: '' };",
     "import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: 'postgres://localhost:5432/pos' });",
@@ -182,6 +187,29 @@ ruleTester.run('no-hardcoded-credentials', rule, {
           suggestions: [
             { messageId: "replaceWithEnv", data: { name: "JWT_SECRET" }, output: "import * as jose from 'jose';\nconst jwt = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(process.env.JWT_SECRET));" },
           ],
+        },
+      ],
+    },
+    {
+      // SaaS SDKs that take the credential positionally or under a neutral key.
+      code: `import twilio from 'twilio';\nconst sms = twilio('AC' + sid, '${HEX_TOKEN}');`,
+      filename: "src/notify.ts",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 32, endLine: 2, endColumn: 66,
+          data: { kind: "token", where: "passed to `twilio`", masked: "9f8e…b1a0 (32 chars)", reason: "a hex-encoded value" },
+          suggestions: [{ messageId: "replaceWithEnv", data: { name: "TWILIO_AUTH_TOKEN" }, output: "import twilio from 'twilio';\nconst sms = twilio('AC' + sid, process.env.TWILIO_AUTH_TOKEN);" }],
+        },
+      ],
+    },
+    {
+      code: `const { Octokit } = require('@octokit/rest');\nconst gh = new Octokit({ auth: '${HEX_TOKEN}' });`,
+      filename: "src/github.js",
+      errors: [
+        {
+          messageId: "hardcoded", line: 2, column: 32, endLine: 2, endColumn: 66,
+          data: { kind: "token", where: "passed to `Octokit`", masked: "9f8e…b1a0 (32 chars)", reason: "a hex-encoded value" },
+          suggestions: [{ messageId: "replaceWithEnv", data: { name: "GITHUB_TOKEN" }, output: "const { Octokit } = require('@octokit/rest');\nconst gh = new Octokit({ auth: process.env.GITHUB_TOKEN });" }],
         },
       ],
     },
