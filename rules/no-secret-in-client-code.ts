@@ -20,7 +20,7 @@ export type Options = [
     checkBrowserGlobals?: boolean;
   },
 ];
-export type MessageIds = 'publicSecretEnv' | 'secretEnvInClient' | 'clientSecretInClient' | 'clientCredentialsInClient' | 'nextConfigEnvSecret';
+export type MessageIds = 'publicSecretEnv' | 'secretEnvInClient' | 'clientSecretInClient' | 'clientCredentialsInClient' | 'nextConfigEnvSecret' | 'viteDefineSecret';
 
 /** Modules whose public env exports are inlined into the client (SvelteKit). */
 const PUBLIC_ENV_MODULES = new Set(['$env/static/public', '$env/dynamic/public']);
@@ -281,6 +281,34 @@ function isInNextConfigEnv(node: TSESTree.Property): boolean {
   return holder?.type === AST_NODE_TYPES.Property && getPropertyKeyName(holder) === 'env';
 }
 
+/** `define: { … }` of a Vite config: the object a property sits in. */
+function isInViteDefine(node: TSESTree.Property): boolean {
+  const object = node.parent;
+  const holder = object.type === AST_NODE_TYPES.ObjectExpression ? object.parent : undefined;
+  return holder?.type === AST_NODE_TYPES.Property && getPropertyKeyName(holder) === 'define';
+}
+
+/**
+ * The env var a Vite `define` value reads: `JSON.stringify(process.env.X)`, `process.env.X`, or
+ * `env.X` of `const env = loadEnv(mode, …)`.
+ */
+function viteDefineEnvName(value: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
+  let current = skipTypeWrappers(value);
+  if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && getMemberPropertyName(current.callee) === 'stringify' && current.arguments[0]) {
+    current = skipTypeWrappers(current.arguments[0]);
+  }
+  const read = getEnvRead(current);
+  if (read) return read.name;
+  if (current.type !== AST_NODE_TYPES.MemberExpression || current.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(scope, current.object);
+  const def = variable?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : undefined;
+  const loaded = init && skipTypeWrappers(init);
+  const fromLoadEnv =
+    loaded?.type === AST_NODE_TYPES.CallExpression && loaded.callee.type === AST_NODE_TYPES.Identifier && loaded.callee.name === 'loadEnv';
+  return fromLoadEnv ? getMemberPropertyName(current) : undefined;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-secret-in-client-code',
   meta: {
@@ -295,6 +323,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` sets a client secret in browser code ({{reason}}); anything in the bundle is readable by every user. Use a public client with authorization code + PKCE, or a backend that holds the secret.',
       nextConfigEnvSecret:
         '`{{name}}` in the `env` of next.config is {{kind}}: Next.js inlines every value there into the JavaScript bundle. Read it with process.env in server code instead.',
+      viteDefineSecret:
+        '`{{name}}` in the `define` of the Vite config puts {{kind}} (`{{env}}`) into the JavaScript bundle: Vite replaces `{{name}}` with the value in client code. Keep the secret on a server and call it from the browser.',
       clientCredentialsInClient:
         'The client-credentials grant runs in browser code ({{reason}}); it is only for confidential clients on a trusted server (OAuth 2.1 §4.2). Request the token from a server route.',
     },
@@ -331,6 +361,7 @@ export default createRule<Options, MessageIds>({
       serverFiles: options.serverFiles ?? [],
     });
     const nextConfig = /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(context.filename);
+    const viteConfig = /(?:^|[\\/])vite\.config\.[cm]?[jt]s$/u.test(context.filename);
     /**
      * Reports that only hold in browser code, decided when the whole file has been seen. `strongOnly`
      * reports need a strong client signal (a directive, a browser-only import, a client glob):
@@ -390,6 +421,12 @@ export default createRule<Options, MessageIds>({
         if (nextConfig && name !== undefined && isInNextConfigEnv(node)) {
           const kind = isServerSecretName(name);
           if (kind) context.report({ node: node.key, messageId: 'nextConfigEnvSecret', data: { name, kind } });
+          return;
+        }
+        if (viteConfig && name !== undefined && isInViteDefine(node)) {
+          const envName = viteDefineEnvName(node.value, context.sourceCode.getScope(node));
+          const kind = envName === undefined ? undefined : isServerSecretName(envName);
+          if (kind && envName !== undefined) context.report({ node: node.key, messageId: 'viteDefineSecret', data: { name, kind, env: envName } });
           return;
         }
         if (name === undefined || secretNameKind(name) !== 'client-secret') return;

@@ -48,6 +48,12 @@ ruleTester.run('no-secret-in-client-code', rule, {
     { code: "const basic = window.btoa(id + ':' + secret);\nconst params = { grant_type: 'client_credentials', client_secret: options.clientSecret };", filename: 'lib/oauth.js' },
     // Server components may import `cache` or `use` from react.
     { code: "import { cache } from 'react';\nexport const getSecret = cache(() => process.env.ERP_CLIENT_SECRET);", filename: 'src/lib/erp.tsx' },
+    // Vite `define` with public values, and a server-side `define` elsewhere.
+    {
+      code: "export default { define: { __APP_VERSION__: JSON.stringify(process.env.npm_package_version), __MAPS_KEY__: JSON.stringify(process.env.GOOGLE_MAPS_API_KEY), __POS_CLIENT_ID__: JSON.stringify(process.env.POS_CLIENT_ID) } };",
+      filename: 'vite.config.ts',
+    },
+    { code: "export const build = { define: { __ERP_SECRET__: JSON.stringify(process.env.ERP_CLIENT_SECRET) } };", filename: 'scripts/esbuild-server.ts' },
     // next.config `env` with public values; `env` objects elsewhere are not inlined.
     { code: "module.exports = { env: { KENSIUM_TOKEN_URL: 'https://pos.example.com/connect/token', KENSIUM_CLIENT_ID: 'pos-web' } };", filename: 'next.config.js' },
     { code: 'const job = { env: { KENSIUM_CLIENT_SECRET: process.env.KENSIUM_CLIENT_SECRET } };', filename: 'scripts/deploy.ts' },
@@ -366,6 +372,21 @@ ruleTester.run('no-secret-in-client-code', rule, {
           endColumn: 69,
           data: { name: 'KENSIUM_CLIENT_SECRET', kind: 'a client secret' },
         },
+      ],
+    },
+    {
+      // Vite replaces every `define` key in client code with its value.
+      code: [
+        "import { defineConfig, loadEnv } from 'vite';",
+        'export default defineConfig(({ mode }) => {',
+        "  const env = loadEnv(mode, process.cwd(), '');",
+        '  return { define: { __ERP_SECRET__: JSON.stringify(env.ERP_CLIENT_SECRET), __POS_KEY__: JSON.stringify(process.env.POS_API_KEY) } };',
+        '});',
+      ].join('\n'),
+      filename: '/repo/apps/admin/vite.config.ts',
+      errors: [
+        { messageId: 'viteDefineSecret', line: 4, column: 22, data: { name: '__ERP_SECRET__', kind: 'a client secret', env: 'ERP_CLIENT_SECRET' } },
+        { messageId: 'viteDefineSecret', line: 4, column: 77, data: { name: '__POS_KEY__', kind: 'an API key', env: 'POS_API_KEY' } },
       ],
     },
     {

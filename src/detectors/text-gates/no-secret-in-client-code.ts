@@ -3,7 +3,7 @@
  * - a secret env var behind a public prefix (`process.env.NEXT_PUBLIC_CLIENT_SECRET`, an import of
  *   `PUBLIC_X_PASSWORD` from `$env/static/public`), wherever it is read; never a browser key that
  *   is public by design (`NEXT_PUBLIC_FIREBASE_API_KEY`, `isPublicByDesignName`);
- * - a secret in the `env` object of `next.config.*`;
+ * - a secret in the `env` object of `next.config.*`, or read into the `define` of `vite.config.*`;
  * - in browser code only: a secret env read (`process.env.X`, `import.meta.env['X']`,
  *   `Deno.env.get('X')`, `const { X } = process.env`), a `clientSecret` property, the
  *   client-credentials grant (`'client_credentials'`, `grant_type=client_credentials`).
@@ -187,6 +187,8 @@ export function mayReport(text: string, context?: GateContext): boolean {
   if (hasPublicSecretName(text)) return true;
   // next.config files are few and small: the word test is enough there.
   if (filename !== undefined && /(?:^|[\\/])next\.config\.[cm]?[jt]s$/u.test(filename) && /\benv\b/u.test(text) && CREDENTIAL_NAME.test(text)) return true;
+  // So are Vite configs, whose `define` inlines values into the bundle.
+  if (filename !== undefined && /(?:^|[\\/])vite\.config\.[cm]?[jt]s$/u.test(filename) && /\bdefine\b/u.test(text) && CREDENTIAL_NAME.test(text)) return true;
   // Every browser-only shape needs a file that is not a server route or test by its path, and a
   // client signal: costlier tests (globs, words), asked after a shape is found.
   return hasClientOnlyShape(text) && !isServerOrTestPath(filename, options) && mayBeClient(text, filename, options);
