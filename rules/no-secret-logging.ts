@@ -106,47 +106,150 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Whether a URL argument is a token endpoint: `tokenUrl`, `config.tokenEndpoint`, `'https://…/connect/token'`. */
-    function isTokenEndpoint(node: TSESTree.Node | undefined): boolean {
+    function isTokenEndpoint(node: TSESTree.Node | undefined, depth = 0): boolean {
       if (!node) return false;
       const current = skipTypeWrappers(node);
       const name = current.type === AST_NODE_TYPES.Identifier ? current.name : current.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(current) : undefined;
       if (name !== undefined && /^(?:token|accessToken)(?:Url|Uri|Endpoint)$/iu.test(name.replace(/_/gu, ''))) return true;
       const url = resolveString(current, scopeOf(current))?.value;
-      return url !== undefined && TOKEN_PATH.test(url);
+      if (url !== undefined) return TOKEN_PATH.test(url);
+      return depth < 3 && isTokenPathTail(current, depth);
+    }
+
+    /**
+     * A URL whose base is not known but whose path is: `${ISSUER}/oauth2/token`, `issuer + '/connect/token'`,
+     * `new URL('/oauth2/token', issuer)`, or a constant bound to one of those.
+     */
+    function isTokenPathTail(node: TSESTree.Node, depth: number): boolean {
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+        const tail = node.quasis[node.quasis.length - 1]?.value.cooked;
+        return typeof tail === 'string' && tail.startsWith('/') && TOKEN_PATH.test(tail);
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+        const tail = resolveString(node.right, scopeOf(node))?.value;
+        return tail !== undefined && tail.startsWith('/') && TOKEN_PATH.test(tail);
+      }
+      if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'URL' && node.arguments[0]) {
+        const path = resolveString(node.arguments[0], scopeOf(node))?.value;
+        return path !== undefined && TOKEN_PATH.test(path.startsWith('/') ? path : `/${path}`);
+      }
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const init = constInit(node);
+        return init !== undefined && isTokenEndpoint(init, depth + 1);
+      }
+      return false;
     }
 
     /**
      * Whether a call returns a token response: a token API (`await cca.acquireTokenByClientCredential(…)`)
      * or an HTTP POST to a token endpoint (`await axios.post(tokenUrl, body)`).
      */
-    function isTokenApiCall(node: TSESTree.Node): boolean {
+    function isTokenApiCall(node: TSESTree.Node, depth = 0): boolean {
+      const kind = tokenCallKind(node, depth);
+      return kind !== undefined && kind !== 'fetch';
+    }
+
+    /**
+     * What a call returns when it returns a token response: `'api'` for a token API
+     * (`await cca.acquireTokenByClientCredential(…)`), `'http'` for an HTTP POST to a token endpoint
+     * (`await axios.post(tokenUrl, body)`, also through `firstValueFrom(this.http.post(…))` /
+     * `lastValueFrom` / `.toPromise()` of Nest's HttpService), `'json'` for the body read from one
+     * (`await res.json()`, `.then((r) => r.json())`, `.then((r) => r.data)`), `'fetch'` for a fetch
+     * `Response` (its body is a stream: logged whole, it shows status and headers only).
+     */
+    function tokenCallKind(node: TSESTree.Node, depth = 0): 'api' | 'http' | 'json' | 'fetch' | undefined {
+      if (depth > 4) return undefined;
       let current = skipTypeWrappers(node);
       if (current.type === AST_NODE_TYPES.AwaitExpression) current = skipTypeWrappers(current.argument);
-      if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipTypeWrappers(current.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-      if (name === undefined) return false;
-      if (TOKEN_API_METHODS.test(name)) return true;
+      if (name === undefined) return undefined;
+      if (TOKEN_API_METHODS.test(name)) return 'api';
       // `await fetch(tokenUrl, …)`, and the body read from it: `await res.json()`.
-      if (name === 'fetch') return isTokenEndpoint(current.arguments[0]);
-      if (name === 'json' && callee.type === AST_NODE_TYPES.MemberExpression) return isTokenResponseValue(callee.object);
-      return (name === 'post' || name === 'request') && callee.type === AST_NODE_TYPES.MemberExpression && isTokenEndpoint(current.arguments[0]);
+      if (name === 'fetch') return isTokenEndpoint(current.arguments[0]) ? 'fetch' : undefined;
+      if ((name === 'firstValueFrom' || name === 'lastValueFrom') && callee.type === AST_NODE_TYPES.Identifier && current.arguments[0]) {
+        return tokenCallKind(current.arguments[0], depth + 1);
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (name === 'toPromise') return tokenCallKind(callee.object, depth + 1);
+      if (name === 'json') return isTokenResponseValue(callee.object, depth + 1) ? 'json' : undefined;
+      if (name === 'then') {
+        // `fetch(tokenUrl, …).then((r) => r.json())`, `axios.post(tokenUrl, body).then((r) => r.data)`.
+        const inner = tokenCallKind(callee.object, depth + 1);
+        const callback = current.arguments[0];
+        if ((inner !== 'fetch' && inner !== 'http') || callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+        const parameter = callback.params[0];
+        const body = skipTypeWrappers(callback.body);
+        if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const readsParameter = (object: TSESTree.Node): boolean => {
+          const each = skipTypeWrappers(object);
+          return each.type === AST_NODE_TYPES.Identifier && each.name === parameter.name;
+        };
+        if (inner === 'fetch' && body.type === AST_NODE_TYPES.CallExpression && body.callee.type === AST_NODE_TYPES.MemberExpression) {
+          return getMemberPropertyName(body.callee) === 'json' && readsParameter(body.callee.object) ? 'json' : undefined;
+        }
+        if (inner === 'http' && body.type === AST_NODE_TYPES.MemberExpression) {
+          const member = getMemberPropertyName(body);
+          return (member === 'data' || member === 'body') && readsParameter(body.object) ? 'json' : undefined;
+        }
+        return undefined;
+      }
+      return (name === 'post' || name === 'request') && isTokenEndpoint(current.arguments[0]) ? 'http' : undefined;
     }
 
     /** An HTTP response from a token endpoint: the call itself, or a constant bound to it. */
-    function isTokenResponseValue(node: TSESTree.Node): boolean {
-      const current = skipTypeWrappers(node);
-      if (current.type !== AST_NODE_TYPES.Identifier) return isTokenApiCall(current);
-      const variable = ASTUtils.findVariable(scopeOf(current), current);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null && isTokenApiCall(def.node.init);
+    function isTokenResponseValue(node: TSESTree.Node, depth = 0): boolean {
+      return responseKind(node, depth) !== undefined;
     }
 
-    /** `const { data } = await axios.post(tokenUrl, body)`: a name destructured from a token response. */
+    /** The `tokenCallKind` of a response: the call itself, or a constant bound to it. */
+    function responseKind(node: TSESTree.Node, depth = 0): ReturnType<typeof tokenCallKind> {
+      const current = skipTypeWrappers(node);
+      if (current.type !== AST_NODE_TYPES.Identifier) return tokenCallKind(current, depth);
+      const variable = ASTUtils.findVariable(scopeOf(current), current);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init !== null ? tokenCallKind(def.node.init, depth) : undefined;
+    }
+
+    /**
+     * Whether a log call sits where a token request failed: in a `catch` clause, or in the branch of
+     * `if (!res.ok)` / `if (res.status !== 200)` / `if (res.status >= 400)` (not `< 300`, a success
+     * test). The body read there is an error (`{"error":"invalid_client"}`), not tokens.
+     */
+    function inFailureBranch(node: TSESTree.Node): boolean {
+      let child: TSESTree.Node = node;
+      for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.CatchClause) return true;
+        if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child) {
+          const test = context.sourceCode.getText(parent.test);
+          if (/!\s*[\w$.?]*\.ok\b|\.ok\s*===?\s*false|\.status(?:Code)?\s*(?:!==?\s*20\d|>=?\s*[3-5]\d\d)\b/u.test(test)) return true;
+        }
+        if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+      }
+      return false;
+    }
+
+    /**
+     * `const { data } = await axios.post(tokenUrl, body)`: a name destructured from a token response.
+     * From a token API any name counts (`const { tokens } = await oauth2Client.getToken(code)`); from
+     * an HTTP response only its body (`{ data }`, `{ body }`, `{ data: tokens }`), not `{ status }`;
+     * from a JSON body none (`{ expires_in }` is one field of it; credential fields count by name).
+     */
     function isDestructuredFromTokenCall(node: TSESTree.Identifier): boolean {
       const variable = ASTUtils.findVariable(scopeOf(node), node);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init !== null && isTokenApiCall(def.node.init);
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || def.node.init === null) return false;
+      const kind = tokenCallKind(def.node.init);
+      if (kind === 'api') return true;
+      if (kind !== 'http' && kind !== 'fetch') return false;
+      const property = def.node.id.properties.find((each) => {
+        if (each.type !== AST_NODE_TYPES.Property) return false;
+        const value = each.value.type === AST_NODE_TYPES.AssignmentPattern ? each.value.left : each.value;
+        return value.type === AST_NODE_TYPES.Identifier && value.name === node.name;
+      });
+      const key = property?.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+      return kind === 'http' && (key === 'data' || key === 'body');
     }
 
     /** The rule's enum-like constants: an `UPPER_CASE` member of an object whose name starts upper-case (`EnvVarNames.MSI_SECRET`). */
@@ -282,7 +385,8 @@ export default createRule<Options, MessageIds>({
           const kind = credentialKindOf(name);
           if (kind && name !== undefined) return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind };
           // `res.data` of `const res = await axios.post(tokenUrl, body)`: the token response's body.
-          if ((name === 'data' || name === 'body') && isTokenResponseValue(current.object)) {
+          const response = name === 'data' || name === 'body' ? responseKind(current.object) : undefined;
+          if (response === 'http' || response === 'api') {
             return { node: current, what: `\`${context.sourceCode.getText(current).slice(0, 60)}\``, kind: 'token response' };
           }
           return undefined;
@@ -431,6 +535,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const leak = firstLeak(node.arguments, 0);
+        if (leak?.kind === 'token response' && inFailureBranch(node)) return;
         if (leak) context.report({ node: leak.node, messageId: 'secretLogged', data: { what: leak.what, kind: label(leak.kind), sink } });
       },
       NewExpression(node) {

@@ -10,6 +10,16 @@ ruleTester.run('no-secret-logging', rule, {
   valid: [
     // A response body that is not from a token endpoint.
     "const res = await fetch('https://pos.kensium.example/graphql', { method: 'POST', body });\nconst sales = await res.json();\nlog.info({ sales }, 'synced');",
+    // Token responses: status, metadata and key lists are fine; a fetch `Response` logged whole holds no body.
+    "async function refresh(body) {\n  const res = await fetch(tokenUrl, { method: 'POST', body });\n  console.log(res.status, res.statusText, res.ok, res);\n  const data = await res.json();\n  console.log(data.expires_in, data.token_type, data.scope, Object.keys(data));\n}",
+    "class KensiumAuth {\n  async token(body) {\n    const { data } = await firstValueFrom(this.http.post(this.tokenUrl, body));\n    this.logger.debug(`token ${data.token_type} expires in ${data.expires_in}s (${data.scope})`, Object.keys(data));\n  }\n}",
+    // Status destructured from the response, a field of the JSON body.
+    "async function refresh(body) {\n  const { status, data } = await axios.post(tokenUrl, body);\n  const { access_token, expires_in } = await (await fetch(tokenUrl, { method: 'POST', body })).json();\n  console.log('status', status, 'expires', expires_in);\n}",
+    // A failed token request: its body is an error, not tokens; an error message.
+    "async function refresh(body) {\n  const res = await fetch(`${ISSUER}/oauth2/token`, { method: 'POST', body });\n  if (!res.ok) {\n    console.error('token request failed', await res.json());\n  }\n  if (res.status >= 400) {\n    const err = await res.json();\n    logger.error(err);\n  }\n}",
+    "async function refresh(body) {\n  try {\n    await axios.post(tokenUrl, body);\n  } catch (err) {\n    console.error('token request failed', err.message);\n  }\n}",
+    // Other endpoints: orders, userinfo (a profile, no token), revocation; a read that is not the body.
+    "async function sync(order, accessToken) {\n  const created = await fetch(`${API_BASE}/orders`, { method: 'POST', body: order });\n  console.log(await created.json());\n  const { data } = await firstValueFrom(this.http.post(this.ordersUrl, order));\n  this.logger.debug(JSON.stringify(data));\n  const res = await fetch(`${ISSUER}/userinfo`, { headers: { authorization: `Bearer ${accessToken.slice(0, 0)}` } });\n  const profile = await res.json();\n  console.log(profile);\n  const revoked = await fetch(`${ISSUER}/oauth2/token/revoke`, { method: 'POST', body: order });\n  console.log(await revoked.json());\n  const status = await fetch(tokenUrl, { method: 'POST', body: order }).then((r) => r.status);\n  console.log(status, res.body);\n}",
     // Endpoints, expiry and ids are fine to log.
     "console.log('requesting token from', tokenUrl, 'for', clientId);",
     'logger.info({ tokenUrl: config.tokenUrl, expiresIn: tokens.expires_in }, "token refreshed");',
@@ -54,6 +64,44 @@ ruleTester.run('no-secret-logging', rule, {
     "function passwordGrant(req) { return issue(req); }\nconsole.log('registered', passwordGrant);",
   ],
   invalid: [
+    {
+      // A success branch is no failure branch.
+      code: "async function refresh(body) {\n  const res = await fetch(tokenUrl, { method: 'POST', body });\n  if (res.status >= 200 && res.status < 300) {\n    console.log(await res.json());\n  }\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: 'the awaited token response', kind: 'token response', sink: '`console.log`' } }],
+    },
+    // Token responses followed through Nest's HttpService, fetch bodies, `.then` and URLs with a known path.
+    {
+      code: "class KensiumAuth {\n  async token(body) {\n    const { data } = await firstValueFrom(this.http.post(this.tokenUrl, body));\n    this.logger.debug(JSON.stringify(data));\n  }\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: '`data`', kind: 'token response', sink: '`this.logger.debug`' } }],
+    },
+    {
+      code: "class KensiumAuth {\n  async token(body) {\n    const res = await lastValueFrom(this.httpService.post<TokenResponse>(this.config.tokenEndpoint, body));\n    this.logger.log(res.data);\n  }\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: '`res.data`', kind: 'token response', sink: '`this.logger.log`' } }],
+    },
+    {
+      code: "class KensiumAuth {\n  async token(body) {\n    const res = await this.http.post(this.tokenUrl, body).toPromise();\n    this.logger.debug(res.data);\n  }\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: '`res.data`', kind: 'token response', sink: '`this.logger.debug`' } }],
+    },
+    {
+      code: "async function refresh(body) {\n  const res = await fetch(tokenUrl, { method: 'POST', body });\n  console.log(await res.json());\n}",
+      errors: [{ messageId: 'secretLogged', line: 3, data: { what: 'the awaited token response', kind: 'token response', sink: '`console.log`' } }],
+    },
+    {
+      code: "const ISSUER = process.env.ISSUER;\nasync function refresh(body) {\n  const res = await fetch(`${ISSUER}/oauth2/token`, { method: 'POST', body });\n  const json = await res.json();\n  console.log('got', json);\n}",
+      errors: [{ messageId: 'secretLogged', line: 5, data: { what: '`json`', kind: 'token response', sink: '`console.log`' } }],
+    },
+    {
+      code: "async function refresh(body) {\n  const url = new URL('/connect/token', process.env.ISSUER);\n  const res = await fetch(url, { method: 'POST', body });\n  logger.debug('got %s', JSON.stringify(await res.json()));\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: 'the awaited token response', kind: 'token response', sink: '`logger.debug`' } }],
+    },
+    {
+      code: "async function refresh(body) {\n  const tokens = await fetch(issuer + '/oauth2/token', { method: 'POST', body }).then((r) => r.json());\n  console.log(tokens);\n}",
+      errors: [{ messageId: 'secretLogged', line: 3, data: { what: '`tokens`', kind: 'token response', sink: '`console.log`' } }],
+    },
+    {
+      code: "async function refresh(body) {\n  const { data: tokens } = await axios.post(`${this.issuer}/oauth/token`, body);\n  const res = await got.post('https://login.example.com/oauth2/token', { form: body }).json();\n  console.log(tokens);\n}",
+      errors: [{ messageId: 'secretLogged', line: 4, data: { what: '`tokens`', kind: 'token response', sink: '`console.log`' } }],
+    },
     {
       // openid-client v5 / xero-node: the token response is a `TokenSet`.
       code: "const tokenSet = await client.callback(redirectUri, params, { state });\nconsole.log('tokens', tokenSet);",

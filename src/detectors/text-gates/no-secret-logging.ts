@@ -231,7 +231,8 @@ function collect(text: string, open: number, closer: string, identifiers: Set<st
       if (!next || TRANSPARENT_METHODS.has(next[1] ?? '')) words.credential = true;
       if (!scanned.member && isKeyPosition(text, scanned.index, following)) words.credentialKey = words.credential = true;
     } else if (word === 'await') words.awaited = true;
-    else if (TOKEN_CALL.test(word)) return;
+    // A token call's name as a callee (`res.json()`); as a value it is a name like any other (`const json = await res.json()`).
+    else if (TOKEN_CALL.test(word) && (scanned.member || mayBeCallee(text, scanned.index, scanned.index + word.length))) return;
     else if (!scanned.member && identifiers && !NOT_VALUES.has(word) && !/^\d/u.test(word) && (isWholeValue(text, scanned.index + word.length) || RESPONSE_BODY.test(text.slice(scanned.index + word.length, scanned.index + word.length + 20)))) identifiers.add(word);
     },
     expression,

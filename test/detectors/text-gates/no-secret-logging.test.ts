@@ -27,6 +27,9 @@ describe('no-secret-logging text gate', () => {
     ['const result = await client.grant(params);\nlogger.info(result);'],
     ["const res = await fetch('https://erp.example.com/oauth/token', init);\nconst body = await res.json();\nconsole.log(body);"],
     ["const { data } = await axios.post(tokenUrl, form);\nconsole.log(data);"],
+    ["const res = await fetch(`${ISSUER}/oauth2/token`, init);\nconst json = await res.json();\nconsole.log('got', json);"],
+    ["const json = await fetch(tokenUrl, init).then((r) => r.json());\nconsole.log(json);"],
+    ["const { data } = await firstValueFrom(this.http.post(this.tokenUrl, body));\nthis.logger.debug(JSON.stringify(data));"],
     ['const data: TokenResponse = await exchangeCodeForToken(code);\nconsole.log(data);'],
     // Objects holding a credential, spread or bound to a constant.
     ['const settings = { clientId, clientSecret: process.env.SECRET };\nconsole.log(settings);'],
@@ -44,6 +47,7 @@ describe('no-secret-logging text gate', () => {
     ['// console.log(password)\nconst password = form.password; submit(password);'],
     ['catalog.info(password); dialog.warn(token);'],
     ['const res = await fetch(url); const body = await res.json(); console.log(body);'],
+    ['const json = await res.json(); console.log(json); const request = new Request(url); logger.info(request);'],
     ['console.log(token.type, tokens.length);'],
     ["console.error('INVALID_TOKEN', code); var ERR = 'AUTH_TOKEN'; throw new Error(ERR);"],
     ['_proto[SYMBOL] = function () { return this.hasTokens(); }; console.log(_proto);'],
