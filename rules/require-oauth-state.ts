@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { FLOW_API_ROWS, PARAMETER } from '../src/catalogue/flows.js';
+import { isTestFile } from '../src/detectors/index.js';
 import { getPropertyKeyName } from '../src/util/ast.js';
 import { createRule } from '../src/util/create-rule.js';
 import { authorizationRequestListeners, matchFlowApis, readAuthJsChecks, type RequestParameter } from '../src/util/oauth-requests.js';
 import { DYNAMIC_PART } from '../src/util/urls.js';
-import { mayReport } from '../src/detectors/text-gates/require-oauth-state.js';
+import { mayHaveEndpointRequest, mayReport } from '../src/detectors/text-gates/require-oauth-state.js';
 import { RULE_DOCS } from '../src/rule-docs.js';
 
 export type Options = [];
@@ -41,16 +42,23 @@ export default createRule<Options, MessageIds>({
     if (!mayReport(context.sourceCode.text)) return {};
     const { sourceCode } = context;
 
-    const requests = authorizationRequestListeners(sourceCode, AUTHORIZATION_ROWS, (request) => {
-      const state = request.parameters.get(PARAMETER.state);
-      if (state) {
-        if (isConstant(state)) context.report({ node: state.valueNode ?? state.node, messageId: 'constantState' });
-        return;
-      }
-      if (request.complete && !request.parameters.has(PARAMETER.codeChallenge) && !request.parameters.has(PARAMETER.nonce)) {
-        context.report({ node: request.node, messageId: 'missingState' });
-      }
-    });
+    const requests = authorizationRequestListeners(
+      sourceCode,
+      AUTHORIZATION_ROWS,
+      (request) => {
+        const state = request.parameters.get(PARAMETER.state);
+        if (state) {
+          if (isConstant(state)) context.report({ node: state.valueNode ?? state.node, messageId: 'constantState' });
+          return;
+        }
+        if (request.complete && !request.parameters.has(PARAMETER.codeChallenge) && !request.parameters.has(PARAMETER.nonce)) {
+          context.report({ node: request.node, messageId: 'missingState' });
+        }
+      },
+      // GitHub, Slack, Shopify, Facebook… take no `response_type`: their requests are told by the
+      // endpoint. Not in tests, whose mocks and browser scripts call authorization endpoints as fixtures.
+      { endpointRequests: mayHaveEndpointRequest(sourceCode.text) && !isTestFile(context.filename) },
+    );
 
     function reportRows(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       for (const match of matchFlowApis(node, NO_STATE_ROWS, sourceCode)) {

@@ -7,6 +7,8 @@
  * - `qs.stringify({...})`, `querystring.stringify({...})`, `JSON.stringify({...})`
  * - query-string literals and templates: `'grant_type=password&username=…'`,
  *   `` `${issuer}/authorize?response_type=code&client_id=${id}` ``
+ * - for authorization requests without `response_type`, a URL to an authorization endpoint with
+ *   its query (`isAuthorizationEndpointPath`, `authorizationRequestListeners({ endpointRequests })`)
  *
  * Parameter names are compared in canonical form (lower case, `_`/`-` removed) so that
  * `grant_type`, `grantType` and `grant-type` are one name.
@@ -235,7 +237,10 @@ export function readSearchParamsConstruction(node: TSESTree.NewExpression, sourc
  * a parameter), the writes on the same receiver in the same function. Returns the key that
  * identifies the receiver (to report a set once) and the parameters.
  */
-export function readReceiverWrites(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): { key: unknown; request: RequestParameters } | undefined {
+export function readReceiverWrites(
+  call: TSESTree.CallExpression,
+  sourceCode: TSESLint.SourceCode,
+): { key: unknown; request: RequestParameters; /** The argument of the `new URL(…)` whose `searchParams` are written. */ url?: TSESTree.Node } | undefined {
   const scope = sourceCode.getScope(call);
   const write = readSearchParamsWrite(call, scope);
   if (!write) return undefined;
@@ -281,7 +286,8 @@ export function readReceiverWrites(call: TSESTree.CallExpression, sourceCode: TS
       }
       if (complete && !isReadOnlyUse(reference)) complete = false;
     }
-    return { key: variable, request: { node: call, source: 'search-params', parameters, complete } };
+    const request: RequestParameters = { node: call, source: 'search-params', parameters, complete };
+    return initial ? { key: variable, request, url: initial.url } : { key: variable, request };
   }
   return undefined;
 }
@@ -316,7 +322,10 @@ function isReadOnlyUse(reference: TSESLint.Scope.Reference): boolean {
  * The query parameters of `const url = new URL(text)`: those of a constant text, none for a URL
  * held in a variable (endpoint URLs carry no query), incomplete for a text with a dynamic query.
  */
-function readUrlConstruction(variable: TSESLint.Scope.Variable, scope: TSESLint.Scope.Scope): { parameters: Map<string, RequestParameter>; complete: boolean } | undefined {
+function readUrlConstruction(
+  variable: TSESLint.Scope.Variable,
+  scope: TSESLint.Scope.Scope,
+): { parameters: Map<string, RequestParameter>; complete: boolean; url: TSESTree.Node } | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || !def.node.init) return undefined;
   const init = skipTypeWrappers(def.node.init);
@@ -324,9 +333,9 @@ function readUrlConstruction(variable: TSESLint.Scope.Variable, scope: TSESLint.
   const first = init.arguments[0];
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const text = getStaticText(first, scope);
-  if (!text?.text.includes('?')) return { parameters: new Map(), complete: true };
+  if (!text?.text.includes('?')) return { parameters: new Map(), complete: true, url: first };
   const query = readQueryStringParameters(first, scope);
-  return query ? { parameters: new Map(query.parameters), complete: query.complete } : { parameters: new Map(), complete: false };
+  return query ? { parameters: new Map(query.parameters), complete: query.complete, url: first } : { parameters: new Map(), complete: false, url: first };
 }
 
 /** Words of a space-separated OAuth value (`response_type`, `scope`). */
@@ -479,9 +488,19 @@ export function asksForAuthorizationCode(request: RequestParameters): boolean {
 export interface AuthorizationRequestListeners {
   NewExpression(node: TSESTree.NewExpression): void;
   CallExpression(node: TSESTree.CallExpression): void;
+  AssignmentExpression(node: TSESTree.AssignmentExpression): void;
   Literal(node: TSESTree.Literal): void;
   TemplateLiteral(node: TSESTree.TemplateLiteral): void;
   BinaryExpression(node: TSESTree.BinaryExpression): void;
+}
+
+export interface AuthorizationRequestOptions {
+  /**
+   * Also find requests without `response_type` that go to an authorization endpoint
+   * ({@link isAuthorizationEndpointPath}) with `client_id` and `redirect_uri` or `scope`, as GitHub,
+   * Slack, Shopify or Facebook take them. Set only where the file may hold one (the caller's text gate).
+   */
+  readonly endpointRequests?: boolean;
 }
 
 /**
@@ -490,23 +509,35 @@ export interface AuthorizationRequestListeners {
  * `qs.stringify` / `querystring.stringify` of an object, or the parameters of a library call that
  * builds the authorization URL (`authorizationRows`). Library *configuration* objects
  * (oidc-client-ts `UserManager`, Auth.js providers) are not requests: those libraries add PKCE
- * and `state` themselves.
+ * and `state` themselves. With `endpointRequests`, also requests recognised by their endpoint
+ * ({@link AuthorizationRequestOptions}).
  */
 export function authorizationRequestListeners(
   sourceCode: TSESLint.SourceCode,
   authorizationRows: readonly FlowApiRow[],
   onRequest: (request: RequestParameters, api?: FlowApiRow) => void,
+  options: AuthorizationRequestOptions = {},
 ): AuthorizationRequestListeners {
   const seenReceivers = new Set<unknown>();
+  const seenEndpointReceivers = new Set<unknown>();
+  const endpointRequests = options.endpointRequests === true;
   // Hand-built requests name `response_type`; files that never do skip those checks.
   const mentionsResponseType = /response[_-]?type/iu.test(sourceCode.text);
   function checkString(node: TSESTree.Node): void {
-    if (!mentionsResponseType || !isOutermostString(node) || !sourceCode.getText(node).includes('response_type')) return;
-    if (node.parent && (isUrlSearchParamsConstruction(node.parent) || isExpectedValue(node))) return;
+    if (!isOutermostString(node)) return;
+    const text = sourceCode.getText(node);
+    const namesResponseType = mentionsResponseType && text.includes('response_type');
+    if (!namesResponseType && !(endpointRequests && text.includes('?'))) return;
+    if (node.parent && (isUrlSearchParamsConstruction(node.parent) || isExpectedValue(node) || isOnlyExpectedValue(node, sourceCode))) return;
     const scope = sourceCode.getScope(node);
-    const read = readQueryStringParameters(node, scope);
-    const request = read && withAppendedParts(node, read, scope);
-    if (request && asksForAuthorizationCode(request)) onRequest(request);
+    if (namesResponseType) {
+      const read = readQueryStringParameters(node, scope);
+      const request = read && withAppendedParts(node, read, scope);
+      if (request && asksForAuthorizationCode(request)) onRequest(request);
+      return;
+    }
+    const request = readEndpointString(node, sourceCode);
+    if (request && isEndpointRequest(request)) onRequest(request);
   }
   return {
     NewExpression(node) {
@@ -522,8 +553,16 @@ export function authorizationRequestListeners(
         if (asksForAuthorizationCode(request)) onRequest(request);
         return;
       }
-      const write = mentionsResponseType ? readSearchParamsWrite(node, scope) : undefined;
-      if (write && canonicalParameterName(write.name) === 'responsetype') {
+      const write = mentionsResponseType || endpointRequests ? readSearchParamsWrite(node, scope) : undefined;
+      // `const url = new URL(endpoint)` and `url.searchParams.set(…)`: read once per URL.
+      if (write && endpointRequests) {
+        const writes = readReceiverWrites(node, sourceCode);
+        if (writes?.url && !seenEndpointReceivers.has(writes.key)) {
+          seenEndpointReceivers.add(writes.key);
+          if (isAuthorizationEndpointUrl(writes.url, scope) && isEndpointRequest(writes.request)) onRequest(writes.request);
+        }
+      }
+      if (write && mentionsResponseType && canonicalParameterName(write.name) === 'responsetype') {
         const writes = readReceiverWrites(node, sourceCode);
         if (writes && !seenReceivers.has(writes.key) && asksForAuthorizationCode(writes.request)) {
           seenReceivers.add(writes.key);
@@ -539,14 +578,40 @@ export function authorizationRequestListeners(
         onRequest(skipTypeWrappers(match.argument) === object ? request : { ...request, complete: false }, match.row);
       }
     },
+    AssignmentExpression(node) {
+      if (!endpointRequests) return;
+      const request = readSearchAssignment(node, sourceCode);
+      if (request && isEndpointRequest(request)) onRequest(request);
+    },
     Literal: checkString,
     TemplateLiteral: checkString,
     BinaryExpression: checkString,
   };
 }
 
-/** Assertions that take the expected value: `expect(url).toBe('…')`, `assert.equal(url, '…')`. */
-const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toMatch', 'toContain', 'toHaveBeenCalledWith', 'equal', 'equals', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'eql']);
+/**
+ * Assertions and comparisons that take the expected value: `expect(url).toBe('…')`,
+ * `assert.equal(url, '…')`, `expect.stringContaining('…')`, `url.startsWith('…')`.
+ */
+const ASSERTIONS = new Set([
+  'toBe',
+  'toEqual',
+  'toStrictEqual',
+  'toMatch',
+  'toContain',
+  'toHaveBeenCalledWith',
+  'toHaveProperty',
+  'stringContaining',
+  'equal',
+  'equals',
+  'strictEqual',
+  'deepEqual',
+  'deepStrictEqual',
+  'eql',
+  'include',
+  'includes',
+  'startsWith',
+]);
 
 /**
  * Whether a string is a value a URL is compared with, not one that is sent: an operand of `===`,
@@ -592,6 +657,337 @@ function withAppendedParts(node: TSESTree.Node, request: RequestParameters, scop
     }
   }
   return parameters ? { ...request, parameters, complete } : request;
+}
+
+/**
+ * Whether a string is held in a `const` that is only ever an expected value
+ * (`const expected = '…'; expect(res.headers.location).toBe(expected)`).
+ */
+function isOnlyExpectedValue(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node || parent.parent.kind !== 'const') return false;
+  const variable = declaredVariable(node, sourceCode);
+  const reads = variable?.references.filter((reference) => !reference.init) ?? [];
+  return reads.length > 0 && reads.every((reference) => isExpectedValue(reference.identifier));
+}
+
+/**
+ * The last path segment of an authorization endpoint (RFC 6749 §3.1) as providers name it:
+ * `authorize` (GitHub `/login/oauth/authorize`, Slack `/oauth/v2/authorize`, Shopify
+ * `/admin/oauth/authorize`, Microsoft `/oauth2/v2.0/authorize`, Auth0 and Okta `/authorize`),
+ * `authorization` (LinkedIn `/oauth/v2/authorization`), `oauth_authorize` (Asana),
+ * `oauth20_authorize.srf` (Microsoft accounts).
+ */
+const AUTHORIZE_SEGMENT = /^(?:oauth2?0?_)?authori[sz](?:e|ation)(?:\.[a-z]+)?$/u;
+/** Segments after which `auth` is an authorization endpoint: Google `/o/oauth2/v2/auth`, Keycloak `/protocol/openid-connect/auth`, Zoho `/oauth/v2/auth`. */
+const OAUTH_SEGMENT = /^(?:oauth2?0?|openid-connect)$/u;
+const ABSOLUTE_URL_START = /^[a-z][a-z\d+.-]*:\/\/[^/]*/iu;
+
+/**
+ * Whether the text of a URL before its query (`https://github.com/login/oauth/authorize`,
+ * `${shop}/admin/oauth/authorize`, with dynamic parts) ends in an authorization endpoint's path:
+ * a last segment `authorize`/`authorization` ({@link AUTHORIZE_SEGMENT}); `auth` or `request_auth`
+ * (Yahoo) within two segments of an `oauth`/`oauth2`/`openid-connect` segment; or Facebook
+ * `/dialog/oauth` and Intuit `/connect/oauth2` (one trailing `/` allowed). Only a URL that is
+ * absolute or starts with a dynamic part; not the device authorization endpoint
+ * (`/device/authorize`, RFC 8628), which takes no redirect. The text gate of require-oauth-state
+ * looks for these segments: keep the two in step.
+ */
+export function isAuthorizationEndpointPath(base: string): boolean {
+  // A path alone (`/oauth/authorize?…`) is a request to the server's own endpoint, as its tests send.
+  if (!ABSOLUTE_URL_START.test(base) && !base.startsWith(DYNAMIC_PART)) return false;
+  const segments = base.replace(ABSOLUTE_URL_START, '').split('/');
+  if (segments.length > 1 && segments.at(-1) === '') segments.pop();
+  const last = segments.at(-1);
+  if (segments.length < 2 || last === undefined) return false;
+  const before = segments.slice(-3, -1);
+  if (before.includes('device')) return false;
+  if (AUTHORIZE_SEGMENT.test(last)) return true;
+  if (last === 'auth' || last === 'request_auth') return before.some((segment) => OAUTH_SEGMENT.test(segment));
+  return (last === 'oauth' || last === 'oauth2') && (before.at(-1) === 'dialog' || before.at(-1) === 'connect');
+}
+
+const ENDPOINT_NAME = /authori[sz](?:e|ation)[_-]?(?:endpoint|ur[il])$/iu;
+
+/**
+ * Whether a variable or property name says it holds an authorization endpoint URL:
+ * `authorizeUrl`, `GITHUB_AUTHORIZE_URL`, `authorization_endpoint` (OpenID Connect discovery).
+ * Only `authori…` and `AUTHORI…` spellings, the ones the text gate looks for.
+ */
+export function isAuthorizationEndpointName(name: string): boolean {
+  return (name.includes('uthori') || name.includes('UTHORI')) && ENDPOINT_NAME.test(name);
+}
+
+/**
+ * Whether an expression that holds a whole URL base is an authorization endpoint: a constant whose
+ * path is one, or else an identifier or member named like one. Type assertions are not looked
+ * through for the name (the text gate sees the name right before `}`, `+` or `)`).
+ */
+function isAuthorizationEndpointExpression(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const resolved = resolveString(node, scope);
+  if (resolved) return isAuthorizationEndpointPath(resolved.value.split('?')[0] ?? '');
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getMemberPropertyName(node) : undefined;
+  return name !== undefined && isAuthorizationEndpointName(name);
+}
+
+/** Whether a URL node (a `new URL()` argument: a string, or a variable holding one) is an authorization endpoint. */
+function isAuthorizationEndpointUrl(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const text = getStaticText(node, scope);
+  if (!text) return isAuthorizationEndpointExpression(node, scope);
+  const base = text.text.split('?')[0] ?? '';
+  if (isAuthorizationEndpointPath(base)) return true;
+  const leading = base === DYNAMIC_PART ? dynamicParts(node, scope)[0] : undefined;
+  return leading !== undefined && isAuthorizationEndpointExpression(leading, scope);
+}
+
+/**
+ * An authorization request told by its endpoint: no `response_type` (one with it is read as such,
+ * and `token` is no-implicit-flow's business), `client_id`, and `redirect_uri` or `scope`, named
+ * as the providers take them (a `clientId=` is not read by any of them).
+ */
+function isEndpointRequest(request: RequestParameters): boolean {
+  const { parameters } = request;
+  const named = (canonical: string, name: string): boolean => parameters.get(canonical)?.name === name;
+  return !parameters.has('responsetype') && named('clientid', 'client_id') && (named('redirecturi', 'redirect_uri') || named('scope', 'scope'));
+}
+
+/**
+ * The expressions that stand for the {@link DYNAMIC_PART}s of `getStaticText(node)`, in order
+ * (template expressions; concatenation operands that do not resolve to a constant string).
+ */
+function dynamicParts(node: TSESTree.Node, scope: TSESLint.Scope.Scope): TSESTree.Node[] {
+  const current = skipTypeWrappers(node);
+  if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.expressions;
+  if (current.type !== AST_NODE_TYPES.BinaryExpression) return [];
+  const operands: TSESTree.Node[] = [];
+  const collect = (part: TSESTree.Node): void => {
+    const inner = skipTypeWrappers(part);
+    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+' && operands.length < 64) {
+      collect(inner.left);
+      collect(inner.right);
+    } else {
+      operands.push(inner);
+    }
+  };
+  collect(current);
+  const parts: TSESTree.Node[] = [];
+  for (const operand of operands) {
+    if (operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string') continue;
+    if (operand.type === AST_NODE_TYPES.TemplateLiteral && getStaticText(operand, scope)) parts.push(...operand.expressions);
+    else if (operand.type === AST_NODE_TYPES.PrivateIdentifier || !resolveString(operand, scope)) parts.push(operand);
+  }
+  return parts;
+}
+
+/**
+ * Whether an object whose parameters are read may get more before it is sent: a variable written
+ * to (`params.state = …`, `Object.assign(params, …)`), passed to other code, or returned.
+ */
+function objectMayGrow(argument: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const current = skipTypeWrappers(argument);
+  if (current.type === AST_NODE_TYPES.ObjectExpression) return false;
+  if (current.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(scope, current);
+  if (!variable) return true;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    if (reference.isWrite()) return true;
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const outer = parent.parent;
+      if (outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) return true;
+      if (outer?.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') return true;
+      continue;
+    }
+    if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== identifier) {
+      const name = calleeName(parent);
+      if (name !== 'stringify' && name !== 'URLSearchParams' && !READING_CALLEES.has(name ?? '')) return true;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) return true;
+  }
+  return false;
+}
+
+/** `qs.stringify(obj)` / `querystring.stringify(obj)` as a query (not `JSON.stringify`). */
+function readStringifiedQuery(call: TSESTree.CallExpression, scope: TSESLint.Scope.Scope): RequestParameters | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON') return undefined;
+  const object = getStringifiedObject(call, scope);
+  const argument = call.arguments[0];
+  if (!object || !argument) return undefined;
+  const request = readObjectParameters(object, scope);
+  return objectMayGrow(argument, scope) ? { ...request, complete: false } : request;
+}
+
+/**
+ * The parameters of an expression that makes a whole query: a `URLSearchParams` (constructed
+ * there or held in a variable, with its `.set/.append` writes; `.toString()` of one), or
+ * `qs.stringify({…})`.
+ */
+function readQuerySource(expression: TSESTree.Node, sourceCode: TSESLint.SourceCode): RequestParameters | undefined {
+  const scope = sourceCode.getScope(expression);
+  let current = skipTypeWrappers(expression);
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.arguments.length === 0 &&
+    current.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getMemberPropertyName(current.callee) === 'toString'
+  ) {
+    current = skipTypeWrappers(current.callee.object);
+  }
+  let growing = false;
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(scope, current);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || !def.node.init) return undefined;
+    current = skipTypeWrappers(def.node.init);
+    // A query string held in a variable may be extended (`query += '&state=…'`).
+    growing = !isUrlSearchParamsConstruction(current) && variable.references.some((reference) => !reference.init && reference.isWrite());
+  }
+  let request: RequestParameters | undefined;
+  if (isUrlSearchParamsConstruction(current)) {
+    request = readSearchParamsConstruction(current, sourceCode);
+    const init = current.arguments[0];
+    if (request && init && init.type !== AST_NODE_TYPES.SpreadElement && resolveObject(init, scope) && objectMayGrow(init, scope)) growing = true;
+  } else if (current.type === AST_NODE_TYPES.CallExpression) {
+    request = readStringifiedQuery(current, scope);
+  }
+  return request && growing ? { ...request, complete: false } : request;
+}
+
+/**
+ * The parameters of a URL string whose base is an authorization endpoint: its own query, a piece
+ * made by a `URLSearchParams` or `qs.stringify` (`` `${AUTHORIZE_URL}?${params}` ``), and what a later
+ * `url += '&…'` appends. Undefined when the base is no authorization endpoint, when the string is a
+ * library's configured endpoint (`authorizationURL: '…'`), and when the URL is a `new URL()` whose
+ * `searchParams` are written (read from the writes, once per URL). Incomplete when the variable
+ * holding it is used in another template or concatenation (`` `${url}&state=${state}` ``).
+ */
+function readEndpointString(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): RequestParameters | undefined {
+  const scope = sourceCode.getScope(node);
+  const text = getStaticText(node, scope);
+  const url = text && parseUrlQuery(text.text);
+  if (!text || !url) return undefined;
+  const parts = dynamicParts(node, scope);
+  if (parts.length !== text.text.split(DYNAMIC_PART).length - 1) return undefined;
+  const endpoint = isAuthorizationEndpointPath(url.base) || (url.base === DYNAMIC_PART && parts[0] !== undefined && isAuthorizationEndpointExpression(parts[0], scope));
+  if (!endpoint || isConfiguredEndpoint(node)) return undefined;
+  const construction = node.parent?.type === AST_NODE_TYPES.NewExpression && node.parent.arguments[0] === node ? node.parent : undefined;
+  if (construction && !isUrlUsedAsIs(construction, sourceCode)) return undefined;
+
+  const parameters = new Map<string, RequestParameter>();
+  let complete = true;
+  const question = text.text.indexOf('?');
+  let partIndex = text.text.slice(0, question).split(DYNAMIC_PART).length - 1;
+  for (const piece of text.text.slice(question + 1).replace(/#.*$/su, '').split('&')) {
+    if (piece === DYNAMIC_PART) {
+      const part = parts[partIndex];
+      const source = part && readQuerySource(part, sourceCode);
+      if (source) for (const [name, parameter] of source.parameters) parameters.set(name, parameter);
+      if (!source?.complete) complete = false;
+    } else {
+      const list = parseQueryText(piece);
+      for (const parameter of list ?? []) {
+        parameters.set(canonicalParameterName(parameter.name), { name: parameter.name, node, value: parameter.value, dynamic: parameter.value.includes(DYNAMIC_PART) });
+      }
+    }
+    partIndex += piece.split(DYNAMIC_PART).length - 1;
+  }
+  const request = withAppendedParts(node, { node, source: 'url', parameters, complete }, scope);
+  return isExtendedElsewhere(node, scope) || isReturnedForMore(node, sourceCode) ? { ...request, complete: false } : request;
+}
+
+/**
+ * Whether a URL string is returned by a function whose result this file puts into a template or
+ * concatenation (`` `${loginUrl()}&state=${state}` ``), which may add parameters. Functions held
+ * in a variable are followed through their references; methods by their name in the text.
+ */
+function isReturnedForMore(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const parent = node.parent;
+  const fn =
+    parent?.type === AST_NODE_TYPES.ReturnStatement
+      ? sourceCode.getScope(node).variableScope.block
+      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node
+        ? parent
+        : undefined;
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration && fn?.type !== AST_NODE_TYPES.FunctionExpression && fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent;
+  if (holder.type === AST_NODE_TYPES.FunctionDeclaration || holder.type === AST_NODE_TYPES.VariableDeclarator) {
+    const variable = sourceCode.getDeclaredVariables(holder).find((candidate) => candidate.defs.some((def) => def.node === holder));
+    return (
+      variable?.references.some((reference) => {
+        const call = reference.identifier.parent;
+        const use = call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? call.parent : undefined;
+        return use?.type === AST_NODE_TYPES.TemplateLiteral || (use?.type === AST_NODE_TYPES.BinaryExpression && use.operator === '+');
+      }) ?? false
+    );
+  }
+  const name = (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.Property || holder.type === AST_NODE_TYPES.PropertyDefinition) && holder.key.type === AST_NODE_TYPES.Identifier ? holder.key.name : undefined;
+  return name !== undefined && new RegExp(`(?<![\\w$])${name.replace(/\$/gu, '\\$')}\\([^()]*\\)\\s*[}+]`, 'u').test(sourceCode.text);
+}
+
+/**
+ * Whether a string is the endpoint a library is configured with, which the library completes
+ * (with its own `state`, or is reported for lacking one): passport `authorizationURL: '…'`,
+ * Auth.js `authorization: '…'` or `authorization: { url: '…' }`. (`const AUTHORIZE_URL = '…'` is not.)
+ */
+function isConfiguredEndpoint(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== node) return false;
+  const key = getPropertyKeyName(parent);
+  if (key === undefined) return false;
+  if (isAuthorizationEndpointName(key) || key === 'authorization' || key === 'authorize') return true;
+  const outer = parent.parent.parent;
+  const outerKey = key === 'url' && outer?.type === AST_NODE_TYPES.Property ? getPropertyKeyName(outer) : undefined;
+  return outerKey === 'authorization' || outerKey === 'authorize';
+}
+
+/**
+ * Whether `new URL(text)` is used as it is: not stored, or stored in a variable that is only read
+ * (redirected to, printed). One whose `searchParams` are written is read from the writes.
+ */
+function isUrlUsedAsIs(construction: TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = declaredVariable(construction, sourceCode);
+  return !variable || variable.references.every((reference) => reference.init || isReadOnlyUse(reference));
+}
+
+/** Whether a URL string held in a variable is also used in another template or concatenation, which may add parameters. */
+function isExtendedElsewhere(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const parent = node.parent;
+  const target =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node
+        ? parent.left
+        : undefined;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(scope, target);
+  return (
+    variable?.references.some((reference) => {
+      const use = reference.identifier.parent;
+      return use?.type === AST_NODE_TYPES.TemplateLiteral || (use?.type === AST_NODE_TYPES.BinaryExpression && use.operator === '+');
+    }) ?? false
+  );
+}
+
+/**
+ * `url.search = params.toString()` (or a `URLSearchParams`, `qs.stringify({…})`) on a
+ * `const url = new URL(endpoint)` of an authorization endpoint. Incomplete when the URL is written
+ * to in another place too.
+ */
+function readSearchAssignment(node: TSESTree.AssignmentExpression, sourceCode: TSESLint.SourceCode): RequestParameters | undefined {
+  const left = node.left;
+  if (node.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.Identifier || getMemberPropertyName(left) !== 'search') return undefined;
+  const scope = sourceCode.getScope(node);
+  const variable = ASTUtils.findVariable(scope, left.object);
+  const construction = variable && readUrlConstruction(variable, scope);
+  if (!variable || !construction || !isAuthorizationEndpointUrl(construction.url, scope)) return undefined;
+  const source = readQuerySource(node.right, sourceCode);
+  if (!source) return undefined;
+  const alone = variable.references.every((reference) => reference.init || reference.identifier === left.object || isReadOnlyUse(reference));
+  return { ...source, node, complete: source.complete && alone };
 }
 
 /** A use of a value, not its import, its declaration, or the property name of a member access. */
