@@ -627,19 +627,21 @@ function isExpectedValue(node: TSESTree.Node): boolean {
   return name !== undefined && ASSERTIONS.has(name);
 }
 
+/** The variable or member a value is stored in: `x` of `const x = value` or `x = value`. */
+function assignedTarget(node: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) return parent.id;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node) return parent.left;
+  return undefined;
+}
+
 /**
  * A URL held in a variable may be completed by `url += \`&state=${state}\`` (Dropbox's SDK builds
  * its authorization URL that way): the parameters of every such part join the request, and a part
  * that cannot be read leaves it incomplete.
  */
 function withAppendedParts(node: TSESTree.Node, request: RequestParameters, scope: TSESLint.Scope.Scope): RequestParameters {
-  const parent = node.parent;
-  const target =
-    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node
-      ? parent.id
-      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node
-        ? parent.left
-        : undefined;
+  const target = assignedTarget(node);
   if (target?.type !== AST_NODE_TYPES.Identifier) return request;
   const variable = ASTUtils.findVariable(scope, target);
   if (!variable) return request;
@@ -955,13 +957,7 @@ function isUrlUsedAsIs(construction: TSESTree.NewExpression, sourceCode: TSESLin
 
 /** Whether a URL string held in a variable is also used in another template or concatenation, which may add parameters. */
 function isExtendedElsewhere(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
-  const parent = node.parent;
-  const target =
-    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node
-      ? parent.id
-      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === node
-        ? parent.left
-        : undefined;
+  const target = assignedTarget(node);
   if (target?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(scope, target);
   return (
