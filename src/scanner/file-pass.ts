@@ -81,22 +81,47 @@ const GENERATED_LINE = 1000;
  * text on lines of 1,000 characters or more (a bundle whose modules are minified one per line,
  * with a readable wrapper around them, has a short average line).
  */
-function looksMinified(whole: string): boolean {
+export function looksMinified(whole: string): boolean {
   // A readable build (Babel, tsc) that ends in an inline source map: the map is one long line of
   // base64 that says nothing about the code above it.
-  const map = Math.max(whole.lastIndexOf('\n//# sourceMappingURL=data:'), whole.lastIndexOf('\n//@ sourceMappingURL=data:'));
-  const text = map !== -1 && /^[^\n]*\s*$/u.test(whole.slice(map + 1)) ? whole.slice(0, map) : whole;
+  // Only the last line that is not blank can be one (a `lastIndexOf` of the comment would read the
+  // whole file backwards, character by character).
+  let end = whole.length;
+  while (end > 0 && /\s/u.test(whole.charAt(end - 1))) end--;
+  const lastLine = whole.lastIndexOf('\n', end - 1) + 1;
+  const map = lastLine > 0 && (whole.startsWith('//# sourceMappingURL=data:', lastLine) || whole.startsWith('//@ sourceMappingURL=data:', lastLine)) ? lastLine - 1 : -1;
+  const text = map === -1 ? whole : whole.slice(0, map);
   if (text.length < 4096) return false;
-  let lines = 1;
-  let lineStart = 0;
-  let onLongLines = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    lines++;
-    if (i - lineStart >= GENERATED_LINE) onLongLines += i - lineStart;
-    lineStart = i + 1;
+  return onLongLines(text) > text.length / 2 || text.length / linesUpTo(text, Math.ceil(text.length / 500)) > 500;
+}
+
+/**
+ * The characters on lines of `GENERATED_LINE` characters or more. It looks back from a line start
+ * plus `GENERATED_LINE - 1` for the last line break: one step jumps over every short line in that
+ * window, so a file of short lines costs a step per thousand characters, not one per line.
+ */
+function onLongLines(text: string): number {
+  let total = 0;
+  let start = 0;
+  while (text.length - start >= GENERATED_LINE) {
+    const lastBreak = text.lastIndexOf('\n', start + GENERATED_LINE - 1);
+    if (lastBreak >= start) {
+      start = lastBreak + 1;
+      continue;
+    }
+    const end = text.indexOf('\n', start + GENERATED_LINE);
+    const lineEnd = end === -1 ? text.length : end;
+    total += lineEnd - start;
+    start = lineEnd + 1;
   }
-  if (text.length - lineStart >= GENERATED_LINE) onLongLines += text.length - lineStart;
-  return text.length / lines > 500 || onLongLines > text.length / 2;
+  return total;
+}
+
+/** The number of lines of the text, counted up to `limit` (a file's average line is short once it has that many). */
+function linesUpTo(text: string, limit: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines < limit; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 function isSymbolicLink(path: string): boolean {

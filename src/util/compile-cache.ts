@@ -93,7 +93,7 @@ function privateFolder(path: string): boolean {
  */
 export function enableCompileCache(directory: string): boolean {
   if (active) return true;
-  const folder = join(directory, `node-${process.version}-${process.arch}-v8-${process.versions.v8}`.replace(/[^\w.-]/gu, '_'));
+  const folder = join(directory, `${ENTRY_FORMAT}-node-${process.version}-${process.arch}-v8-${process.versions.v8}`.replace(/[^\w.-]/gu, '_'));
   if (!privateFolder(directory) || !privateFolder(folder)) return false;
   const state = { directory, folder, pending: new Map<string, Pending>(), stats: { hits: 0, misses: 0, uncached: 0, written: 0 } };
   active = state;
@@ -126,6 +126,8 @@ const DYNAMIC_IMPORT_TEXT = /(?<![\w$.])import\s*\(/u;
 /** The byte after the hash: compiled code follows, or the module is compiled by Node every time. */
 const CODE = 1;
 const NOT_CACHED = 0;
+/** The layout of an entry (hash, then `CODE` or `NOT_CACHED`), in the folder's name: a new layout starts a new folder. */
+const ENTRY_FORMAT = 'e2';
 
 const require = createRequire(import.meta.url);
 let checking = false;
@@ -176,11 +178,14 @@ function compileScript(state: NonNullable<typeof active>, content: string, filen
     // No entry yet.
   }
   let cachedData: Buffer | undefined;
-  if (stored && stored.length > HASH_BYTES && stored.subarray(0, HASH_BYTES).equals(hash)) {
-    if (stored[HASH_BYTES] !== CODE) {
-      state.stats.uncached++;
-      return undefined;
-    }
+  // An entry that is not one of the two kinds (cut short, or from another layout) is replaced
+  // like a missing one: were it kept, the module would never be cached again.
+  const kind = stored !== undefined && stored.length > HASH_BYTES && stored.subarray(0, HASH_BYTES).equals(hash) ? stored[HASH_BYTES] : undefined;
+  if (kind === NOT_CACHED) {
+    state.stats.uncached++;
+    return undefined;
+  }
+  if (kind === CODE && stored !== undefined && stored.length > HASH_BYTES + 1) {
     cachedData = stored.subarray(HASH_BYTES + 1);
   } else if (DYNAMIC_IMPORT_TEXT.test(content)) {
     const calls = callsDynamicImport(content);

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FilePass, type FilePassOptions } from '../../src/scanner/file-pass.js';
+import { FilePass, looksMinified, type FilePassOptions } from '../../src/scanner/file-pass.js';
 import { FileLinter } from '../../src/scanner/lint.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -75,5 +75,33 @@ describe('FilePass.precheck: mayUseSecret', () => {
     const sinks = [{ module: '@acme/erp', export: 'ErpClient', call: 'new' as const, slots: [{ arg: 0, kind: 'password' as const }] }];
     const text = "import { ErpClient } from '@acme/erp';\nimport { erp } from './config';\nexport const client = new ErpClient(erp.login);\n";
     expect(mayUseSecret(new FilePass(options(sinks)), file('g.ts', text))).toBe(true);
+  });
+});
+
+describe('looksMinified', () => {
+  const lines = (...lengths: number[]): string => lengths.map((length) => 'x'.repeat(length)).join('\n');
+
+  it('counts a line of 1,000 characters as machine-written, and one of 999 as not', () => {
+    // Most of the text on long lines: 3 × 1,000 of 3,000 + 100 short ones.
+    expect(looksMinified(lines(1000, 1000, 1000, ...Array<number>(100).fill(20)))).toBe(true);
+    expect(looksMinified(lines(999, 999, 999, ...Array<number>(100).fill(20)))).toBe(false);
+    // The last line, without a line break after it.
+    expect(looksMinified(`${'const a = 1;\n'.repeat(150)}${'x'.repeat(3000)}`)).toBe(true);
+    expect(looksMinified(`${'const a = 1;\n'.repeat(150)}${'x'.repeat(999)}`)).toBe(false);
+  });
+
+  it('reads a long average line as minified, whatever the longest line', () => {
+    expect(looksMinified(lines(...Array<number>(20).fill(600)))).toBe(true);
+    expect(looksMinified(lines(...Array<number>(20).fill(499)))).toBe(false);
+  });
+
+  it('leaves out an inline source map on the last line that is not blank, and only there', () => {
+    const readable = 'export const tenant = process.env.POS_TENANT;\n'.repeat(200);
+    const map = `//# sourceMappingURL=data:application/json;base64,${'A'.repeat(20_000)}`;
+    expect(looksMinified(`${readable}${map}\n\n  \n`)).toBe(false);
+    expect(looksMinified(`${readable}${map.replace('#', '@')}`)).toBe(false);
+    // A map line with code after it is part of the code.
+    expect(looksMinified(`${readable}${map}\nexport {};\n`)).toBe(true);
+    expect(looksMinified(`${readable}${'x'.repeat(20_000)}\n`)).toBe(true);
   });
 });

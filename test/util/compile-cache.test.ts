@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,19 @@ describe('compile cache', () => {
     expect(entries()).toHaveLength(1);
     const second = probe(module);
     expect(second).toEqual({ enabled: true, value: 'NETSUITE,SAP-B1', stats: { hits: 1, misses: 0, uncached: 0, written: 0 } });
+  });
+
+  it('replaces an entry it cannot read (cut short, or written in another layout), so that the module is cached again', () => {
+    const module = write({ 'node_modules/erp-sdk/index.js': 'exports.value = "tenant-a";\n' });
+    expect(probe(module).stats).toMatchObject({ misses: 1, written: 1 });
+    const [folder] = readdirSync(cache);
+    const entry = join(cache, folder ?? '', entries()[0] ?? '');
+    const hash = readFileSync(entry).subarray(0, 20);
+    for (const rest of [Buffer.of(0xcc, 0xde, 0x05, 0x00), Buffer.of(1)]) {
+      writeFileSync(entry, Buffer.concat([hash, rest]));
+      expect(probe(module)).toEqual({ enabled: true, value: 'tenant-a', stats: { hits: 0, misses: 1, uncached: 0, written: 1 } });
+      expect(probe(module)).toEqual({ enabled: true, value: 'tenant-a', stats: { hits: 1, misses: 0, uncached: 0, written: 0 } });
+    }
   });
 
   it('compiles a changed module again, even when its length did not change', () => {
