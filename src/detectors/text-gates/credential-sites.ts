@@ -1584,6 +1584,15 @@ export function mayNameCredential(text: string, filename?: string): boolean {
   return (gateWordsOf(analysisOf(text, filename)).get('name') ?? []).some((start) => !startsWithPass(text, start) || passNamesCredential(text, start));
 }
 
+/**
+ * Where the text spells a credential word (`CREDENTIAL_WORDS`), in ascending order: every name
+ * `classifySecretName` gives a kind holds one. From the search the hard-coded rules' gates make of
+ * the same text, so asked right after them it costs nothing more.
+ */
+export function credentialWordStarts(text: string, filename?: string): readonly number[] {
+  return gateWordsOf(analysisOf(text, filename)).get('name') ?? [];
+}
+
 function startsWithPass(text: string, start: number): boolean {
   return text.slice(start, start + 4).toLowerCase() === 'pass';
 }

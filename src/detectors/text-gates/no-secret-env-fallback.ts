@@ -19,6 +19,7 @@ import { classifySecretValue } from '../classify.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
 import { isTestFile } from '../test-files.js';
 import { envMemberRead, envPatternBefore, identifierAround, skipSpace, skipSpaceBack, someName } from './regions.js';
+import { credentialWordStarts } from './credential-sites.js';
 import { CREDENTIAL_NAME, type GateContext } from './shared.js';
 
 /** The rule's `secretKindOf`: any credential but a client id. */
@@ -174,49 +175,17 @@ function parameterDefaultAt(text: string, index: number, filename: string | unde
   return true;
 }
 
-/** A word every secret name (`secretKindOf`) holds. */
-const SECRET_WORD = /secret|pass|pwd|token|bearer|authoriz|pat|key/iu;
-
-function isIdentifierCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}
-
-/** Whether the character at `index` is white space (`\s`), ASCII first. */
-function isSpaceAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/u.test(text.charAt(index));
-}
-
-function spaceBack(text: string, index: number): number {
-  let at = index;
-  while (at >= 0 && isSpaceAt(text, at)) at--;
-  return at;
-}
-
 /**
- * A secret parameter default (see `parameterDefaultAt`): a name holding a `SECRET_WORD` right
- * before the `=` of a default or the `:` of a type annotation (an optional `?` between), found
- * from each `=` and `:` (two `indexOf` passes; an expression over the words tested every position
- * of every file), and asked of `parameterDefaultAt` only after a `(`, `,` or `)` (or a comment)
- * before the name, which it requires.
+ * A secret parameter default (see `parameterDefaultAt`), tried at each credential word of the text
+ * (`credentialWordStarts`: every name `secretKindOf` gives a kind holds one), the search the
+ * hard-coded rules' gates make of the same text. One identifier is tried once.
  */
 export function hasSecretParameterDefault(text: string, filename: string | undefined): boolean {
-  for (const mark of ['=', ':']) {
-    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
-      const next = text.charCodeAt(at + 1);
-      if (next === 61 || next === 62) continue;
-      let end = spaceBack(text, at - 1);
-      if (text.charCodeAt(end) === 63) end = spaceBack(text, end - 1);
-      let start = end;
-      while (start >= 0 && isIdentifierCode(text.charCodeAt(start))) start--;
-      start++;
-      if (start > end) continue;
-      const opener = text.charCodeAt(spaceBack(text, start - 1));
-      if (opener !== 40 && opener !== 44 && opener !== 41 && opener !== 47) continue;
-      const word = SECRET_WORD.exec(text.slice(start, end + 1));
-      if (word && parameterDefaultAt(text, start + word.index, filename)) return true;
-    }
+  let triedUpTo = -1;
+  for (const start of credentialWordStarts(text, filename)) {
+    if (start < triedUpTo) continue;
+    triedUpTo = identifierAround(text, start, start + 1).end;
+    if (parameterDefaultAt(text, start, filename)) return true;
   }
   return false;
 }
