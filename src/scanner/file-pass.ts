@@ -363,7 +363,7 @@ export class FilePass {
     const passes = !this.prefilter || this.prefilter(text, candidate.path);
     // After the gates, whose search of the text it reuses.
     const mayUseSecret = mayUseSecretName(text, candidate.path) || this.sinkModules.some((module) => text.includes(module));
-    const readsSecretEnv = mayReadSecretEnv(text);
+    const readsSecretEnv = mayReadSecretEnv(text, candidate.path);
     const specifiers = importSpecifiers(text);
     const pending: PendingParse = { text, mayUseSecret, mayReadSecretEnv: readsSecretEnv, specifiers };
     if (passes) return { pending };

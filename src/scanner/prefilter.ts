@@ -65,8 +65,8 @@ export function mayUseImportedSecretName(text: string): boolean {
  * Whether a file may read a secret from the environment: a member read or destructuring of an env
  * object under a secret env name (see `mayReadSecretEnvText`).
  */
-export function mayReadSecretEnv(text: string): boolean {
-  return mayReadSecretEnvText(text);
+export function mayReadSecretEnv(text: string, filename?: string): boolean {
+  return mayReadSecretEnvText(text, filename);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { getPublicEnvPrefix } from '../catalogue/client-side.js';
 import { classifySecretName } from '../detectors/index.js';
+import { mayNameCredential } from '../detectors/text-gates/credential-sites.js';
 import { CATALOGUE_MODULE, CREDENTIAL_NAME } from '../detectors/text-gates/shared.js';
 
 /**
@@ -271,8 +272,10 @@ const ENV_OBJECT_PREFIX = /(?:(?:globalThis\s*\??\.\s*)?process|import\s*\.\s*me
  * an env object, with `X` a secret env name (`isSecretEnvName`). Any `env` word followed by a
  * secret name counts, whatever object it belongs to; a shape this cannot follow counts too.
  */
-export function mayReadSecretEnvText(text: string): boolean {
-  if (!text.includes('env') || !CREDENTIAL_NAME.test(text)) return false;
+export function mayReadSecretEnvText(text: string, filename?: string): boolean {
+  // Every secret env name holds a credential word (`isSecretEnvName` asks `classifySecretName`):
+  // the search the credential gates make of the same text, free when asked right after them.
+  if (!text.includes('env') || !mayNameCredential(text, filename)) return false;
   return decide(() => readsSecretEnv(text), true);
 }
 

@@ -18,7 +18,7 @@
 import { classifySecretValue } from '../classify.js';
 import { classifySecretName, type CredentialKind } from '../names.js';
 import { isTestFile } from '../test-files.js';
-import { envMemberRead, envPatternBefore, identifierAround, skipSpace, skipSpaceBack, someName } from './regions.js';
+import { envMemberRead, envMemberStarts, envPatternBefore, identifierAround, skipSpace, skipSpaceBack, someName } from './regions.js';
 import { credentialWordStarts } from './credential-sites.js';
 import { CREDENTIAL_NAME, type GateContext } from './shared.js';
 
@@ -61,17 +61,12 @@ function envFallbackAt(text: string, index: number): boolean {
  * starts with a rare character.
  */
 export function hasSecretEnvFallback(text: string): boolean {
-  ENV_MEMBER.lastIndex = 0;
-  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
-    const index = match.index;
+  for (const index of envMemberStarts(text)) {
     const member = text[index] === '.' ? !/[\w$]/u.test(text[index + 4] ?? '') : /\[\s*$/u.test(text.slice(Math.max(0, index - 8), index));
     if (member && envFallbackAt(text, index + 1)) return true;
   }
   return false;
 }
-
-/** `.env`, or `env` quoted (`process['env']`): one expression rather than four `indexOf` passes. */
-const ENV_MEMBER = /\.env|['"`]env['"`]/gu;
 
 /**
  * Whether the slot an env read whose word `env` starts at `index` goes to may name a secret: the

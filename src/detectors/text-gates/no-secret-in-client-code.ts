@@ -15,7 +15,7 @@
 import { BROWSER_GLOBALS, CLIENT_HOOKS, CLIENT_MODULES, DEFAULT_CLIENT_GLOBS, isPublicByDesignName, isPublicSecretEnvName, PUBLIC_ENV_PREFIXES, SERVER_GLOBS } from '../../catalogue/client-side.js';
 import { classifySecretName } from '../names.js';
 import { isTestFile, matchesAnyGlob } from '../test-files.js';
-import { envMemberRead, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
+import { envMemberRead, envMemberStarts, envPatternBefore, identifierAround, skipSpace, someName, stringAround } from './regions.js';
 import { CREDENTIAL_NAME, escapeRegExp, type GateContext } from './shared.js';
 
 interface Options {
@@ -151,22 +151,15 @@ function mayBeClient(text: string, filename: string | undefined, options: Option
 }
 
 /**
- * An env member: `.env`, or `env` quoted (`process['env']`, checked for its `[` around the hit). One
- * expression rather than four `indexOf` passes; needles here stay short (`_cred`, not
- * `_credentials`): V8 searches needles of seven characters or more with a slower algorithm.
- */
-const ENV_MEMBER = /\.env|['"`]env['"`]/gu;
-
-/**
- * Whether some browser-only shape occurs: an env member (`.env`, `['env']`) that reads a secret,
- * a client-secret key (`secret` in any casing a name splits into: `cret`, `ECRET`), the
- * client-credentials grant. Each word is found by `indexOf` of a needle (a `memchr` on its first
- * character), not by a regular expression with alternatives, which would test every position.
+ * Whether some browser-only shape occurs: an env member (`.env`, `['env']`, checked for its `[`
+ * around the hit) that reads a secret, a client-secret key (`secret` in any casing a name splits
+ * into: `cret`, `ECRET`), the client-credentials grant. Each word is found by `indexOf` of a needle
+ * (a `memchr` on its first character), not by a regular expression with alternatives, which would
+ * test every position; needles stay short (`_cred`, not `_credentials`): V8 searches needles of
+ * seven characters or more with a slower algorithm.
  */
 function hasClientOnlyShape(text: string): boolean {
-  ENV_MEMBER.lastIndex = 0;
-  for (let match = ENV_MEMBER.exec(text); match; match = ENV_MEMBER.exec(text)) {
-    const index = match.index;
+  for (const index of envMemberStarts(text)) {
     if ((text[index] === '.' || /\[\s*$/u.test(text.slice(Math.max(0, index - 8), index))) && envReadsSecret(text, index + 1)) return true;
   }
   for (let index = text.indexOf('cret'); index >= 0; index = text.indexOf('cret', index + 1)) {
