@@ -142,6 +142,23 @@ function hasPair(words: readonly string[], first: string, second: string): numbe
  * which kind. Returns `undefined` for names that only mention one (`tokenUrl`, `secretName`).
  */
 export function classifySecretName(name: string): SecretName | undefined {
+  const known = classified.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const result = classifyUncached(name);
+  if (classified.size >= CLASSIFIED_LIMIT) classified.clear();
+  classified.set(name, result ? Object.freeze({ kind: result.kind, words: Object.freeze([...result.words]) }) : null);
+  return classified.get(name) ?? undefined;
+}
+
+/**
+ * The answers given so far, by name: the gates, the rules and the whole-program facts ask about
+ * the same few thousand names in file after file (`token`, `clientSecret`, `apiKey`). Frozen, so
+ * that no caller can change another's answer; emptied when it grows past the limit.
+ */
+const classified = new Map<string, SecretName | null>();
+const CLASSIFIED_LIMIT = 50_000;
+
+function classifyUncached(name: string): SecretName | undefined {
   if (name.length > 200) return undefined;
   const words = splitIdentifierWords(name);
   if (words.length === 0) return undefined;
