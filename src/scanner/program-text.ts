@@ -22,7 +22,7 @@ const TRIVIA = String.raw`(?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)*`;
  * `require()` with a string literal) appears in one of these shapes. Matches inside strings and
  * comments only add candidates.
  */
-const SPECIFIER = new RegExp(String.raw`(?:\bfrom|\bimport${TRIVIA}\(?|\brequire${TRIVIA}\()${TRIVIA}(['"])((?:(?!\1)[^\\\n]|\\[^])*)\1`, 'gu');
+const SPECIFIER_AT = new RegExp(String.raw`(?:\bfrom|\bimport${TRIVIA}\(?|\brequire${TRIVIA}\()${TRIVIA}(['"])((?:(?!\1)[^\\\n]|\\[^])*)\1`, 'uy');
 
 /** The value of a string literal's body (escapes decoded; a malformed escape is kept as written). */
 function unescapeString(body: string): string {
@@ -43,11 +43,35 @@ function unescapeString(body: string): string {
  * duplicates: a superset of the specifiers of its import facts.
  */
 export function importSpecifiers(text: string): string[] {
-  if (!text.includes('from') && !text.includes('import') && !text.includes('require')) return [];
+  // Every match starts at a `from`, `import` or `require`: `indexOf` of `from`, `mport` and `quire`
+  // (rarer first characters than `i` and `r`) finds them, and the expression is tried there alone,
+  // in order and past the end of the last match, as a global search would (which tries every
+  // position of the text).
+  const starts: number[] = [];
+  for (const [needle, offset] of SPECIFIER_WORDS) {
+    for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + 1)) if (index >= offset) starts.push(index - offset);
+  }
+  if (starts.length === 0) return [];
+  starts.sort((a, b) => a - b);
   const found = new Set<string>();
-  for (const match of text.matchAll(SPECIFIER)) found.add(unescapeString(match[2] as string));
+  let end = 0;
+  for (const start of starts) {
+    if (start < end) continue;
+    SPECIFIER_AT.lastIndex = start;
+    const match = SPECIFIER_AT.exec(text);
+    if (!match) continue;
+    found.add(unescapeString(match[2] as string));
+    end = SPECIFIER_AT.lastIndex;
+  }
   return [...found];
 }
+
+/** The needles of `importSpecifiers`, with the offset of each in its word. */
+const SPECIFIER_WORDS: readonly (readonly [string, number])[] = [
+  ['from', 0],
+  ['mport', 1],
+  ['quire', 2],
+];
 
 const IDENTIFIER_CHAR = /[\w$\u0080-\uffff\\]/u;
 
