@@ -1102,11 +1102,15 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, extraKeys: Readonl
     const found = tryHit(hit);
     if (found) return found;
   }
-  const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])];
+  // Keys the credential words find anyway (`clientSecret`, `private_key`) were tried above: every
+  // place they stand is the start of one of those hits.
+  const extra = [...extraKeys.keys(), ...(httpTokenRequest ? ['password', 'username'] : [])].filter((key) => !foundByCredentialWords(key));
   if (extra.length > 0) {
-    const extraPattern = new RegExp(`(?<![\\w$])(?:${extra.map((key) => key.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|')})(?![\\w$])`, 'gu');
-    for (const match of text.matchAll(extraPattern)) {
-      const hit = nameHitAt(text, match.index);
+    const source = `(?<![\\w$])(?:${extra.map((key) => key.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|')})(?![\\w$])`;
+    // The three hard-coded rules' gates ask with the same keys: one search of the text.
+    const starts = analysis.remember(`keys:${source}`, () => Array.from(text.matchAll(new RegExp(source, 'gu')), (match) => match.index));
+    for (const index of starts) {
+      const hit = nameHitAt(text, index);
       if (seen.has(hit.start)) continue;
       seen.add(hit.start);
       const found = tryHit(hit);
@@ -1114,6 +1118,24 @@ function nameSite(analysis: TextAnalysis, wanted: KindFilter, extraKeys: Readonl
     }
   }
   return undefined;
+}
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
+const foundByCredentialWordsMemo = new Map<string, boolean>();
+
+/**
+ * Whether every place a key stands as a whole word is also where a name hit of the credential
+ * words starts (`nameHitsOf`): a plain identifier that holds a credential word on its own (the
+ * words' tests look only inside it: a key prefix before `key`, `id` after `client`, no letter or
+ * digit after `pat`, and the text has none of `[\w$]` around a whole word).
+ */
+function foundByCredentialWords(key: string): boolean {
+  let found = foundByCredentialWordsMemo.get(key);
+  if (found === undefined) {
+    found = PLAIN_IDENTIFIER.test(key) && (findGateWords(key).get('name')?.length ?? 0) > 0;
+    foundByCredentialWordsMemo.set(key, found);
+  }
+  return found;
 }
 
 // ---- Catalogue sinks ------------------------------------------------------------------------
@@ -1207,9 +1229,55 @@ function rowsForModules<Row extends { readonly modules: readonly string[] }>(row
  * `const s = jwt.sign` (a read of the name that is not a call).
  */
 function mayBeRenamed(text: string, exported: string): boolean {
-  const name = exported.replace(/[$]/gu, '\\$');
-  if (new RegExp(`(?<![\\w$])${name}\\s+as(?![\\w$])|(?<![\\w$])${name}\\s*:|['"\`]${name}['"\`]`, 'u').test(text)) return true;
-  return new RegExp(`(?:[.=]|\\bdefault)\\s*${name}(?![\\w$])(?!\\s*[(.])`, 'u').test(text);
+  // `(?<![\w$])NAME\s+as(?![\w$])|(?<![\w$])NAME\s*:|['"`]NAME['"`]` and
+  // `(?:[.=]|\bdefault)\s*NAME(?![\w$])(?!\s*[(.])`, tested at each `indexOf` of the name (an
+  // expression that starts with a class or a look-behind tries every position of the text).
+  if (exported === '') return true;
+  for (let start = text.indexOf(exported); start !== -1; start = text.indexOf(exported, start + 1)) {
+    const end = start + exported.length;
+    const next = skipSpaceAt(text, end);
+    const wordStart = !isWordCharAt(text, start - 1);
+    if (wordStart && next > end && text.startsWith('as', next) && !isWordCharAt(text, next + 2)) return true;
+    if (wordStart && text[next] === ':') return true;
+    if (QUOTES.has(text[start - 1] ?? '') && QUOTES.has(text[end] ?? '')) return true;
+    if (isWordCharAt(text, end) || text[next] === '(' || text[next] === '.') continue;
+    const before = skipSpaceBackAt(text, start - 1);
+    if (text[before] === '.' || text[before] === '=' || (before >= 6 && text.startsWith('default', before - 6) && !isRegExpWordCharAt(text, before - 7))) return true;
+  }
+  return false;
+}
+
+/** Whether the character at `index` is one of `[\w$]` (NaN outside the text is not). */
+function isWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return isAsciiAlnum(code) || code === 95 || code === 36;
+}
+
+/** Whether the character at `index` is a word character of `\b` (`[A-Za-z0-9_]`). */
+function isRegExpWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return isAsciiAlnum(code) || code === 95;
+}
+
+/** Whether the character at `index` is white space (`\s`). */
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(text.charAt(index));
+}
+
+/** The first index from `index` on that is not white space. */
+function skipSpaceAt(text: string, index: number): number {
+  let at = index;
+  while (at < text.length && isSpaceAt(text, at)) at++;
+  return at;
+}
+
+/** The last index at or before `index` that is not white space, -1 if none. */
+function skipSpaceBackAt(text: string, index: number): number {
+  let at = index;
+  while (at >= 0 && isSpaceAt(text, at)) at--;
+  return at;
 }
 
 /** The start of each argument of the call whose `(` is at `open`, up to `count` arguments. */
@@ -1245,9 +1313,11 @@ function mayHavePositionalSinkSite(analysis: TextAnalysis, summary: SinkSummary,
     const relevant = slots.filter((slot) => wanted(slot.kind));
     if (relevant.length === 0) continue;
     const maxArg = Math.max(...relevant.map((slot) => slot.arg));
-    const pattern = new RegExp(`(?<![\\w$])${exported.replace(/[$]/gu, '\\$')}\\s*\\(`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      const starts = argumentStarts(analysis, match.index + match[0].length - 1, maxArg);
+    // `(?<![\w$])NAME\s*\(`, at each `indexOf` of the name.
+    for (let at = exported === '' ? -1 : text.indexOf(exported); at !== -1; at = text.indexOf(exported, at + 1)) {
+      const open = skipSpaceAt(text, at + exported.length);
+      if (isWordCharAt(text, at - 1) || text[open] !== '(') continue;
+      const starts = argumentStarts(analysis, open, maxArg);
       if (!starts) return true;
       for (const slot of relevant) {
         const start = starts[slot.arg];
